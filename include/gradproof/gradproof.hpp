@@ -1,0 +1,21 @@
+// gradproof/gradproof.hpp: everything. The focused headers beside it each compile alone:
+//   matrix.hpp   Matrix, ColVector, RowVector and the shape predicates
+//   ops.hpp      transpose, matmul, hadamard, outer, +, -, scalar ·
+//   math.hpp     gradproof::math: exp, log, log1p, sigmoid, sigmoid_prime, softplus
+//   loss.hpp     bce_with_logits, bce
+//   network.hpp  Network, forward, backward (gradproof::equations), update, sgd_step
+//   validate.hpp InputError, what bad input is
+//   checked.hpp  validate, try_sgd_step, try_sgd_epoch: bad input reported at run time
+#ifndef GRADPROOF_GRADPROOF_HPP
+#define GRADPROOF_GRADPROOF_HPP
+
+#include "checked.hpp"
+#include "loss.hpp"
+#include "math.hpp"
+#include "matrix.hpp"
+#include "network.hpp"
+#include "ops.hpp"
+#include "validate.hpp"
+#include "version.hpp"
+
+#endif  // GRADPROOF_GRADPROOF_HPP

@@ -1,0 +1,259 @@
+// gradproof/network.hpp: the slides' network, its forward pass, its gradients and one SGD step.
+//
+// Shapes (In = β = 3 inputs, Hidden = α = 4 hidden units by default; docs/shapes.md):
+//   x (In, 1)   W (Hidden, In)   b1 (Hidden, 1)   z = W x + b1 (Hidden, 1)   h = σ(z) (Hidden, 1)
+//   U (1, Hidden)   b2 scalar   θ = U h + b2 scalar   ŷ = σ(θ) scalar   L = CE(ŷ, y) scalar
+// Convention (CS224n gradient notes, as the slides): a derivative of the scalar L by a
+// column is a row (delta1 scalar, delta2 (1, Hidden)); a gradient by a parameter has the
+// parameter's shape (dW (Hidden, In), db1 (Hidden, 1), dU (1, Hidden), db2 scalar), so SGD
+// subtracts element by element. The transposes in gradproof::equations are where the two
+// conventions meet.
+#ifndef GRADPROOF_NETWORK_HPP
+#define GRADPROOF_NETWORK_HPP
+
+#include <cstddef>
+#include <type_traits>
+
+#include "loss.hpp"
+#include "math.hpp"
+#include "matrix.hpp"
+#include "ops.hpp"
+#include "validate.hpp"
+
+namespace gradproof {
+
+/// The parameters of the 3-4-1 network (any In, Hidden >= 1).
+template <class T, std::size_t In = 3, std::size_t Hidden = 4>
+struct Network {
+  static_assert(In >= 1 && Hidden >= 1, "gradproof::Network: In and Hidden must both be at least 1");
+  static constexpr std::size_t inputs = In;
+  static constexpr std::size_t hidden = Hidden;
+
+  Matrix<T, Hidden, In> W;  ///< hidden weights (α, β) = (Hidden, In)
+  ColVector<T, Hidden> b1;  ///< hidden bias (Hidden, 1)
+  RowVector<T, Hidden> U;   ///< output weights (1, Hidden): a row, since θ = U h + b2 (erratum 5)
+  T b2{};                   ///< output bias, scalar
+
+  friend constexpr bool operator==(const Network&, const Network&) = default;
+};
+
+/// Every intermediate of the forward pass, under its slide name.
+template <class T, std::size_t In = 3, std::size_t Hidden = 4>
+struct ForwardPass {
+  ColVector<T, Hidden> z;            ///< W x + b1 (Hidden, 1)
+  ColVector<T, Hidden> h;            ///< σ(z) (Hidden, 1)
+  ColVector<T, Hidden> sigma_prime;  ///< σ′(z) (Hidden, 1), made with h from the same exp
+  T theta{};                         ///< U h + b2, the logit
+  T y_hat{};                         ///< σ(θ), the prediction in (0, 1)
+
+  friend constexpr bool operator==(const ForwardPass&, const ForwardPass&) = default;
+};
+
+/// The two deltas and the four gradients, each gradient exactly of its parameter's type.
+template <class T, std::size_t In = 3, std::size_t Hidden = 4>
+struct Gradients {
+  T delta1{};                    ///< ∂L/∂θ = ŷ − y, scalar
+  RowVector<T, Hidden> delta2;   ///< ∂L/∂z, a row (1, Hidden)
+  Matrix<T, Hidden, In> dW;      ///< ∂L/∂W (Hidden, In) = shape of W
+  ColVector<T, Hidden> db1;      ///< ∂L/∂b1 (Hidden, 1) = shape of b1 = delta2ᵀ
+  RowVector<T, Hidden> dU;       ///< ∂L/∂U (1, Hidden) = shape of U
+  T db2{};                       ///< ∂L/∂b2, scalar = shape of b2
+
+  friend constexpr bool operator==(const Gradients&, const Gradients&) = default;
+};
+
+/// One labelled sample: x (In, 1) and y in [0, 1].
+template <class T, std::size_t In = 3>
+struct Sample {
+  ColVector<T, In> x;
+  T y{};
+};
+
+/// Each equation of the slides, one function each, named after what it computes.
+namespace equations {
+
+/// δ1 = ∂L/∂θ = ŷ − y (slide 5, eq. 3): sigmoid and cross-entropy cancel. scalar.
+template <class T>
+constexpr T delta1(T y_hat, std::type_identity_t<T> y) noexcept {
+  return y_hat - y;
+}
+
+/// δ2 = ∂L/∂z = (δ1 U) ∘ σ′(z)ᵀ (slides 6-7, eqs. 4 and 6): (1, H) ∘ (1, H) -> (1, H).
+/// The slides write "δ1 U ∘ σ′(z)", a row times a column (erratum 3): the transpose is needed.
+template <class T, std::size_t Hidden>
+constexpr RowVector<T, Hidden> delta2(T delta1, const RowVector<T, Hidden>& U,
+                                      const ColVector<T, Hidden>& sigma_prime_z) noexcept {
+  return hadamard(delta1 * U, transpose(sigma_prime_z));
+}
+
+/// ∂L/∂W = δ2ᵀ ⊗ xᵀ (slide 9, eq. 7): (H, 1) ⊗ (1, In) -> (H, In), entry (i, j) = δ2_i x_j.
+/// Row i carries σ′(z_i) (the slides' last row wrongly has σ′(z1), erratum 4).
+template <class T, std::size_t Hidden, std::size_t In>
+constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2, const ColVector<T, In>& x) noexcept {
+  return outer(transpose(delta2), transpose(x));
+}
+
+/// ∂L/∂b1 = δ2ᵀ (slide 11): (1, H)ᵀ -> (H, 1). b1 is a column and δ2 a row: the transpose
+/// gives the gradient b1's shape.
+template <class T, std::size_t Hidden>
+constexpr ColVector<T, Hidden> db1(const RowVector<T, Hidden>& delta2) noexcept {
+  return transpose(delta2);
+}
+
+/// ∂L/∂U = δ1 hᵀ = ε [h1 … hH] (slide 10): scalar · (H, 1)ᵀ -> (1, H).
+template <class T, std::size_t Hidden>
+constexpr RowVector<T, Hidden> dU(T delta1, const ColVector<T, Hidden>& h) noexcept {
+  return delta1 * transpose(h);
+}
+
+/// ∂L/∂b2 = δ1 (slide 11): scalar.
+template <class T>
+constexpr T db2(T delta1) noexcept {
+  return delta1;
+}
+
+/// Ω ← Ω − η ∂L/∂Ω for one parameter, matrix or scalar (slide 8): Ω and ∂L/∂Ω have one shape.
+template <class Omega, class Gradient, class Scalar>
+constexpr Omega sgd(const Omega& omega, const Gradient& gradient, Scalar eta) noexcept {
+  // To the lost user: a gradient has exactly its parameter's shape (dW like W, db1 like b1).
+  // For b1 that is delta2^T, a column, not the row delta2 (slide 11).
+  static_assert(std::is_same_v<Omega, Gradient>,
+                "gradproof::equations::sgd: the gradient must have exactly the shape of its parameter "
+                "(dL/dOmega is shaped like Omega); for b1 pass db1 = transpose(delta2), not delta2");
+  if constexpr (std::is_same_v<Omega, Gradient>) {
+    return omega - eta * gradient;
+  } else {
+    return omega;
+  }
+}
+
+}  // namespace equations
+
+namespace detail {
+
+/// x must be a column (In, 1), as in z = W x + b1. The three mistakes are told apart, most
+/// specific first, and exactly one of them fires.
+template <std::size_t In, std::size_t XRows, std::size_t XCols>
+constexpr bool input_shape_ok() noexcept {
+  // To the lost user: x is a column vector (In x 1). A (1 x In) row is xᵀ; pass transpose(x).
+  static_assert(!(XRows == 1 && XCols == In && In != 1),
+                "gradproof: x must be a column (In x 1) but a row (1 x In) was given; pass transpose(x)");
+  // To the lost user: a sample is one column; its length is the network's In.
+  static_assert(XCols == 1 || (XRows == 1 && XCols == In),
+                "gradproof: x must be a column vector (In x 1), one sample; a matrix was given");
+  // To the lost user: Network<T, In, Hidden> takes In inputs; x has another length.
+  static_assert(XCols != 1 || XRows == In,
+                "gradproof: x has a different number of entries than the network has inputs (In)");
+  return XRows == In && XCols == 1;
+}
+
+template <class T, std::size_t In, std::size_t Hidden>
+constexpr InputError check_network(const Network<T, In, Hidden>& net) noexcept {
+  const bool ok = all_finite(net.W) && all_finite(net.b1) && all_finite(net.U) && is_finite(net.b2);
+  return ok ? InputError::none : InputError::parameter_not_finite;
+}
+
+}  // namespace detail
+
+/// The forward pass: x (In, 1) -> z, h, σ′(z) (Hidden, 1); θ, ŷ scalars (slide 2).
+template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
+constexpr ForwardPass<T, In, Hidden> forward(const Network<T, In, Hidden>& net,
+                                             const Matrix<T, XRows, XCols>& x) noexcept {
+  ForwardPass<T, In, Hidden> f{};
+  if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
+    if (std::is_constant_evaluated()) {
+      detail::stop_if_constant_evaluated(detail::check_network(net));
+      if (!detail::all_finite(x)) detail::stop_if_constant_evaluated(InputError::input_not_finite);
+    }
+    f.z = net.W * x + net.b1;
+    for (std::size_t i = 0; i < Hidden; ++i) {
+      const auto s = math::sigmoid_and_prime(f.z(i, 0));
+      f.h(i, 0) = s.sigma;
+      f.sigma_prime(i, 0) = s.sigma_prime;
+    }
+    f.theta = to_scalar(net.U * f.h) + net.b2;
+    f.y_hat = math::sigmoid(f.theta);
+  }
+  return f;
+}
+
+/// The loss of one sample, L = CE(σ(θ), y) computed from θ (bce_with_logits). scalar.
+template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
+constexpr T loss(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
+                 std::type_identity_t<T> y) noexcept {
+  return bce_with_logits(forward(net, x).theta, y);
+}
+
+/// The prediction ŷ = σ(θ) in (0, 1). scalar.
+template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
+constexpr T predict(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x) noexcept {
+  return forward(net, x).y_hat;
+}
+
+/// The backward pass from a forward pass already made: the deltas and the four gradients.
+template <class T, std::size_t In, std::size_t Hidden>
+constexpr Gradients<T, In, Hidden> backward(const Network<T, In, Hidden>& net, const ColVector<T, In>& x,
+                                            std::type_identity_t<T> y,
+                                            const ForwardPass<T, In, Hidden>& f) noexcept {
+  if (std::is_constant_evaluated() && !detail::label_ok(y))
+    detail::stop_if_constant_evaluated(InputError::label_not_in_0_1);
+  Gradients<T, In, Hidden> g{};
+  g.delta1 = equations::delta1(f.y_hat, y);
+  g.delta2 = equations::delta2(g.delta1, net.U, f.sigma_prime);
+  g.dW = equations::dW(g.delta2, x);
+  g.db1 = equations::db1(g.delta2);
+  g.dU = equations::dU(g.delta1, f.h);
+  g.db2 = equations::db2(g.delta1);
+  return g;
+}
+
+/// The backward pass: forward, then the deltas and the four gradients (slides 5-11).
+template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
+constexpr Gradients<T, In, Hidden> backward(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
+                                            std::type_identity_t<T> y) noexcept {
+  if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
+    return backward(net, x, y, forward(net, x));
+  } else {
+    return {};
+  }
+}
+
+/// The SGD update of every parameter, Ω ← Ω − η ∂L/∂Ω (slide 8): each keeps its shape.
+template <class T, std::size_t In, std::size_t Hidden>
+constexpr Network<T, In, Hidden> update(const Network<T, In, Hidden>& net, const Gradients<T, In, Hidden>& g,
+                                        std::type_identity_t<T> eta) noexcept {
+  if (std::is_constant_evaluated() && !detail::eta_ok(eta))
+    detail::stop_if_constant_evaluated(InputError::eta_not_positive_finite);
+  return {equations::sgd(net.W, g.dW, eta), equations::sgd(net.b1, g.db1, eta), equations::sgd(net.U, g.dU, eta),
+          equations::sgd(net.b2, g.db2, eta)};
+}
+
+/// One step of plain SGD on one sample: forward, backward, update. The unchecked hot path;
+/// checked.hpp has try_sgd_step, which reports bad input at run time.
+template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
+constexpr Network<T, In, Hidden> sgd_step(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
+                                          std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
+  if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
+    return update(net, backward(net, x, y), eta);
+  } else {
+    return net;
+  }
+}
+
+/// One epoch of per-sample SGD over `samples` (any range of Sample<T, In>), in order.
+template <class T, std::size_t In, std::size_t Hidden, class Samples>
+constexpr Network<T, In, Hidden> sgd_epoch(Network<T, In, Hidden> net, const Samples& samples,
+                                           std::type_identity_t<T> eta) noexcept {
+  for (const Sample<T, In>& s : samples) net = sgd_step(net, s.x, s.y, eta);
+  return net;
+}
+
+/// The class the network predicts: θ >= 0, i.e. ŷ >= 1/2 (exact, no rounding of ŷ involved).
+template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
+constexpr bool classify(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x) noexcept {
+  return forward(net, x).theta >= T(0);
+}
+
+}  // namespace gradproof
+
+#endif  // GRADPROOF_NETWORK_HPP

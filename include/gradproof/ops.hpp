@@ -1,0 +1,121 @@
+// gradproof/ops.hpp: the matrix operations the slides use, each with its shape rule as a
+// constraint on its signature.
+//
+// Why constraints and not static_asserts: a constraint makes a wrong shape *not an
+// operation at all*, so static_tests can prove "delta2 cannot be used as b1" with a
+// negated concept, and the compiler's error names the rule: "because 'same_shape<1, 4, 4,
+// 1>' evaluated to false". The network-level functions (network.hpp), where a hint about
+// the slides helps most, use static_asserts with a message instead.
+#ifndef GRADPROOF_OPS_HPP
+#define GRADPROOF_OPS_HPP
+
+#include <cstddef>
+#include <type_traits>
+
+#include "matrix.hpp"
+
+namespace gradproof {
+
+/// transpose(A): (R, C) -> (C, R).
+template <class T, std::size_t R, std::size_t C>
+constexpr Matrix<T, C, R> transpose(const Matrix<T, R, C>& a) noexcept {
+  Matrix<T, C, R> t{};
+  for (std::size_t r = 0; r < R; ++r)
+    for (std::size_t c = 0; c < C; ++c) t(c, r) = a(r, c);
+  return t;
+}
+
+/// matmul(A, B): (R, K) · (K, C) -> (R, C).
+template <class T, std::size_t R, std::size_t K1, std::size_t K2, std::size_t C>
+  requires inner_dims_agree<K1, K2>
+constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept {
+  Matrix<T, R, C> p{};
+  for (std::size_t r = 0; r < R; ++r)
+    for (std::size_t c = 0; c < C; ++c) {
+      T sum = a(r, 0) * b(0, c);
+      for (std::size_t k = 1; k < K1; ++k) sum = sum + a(r, k) * b(k, c);
+      p(r, c) = sum;
+    }
+  return p;
+}
+
+/// A * B is matmul(A, B): (R, K) · (K, C) -> (R, C).
+template <class T, std::size_t R, std::size_t K1, std::size_t K2, std::size_t C>
+  requires inner_dims_agree<K1, K2>
+constexpr Matrix<T, R, C> operator*(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept {
+  return matmul(a, b);
+}
+
+/// The entry of a (1, 1) matrix, e.g. of U · h: (1, 1) -> scalar.
+template <class T>
+constexpr T to_scalar(const Matrix<T, 1, 1>& a) noexcept {
+  return a(0, 0);
+}
+
+/// Element-wise f: (R, C) -> (R, C).
+template <class F, class T, std::size_t R, std::size_t C>
+constexpr auto map(F f, const Matrix<T, R, C>& a) noexcept(noexcept(f(a.data[0]))) {
+  Matrix<decltype(f(a.data[0])), R, C> out{};
+  for (std::size_t i = 0; i < R * C; ++i) out.data[i] = f(a.data[i]);
+  return out;
+}
+
+/// Element-wise a_i op b_i for two matrices of one shape.
+namespace detail {
+template <class T, std::size_t R, std::size_t C, class Op>
+constexpr Matrix<T, R, C> zip(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b, Op op) noexcept {
+  Matrix<T, R, C> out{};
+  for (std::size_t i = 0; i < R * C; ++i) out.data[i] = op(a.data[i], b.data[i]);
+  return out;
+}
+}  // namespace detail
+
+/// hadamard(A, B), the slides' "∘": (R, C) ∘ (R, C) -> (R, C). A row and a column are
+/// not the same shape, so (1, 4) ∘ (4, 1) is not an operation (erratum 3).
+template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
+  requires same_shape<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
+  return detail::zip(a, b, [](T x, T y) { return x * y; });
+}
+
+/// A + B: (R, C) + (R, C) -> (R, C).
+template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
+  requires same_shape<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
+  return detail::zip(a, b, [](T x, T y) { return x + y; });
+}
+
+/// A - B: (R, C) - (R, C) -> (R, C). The SGD update Ω − η ∂L/∂Ω needs ∂L/∂Ω in Ω's shape.
+template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
+  requires same_shape<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
+  return detail::zip(a, b, [](T x, T y) { return x - y; });
+}
+
+/// s · A: scalar times (R, C) -> (R, C).
+template <class T, std::size_t R, std::size_t C>
+constexpr Matrix<T, R, C> operator*(std::type_identity_t<T> s, const Matrix<T, R, C>& a) noexcept {
+  return map([s](T x) { return s * x; }, a);
+}
+
+/// A · s: (R, C) times scalar -> (R, C).
+template <class T, std::size_t R, std::size_t C>
+constexpr Matrix<T, R, C> operator*(const Matrix<T, R, C>& a, std::type_identity_t<T> s) noexcept {
+  return map([s](T x) { return x * s; }, a);
+}
+
+/// outer(a, b), the slides' "⊗": a column (R, 1) ⊗ a row (1, C) -> (R, C), entry (i, j) =
+/// a_i b_j. Written with its operands' real shapes, as in dL/dW = delta2^T ⊗ x^T, so
+/// x in place of x^T is not an operation.
+template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
+  requires lhs_is_a_column<C1> && rhs_is_a_row<R2>
+constexpr Matrix<T, R1, C2> outer(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
+  Matrix<T, R1, C2> out{};
+  for (std::size_t i = 0; i < R1; ++i)
+    for (std::size_t j = 0; j < C2; ++j) out(i, j) = a(i, 0) * b(0, j);
+  return out;
+}
+
+}  // namespace gradproof
+
+#endif  // GRADPROOF_OPS_HPP
