@@ -1,0 +1,57 @@
+// static_tests/test_tools.hpp: the few helpers the proofs share.
+#ifndef GRADPROOF_STATIC_TESTS_TEST_TOOLS_HPP
+#define GRADPROOF_STATIC_TESTS_TEST_TOOLS_HPP
+
+#include <bit>
+#include <concepts>
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+
+#include <gradproof/gradproof.hpp>
+
+namespace gradproof::test {
+
+/// is_of_type<T>(expr): the exact type of an expression, as mp-units checks it.
+template <class Expected, class Actual>
+constexpr bool is_of_type(const Actual&) noexcept {
+  return std::is_same_v<Expected, Actual>;
+}
+
+template <class T>
+constexpr T abs(T x) noexcept {
+  return x < T(0) ? -x : x;
+}
+
+/// Distance in units in the last place between two finite doubles of one sign (0 if equal).
+constexpr std::uint64_t ulp_distance(double a, double b) noexcept {
+  // Map the sign-magnitude bit pattern onto a monotone unsigned line (-0 and +0 coincide).
+  auto key = [](double v) {
+    constexpr std::uint64_t sign = std::uint64_t{1} << 63;
+    const auto bits = std::bit_cast<std::uint64_t>(v);
+    return (bits & sign) != 0U ? sign - (bits & ~sign) : sign + bits;
+  };
+  const std::uint64_t ka = key(a);
+  const std::uint64_t kb = key(b);
+  return ka > kb ? ka - kb : kb - ka;
+}
+
+/// |a - b| <= rel * max(|a|, |b|) + abs_tol: relative closeness, with a floor for values near 0.
+template <class T>
+constexpr bool close(T a, T b, T rel, T abs_tol = T(0)) noexcept {
+  const T diff = abs(a - b);
+  const T scale = abs(a) > abs(b) ? abs(a) : abs(b);
+  return diff <= rel * scale + abs_tol;
+}
+
+/// Every entry of two same-shaped matrices is close.
+template <class T, std::size_t R, std::size_t C>
+constexpr bool all_close(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b, T rel, T abs_tol = T(0)) noexcept {
+  for (std::size_t i = 0; i < R * C; ++i)
+    if (!close(a.data[i], b.data[i], rel, abs_tol)) return false;
+  return true;
+}
+
+}  // namespace gradproof::test
+
+#endif  // GRADPROOF_STATIC_TESTS_TEST_TOOLS_HPP
