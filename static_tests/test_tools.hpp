@@ -23,17 +23,27 @@ constexpr T abs(T x) noexcept {
   return x < T(0) ? -x : x;
 }
 
-/// Distance in units in the last place between two finite doubles of one sign (0 if equal).
-constexpr std::uint64_t ulp_distance(double a, double b) noexcept {
-  // Map the sign-magnitude bit pattern onto a monotone unsigned line (-0 and +0 coincide).
-  auto key = [](double v) {
-    constexpr std::uint64_t sign = std::uint64_t{1} << 63;
-    const auto bits = std::bit_cast<std::uint64_t>(v);
-    return (bits & sign) != 0U ? sign - (bits & ~sign) : sign + bits;
+/// Distance in units in the last place between two finite numbers of one type (0 if equal;
+/// -0 and +0 coincide; counts across zero and through the subnormals).
+template <gradproof::real T>
+constexpr std::uint64_t ulp_distance(T a, T b) noexcept {
+  using Bits = std::conditional_t<std::is_same_v<T, double>, std::uint64_t, std::uint32_t>;
+  // Map the sign-magnitude bit pattern onto a monotone unsigned line.
+  auto key = [](T v) {
+    constexpr Bits sign = Bits{1} << (sizeof(Bits) * 8 - 1);
+    const auto bits = std::bit_cast<Bits>(v);
+    return static_cast<std::uint64_t>((bits & sign) != 0U ? sign - (bits & ~sign) : sign + bits);
   };
   const std::uint64_t ka = key(a);
   const std::uint64_t kb = key(b);
   return ka > kb ? ka - kb : kb - ka;
+}
+
+/// a is within n ulps of the reference `exact`, rounded to T. `exact` is given in long
+/// double so a 40-digit literal keeps more than double's digits until this one rounding.
+template <gradproof::real T>
+constexpr bool within_ulps(T a, long double exact, std::uint64_t n) noexcept {
+  return ulp_distance(a, static_cast<T>(exact)) <= n;
 }
 
 /// |a - b| <= rel * max(|a|, |b|) + abs_tol: relative closeness, with a floor for values near 0.
