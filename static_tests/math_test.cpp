@@ -1,2 +1,62 @@
-// placeholder: filled in by the issue-2 work in progress
-#include <gradproof/gradproof.hpp>
+// static_tests/math_test.cpp: gradproof::math at compile time, on both compilers. Exact values
+// where the result is exact; the edges (overflow, underflow, infinities) without the constant
+// evaluation tripping on them; and the numerical soundness of sigmoid and sigmoid_prime.
+// References: tools/reference_values.py (mpmath). Accuracy over the whole range is the MPFR
+// test in runtime_tests/.
+#include "test_tools.hpp"
+
+namespace {
+
+using namespace gradproof;
+using test::within_ulps;
+constexpr double inf = std::numeric_limits<double>::infinity();
+constexpr float inff = std::numeric_limits<float>::infinity();
+
+// ---- Exact values --------------------------------------------------------------------------
+static_assert(math::exp(0.0) == 1.0 && math::exp(-0.0) == 1.0);
+static_assert(math::log(1.0) == 0.0 && math::log1p(0.0) == 0.0);
+static_assert(math::sigmoid(0.0) == 0.5 && math::sigmoid(0.0f) == 0.5f);
+static_assert(math::sigmoid_prime(0.0) == 0.25 && math::sigmoid_prime(0.0f) == 0.25f);
+// −0 keeps its sign through log1p, as IEEE 754 asks.
+static_assert(std::bit_cast<std::uint64_t>(math::log1p(-0.0)) == std::bit_cast<std::uint64_t>(-0.0));
+
+// ---- Close to exact (references from mpmath) ----------------------------------------------
+static_assert(within_ulps(math::exp(-40.0), 4.24835425529158899532923478285865801788e-18L, 1));
+static_assert(within_ulps(math::softplus(0.0), 0.6931471805599453094172321214581765680755L, 1));
+// log of the smallest subnormal, 2^−1074 (the subnormal branch of log).
+static_assert(within_ulps(math::log(0x1p-1074), -7.444400719213812623141072984460816341131e+2L, 1));
+static_assert(within_ulps(math::sigmoid(2.0), 0.8807970779778824440597291413023967952064L, 1));
+
+// ---- Edges: explicit branches, so no constant evaluation overflows -------------------------
+static_assert(math::exp(709.0) < inf && math::exp(710.0) == inf && math::exp(inf) == inf);
+static_assert(math::exp(math::detail::exp_overflow_x) < inf);  // the last finite one
+static_assert(math::exp(-inf) == 0.0 && math::exp(-746.0) == 0.0);
+static_assert(math::exp(-745.0) > 0.0 && math::exp(-745.0) < std::numeric_limits<double>::min());  // subnormal
+static_assert(math::exp(89.0f) == inff && math::exp(88.0f) < inff && math::exp(-104.0f) == 0.0f);
+static_assert(math::log1p(-1.0) == -inf && math::log(0.0) == -inf && math::log1p(inf) == inf);
+static_assert(math::log1p(-2.0) != math::log1p(-2.0));  // NaN, returned, not computed
+static_assert(math::sigmoid(inf) == 1.0 && math::sigmoid(-inf) == 0.0 && math::sigmoid_prime(-inf) == 0.0);
+static_assert(math::softplus(inf) == inf && math::softplus(-inf) == 0.0);
+static_assert(math::softplus(1000.0) == 1000.0 && math::softplus(-1000.0) == 0.0);
+
+// ---- sigmoid never overflows and keeps its relative accuracy in the left tail -----------------
+// σ(−700) = 9.859676543759770856705372947849465105116e-305 (mpmath): a naive 1 / (1 + e^700)
+// is fine here, but 1 / (1 + e^710) overflows e^710; gradproof takes e^−|x| on both sides.
+static_assert(within_ulps(math::sigmoid(-700.0), 9.859676543759770856705372947849465105116e-305L, 2));
+static_assert(math::sigmoid(-720.0) > 0.0 && math::sigmoid(720.0) == 1.0);
+
+// ---- sigmoid_prime keeps its digits where σ(1 − σ) loses them all --------------------------
+// σ′(40) = 4.248354255291588959232207025950354801666e-18 (mpmath).
+static_assert(within_ulps(math::sigmoid_prime(40.0), 4.248354255291588959232207025950354801666e-18L, 2));
+static_assert(within_ulps(math::sigmoid_prime(-40.0), 4.248354255291588959232207025950354801666e-18L, 2));
+// Known-bad twin: the textbook σ(1 − σ) at z = 40: σ rounds to 1, so it gives exactly 0.
+static_assert(math::sigmoid(40.0) * (1.0 - math::sigmoid(40.0)) == 0.0);
+
+// ---- One exp behind σ and σ′: the pair is bit-identical to the separate functions -----------
+constexpr bool pair_matches(double x) {
+  const auto p = math::sigmoid_and_prime(x);
+  return p.sigma == math::sigmoid(x) && p.sigma_prime == math::sigmoid_prime(x);
+}
+static_assert(pair_matches(-3.5) && pair_matches(0.0) && pair_matches(2.25) && pair_matches(-40.0) && pair_matches(37.0));
+
+}  // namespace

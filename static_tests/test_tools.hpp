@@ -2,6 +2,7 @@
 #ifndef GRADPROOF_STATIC_TESTS_TEST_TOOLS_HPP
 #define GRADPROOF_STATIC_TESTS_TEST_TOOLS_HPP
 
+#include <array>
 #include <bit>
 #include <concepts>
 #include <cstdint>
@@ -44,6 +45,13 @@ constexpr std::uint64_t ulp_distance(T a, T b) noexcept {
 template <gradproof::real T>
 constexpr bool within_ulps(T a, long double exact, std::uint64_t n) noexcept {
   return ulp_distance(a, static_cast<T>(exact)) <= n;
+}
+
+/// a and b are the same bits: NaN equals itself, -0 differs from +0.
+template <class T>
+constexpr bool same_bits(const T& a, const T& b) noexcept {
+  using Bytes = std::array<unsigned char, sizeof(T)>;
+  return std::bit_cast<Bytes>(a) == std::bit_cast<Bytes>(b);
 }
 
 /// |a - b| <= rel * max(|a|, |b|) + abs_tol: relative closeness, with a floor for values near 0.
