@@ -115,11 +115,20 @@ constexpr T db2(T delta1) noexcept {
 /// Ω ← Ω − η ∂L/∂Ω for one parameter, matrix or scalar (slide 8): Ω and ∂L/∂Ω have one shape.
 template <class Omega, class Gradient, class Scalar>
 constexpr Omega sgd(const Omega& omega, const Gradient& gradient, Scalar eta) noexcept {
-  // To the lost user: a gradient has exactly its parameter's shape (dW like W, db1 like b1).
-  // For b1 that is delta2^T, a column, not the row delta2 (slide 11).
-  static_assert(std::is_same_v<Omega, Gradient>,
+  using P = detail::shape_of<Omega>;
+  using G = detail::shape_of<Gradient>;
+  constexpr bool transposed = P::rows == G::cols && P::cols == G::rows && P::rows != P::cols;
+  // To the lost user: the gradient has its parameter's shape transposed. For b1 that is the
+  // row delta2 where the column db1 = delta2^T belongs (slide 11); for W, x ⊗ delta2 where
+  // dW = delta2^T ⊗ x^T belongs (slide 9); for U, h where dU = delta1 h^T belongs (slide 10).
+  static_assert(!transposed || std::is_same_v<Omega, Gradient>,
+                "gradproof::equations::sgd: the gradient is the transpose of its parameter's shape; "
+                "transpose it (db1 = transpose(delta2), dW = outer(transpose(delta2), transpose(x)), "
+                "dU = delta1 * transpose(h))");
+  // To the lost user: a gradient has exactly its parameter's shape (dW like W, db1 like b1, ...).
+  static_assert(transposed || std::is_same_v<Omega, Gradient>,
                 "gradproof::equations::sgd: the gradient must have exactly the shape of its parameter "
-                "(dL/dOmega is shaped like Omega); for b1 pass db1 = transpose(delta2), not delta2");
+                "(dL/dOmega is shaped like Omega); is it the gradient of another parameter?");
   if constexpr (std::is_same_v<Omega, Gradient>) {
     return omega - eta * gradient;
   } else {

@@ -75,33 +75,33 @@ constexpr Matrix<T, R, C> zip(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
   requires same_shape<R1, C1, R2, C2>
 constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
-  return detail::zip(a, b, [](T x, T y) { return x * y; });
+  return detail::zip(a, b, [](T lhs, T rhs) { return lhs * rhs; });
 }
 
 /// A + B: (R, C) + (R, C) -> (R, C).
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
   requires same_shape<R1, C1, R2, C2>
 constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
-  return detail::zip(a, b, [](T x, T y) { return x + y; });
+  return detail::zip(a, b, [](T lhs, T rhs) { return lhs + rhs; });
 }
 
 /// A - B: (R, C) - (R, C) -> (R, C). The SGD update Ω − η ∂L/∂Ω needs ∂L/∂Ω in Ω's shape.
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
   requires same_shape<R1, C1, R2, C2>
 constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
-  return detail::zip(a, b, [](T x, T y) { return x - y; });
+  return detail::zip(a, b, [](T lhs, T rhs) { return lhs - rhs; });
 }
 
 /// s · A: scalar times (R, C) -> (R, C).
 template <class T, std::size_t R, std::size_t C>
 constexpr Matrix<T, R, C> operator*(std::type_identity_t<T> s, const Matrix<T, R, C>& a) noexcept {
-  return map([s](T x) { return s * x; }, a);
+  return map([s](T entry) { return s * entry; }, a);
 }
 
 /// A · s: (R, C) times scalar -> (R, C).
 template <class T, std::size_t R, std::size_t C>
 constexpr Matrix<T, R, C> operator*(const Matrix<T, R, C>& a, std::type_identity_t<T> s) noexcept {
-  return map([s](T x) { return x * s; }, a);
+  return map([s](T entry) { return entry * s; }, a);
 }
 
 /// outer(a, b), the slides' "⊗": a column (R, 1) ⊗ a row (1, C) -> (R, C), entry (i, j) =
