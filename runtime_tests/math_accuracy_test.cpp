@@ -1,0 +1,670 @@
+// runtime_tests/math_accuracy_test.cpp: proves that gradproof::math's exp, log1p, log, sigmoid,
+// sigmoid_prime and softplus, for double and for float, stay within 4 ulp of the exact value
+// over their whole domain (the requirement): 10^6 random arguments per function and
+// type plus the arguments where the algorithms switch branches, each judged against MPFR at
+// 200 bits. Special values are judged by rule (NaN in -> NaN out, overflow -> +inf, below half
+// the smallest subnormal -> 0). Known-bad twins prove that the harness can fail.
+//
+// The measured maximum per function and type is printed ("[ accuracy ] ...") and recorded as
+// a test property, so a note can quote it.
+#include <mpfr.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <limits>
+#include <random>
+#include <span>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include <gradproof/math.hpp>
+
+namespace {
+
+// 200 bits: the reference formulas below round a few times each, so the reference carries
+// about 195 correct bits, 140 more than a double; its own error is far below 10^-30 ulp.
+constexpr mpfr_prec_t kPrecision = 200;
+
+// MPFR's default exponent range ends near 2^(2^30), so exp(1e10) would "overflow" in MPFR
+// although it is a finite real. Widened to the maximum before any MPFR variable exists: then
+// only |x| > ~3e18 leaves MPFR's range, where every result is 0, 1 or inf in any format anyway
+// (and MPFR flags it, see judge()).
+[[maybe_unused]] const bool kWideExponentRange = [] {
+  mpfr_set_emin(mpfr_get_emin_min());
+  mpfr_set_emax(mpfr_get_emax_max());
+  return true;
+}();
+
+/// One MPFR number, freed on scope exit.
+class Mp {
+ public:
+  explicit Mp(mpfr_prec_t precision = kPrecision) { mpfr_init2(v_, precision); }
+  ~Mp() { mpfr_clear(v_); }
+  Mp(const Mp&) = delete;
+  Mp& operator=(const Mp&) = delete;
+  mpfr_ptr get() noexcept { return v_; }
+  mpfr_srcptr get() const noexcept { return v_; }
+
+ private:
+  mpfr_t v_;
+};
+
+// ---------------------------------------------------------------------------------------
+// The exact values: MPFR's correctly rounded exp, log1p, log at 200 bits, and the three
+// composite functions written from their definitions (not from gradproof's formulas).
+
+using Reference = void (*)(mpfr_ptr result, mpfr_srcptr x);
+
+void exact_exp(mpfr_ptr r, mpfr_srcptr x) { mpfr_exp(r, x, MPFR_RNDN); }
+void exact_log1p(mpfr_ptr r, mpfr_srcptr x) { mpfr_log1p(r, x, MPFR_RNDN); }
+void exact_log(mpfr_ptr r, mpfr_srcptr x) { mpfr_log(r, x, MPFR_RNDN); }
+
+/// sigma(x) = 1 / (1 + e^-x).
+void exact_sigmoid(mpfr_ptr r, mpfr_srcptr x) {
+  Mp d;
+  mpfr_neg(d.get(), x, MPFR_RNDN);
+  mpfr_exp(d.get(), d.get(), MPFR_RNDN);
+  mpfr_add_ui(d.get(), d.get(), 1, MPFR_RNDN);
+  mpfr_ui_div(r, 1, d.get(), MPFR_RNDN);
+}
+
+/// sigma'(x) = e^-|x| / (1 + e^-|x|)^2 (even in x; no cancellation anywhere).
+void exact_sigmoid_prime(mpfr_ptr r, mpfr_srcptr x) {
+  Mp e;
+  Mp d;
+  mpfr_abs(e.get(), x, MPFR_RNDN);
+  mpfr_neg(e.get(), e.get(), MPFR_RNDN);
+  mpfr_exp(e.get(), e.get(), MPFR_RNDN);
+  mpfr_add_ui(d.get(), e.get(), 1, MPFR_RNDN);
+  mpfr_sqr(d.get(), d.get(), MPFR_RNDN);
+  mpfr_div(r, e.get(), d.get(), MPFR_RNDN);
+}
+
+/// softplus(x) = log(1 + e^x). Above 2^20 the algebraically equal x + log1p(e^-x) is used
+/// only because e^x would leave even MPFR's widened exponent range for x > ~3e18.
+void exact_softplus(mpfr_ptr r, mpfr_srcptr x) {
+  Mp e;
+  if (mpfr_nan_p(x) || mpfr_cmp_ui_2exp(x, 1, 20) <= 0) {
+    mpfr_exp(e.get(), x, MPFR_RNDN);
+    mpfr_log1p(r, e.get(), MPFR_RNDN);
+  } else {
+    mpfr_neg(e.get(), x, MPFR_RNDN);
+    mpfr_exp(e.get(), e.get(), MPFR_RNDN);
+    mpfr_log1p(e.get(), e.get(), MPFR_RNDN);
+    mpfr_add(r, x, e.get(), MPFR_RNDN);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The judge: error of one computed value in ulps of the target type at the exact value.
+
+/// The facts about a format the judge needs, from numeric_limits (not from gradproof).
+template <class T>
+struct Format {
+  static constexpr long digits = std::numeric_limits<T>::digits;              // 53, 24
+  static constexpr long min_exponent = std::numeric_limits<T>::min_exponent;  // -1021, -125
+  static constexpr long max_exponent = std::numeric_limits<T>::max_exponent;  // 1024, 128
+  // ulp of a subnormal: 2^-1074, 2^-149.
+  static constexpr long subnormal_ulp_exponent = min_exponent - digits;
+};
+
+/// A verdict: ulps (|computed - exact| / ulp(exact)), or a broken special-value rule.
+struct Verdict {
+  double ulps = 0.0;
+  const char* broken_rule = nullptr;  // non-null: ulps is +inf and this says which rule
+};
+
+template <class T>
+class Judge {
+ public:
+  Judge() {
+    using F = Format<T>;
+    // Round-to-nearest overflows from 2^emax (1 - 2^-(digits+1)) on: DBL_MAX plus half its ulp.
+    mpfr_set_ui_2exp(overflow_.get(), (1UL << (F::digits + 1)) - 1, F::max_exponent - F::digits - 1, MPFR_RNDN);
+    // Half the smallest subnormal: at or below it the correctly rounded result is 0.
+    mpfr_set_ui_2exp(underflow_.get(), 1, F::subnormal_ulp_exponent - 1, MPFR_RNDN);
+  }
+
+  /// exact_underflowed: MPFR flagged underflow while computing `exact` (the true value is not
+  /// zero, only too small even for MPFR), so the sign of a zero is not checked.
+  Verdict operator()(T computed, mpfr_srcptr exact, bool exact_underflowed) {
+    using F = Format<T>;
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    const auto broken = [&](const char* rule) { return Verdict{inf, rule}; };
+    if (mpfr_nan_p(exact)) return std::isnan(computed) ? Verdict{} : broken("exact is NaN, computed is not");
+    if (std::isnan(computed)) return broken("computed NaN, exact is a number");
+    const bool exact_negative = mpfr_signbit(exact) != 0;
+    if (mpfr_inf_p(exact)) {
+      return std::isinf(computed) && std::signbit(computed) == exact_negative ? Verdict{}
+                                                                                : broken("exact is infinite");
+    }
+    if (mpfr_zero_p(exact)) {
+      if (computed != T(0)) return broken("exact is zero, computed is not");
+      if (!exact_underflowed && std::signbit(computed) != exact_negative) return broken("zero of the wrong sign");
+      return {};
+    }
+    if (mpfr_cmpabs(exact, overflow_.get()) >= 0) {
+      return std::isinf(computed) && std::signbit(computed) == exact_negative
+                 ? Verdict{}
+                 : broken("exact overflows the type, computed is not inf");
+    }
+    if (mpfr_cmpabs(exact, underflow_.get()) <= 0) {
+      return computed == T(0) ? Verdict{} : broken("exact is below half the smallest subnormal, computed is not 0");
+    }
+    if (std::isinf(computed)) return broken("computed inf, exact is finite");
+    // |exact| in [2^(e-1), 2^e): its ulp is 2^(e - digits), or the subnormal ulp below the normals.
+    const long e = static_cast<long>(mpfr_get_exp(exact));
+    const long ulp_exponent = std::max(e - F::digits, F::subnormal_ulp_exponent);
+    mpfr_set_d(diff_.get(), static_cast<double>(computed), MPFR_RNDN);  // exact: 53 <= 200 bits
+    mpfr_sub(diff_.get(), diff_.get(), exact, MPFR_RNDN);
+    mpfr_mul_2si(diff_.get(), diff_.get(), -ulp_exponent, MPFR_RNDN);
+    return {std::fabs(mpfr_get_d(diff_.get(), MPFR_RNDN)), nullptr};
+  }
+
+ private:
+  Mp overflow_;
+  Mp underflow_;
+  Mp diff_{2 * kPrecision};  // computed - exact, with room so that the subtraction loses nothing
+};
+
+/// The worst case over a set of arguments.
+template <class T>
+struct Accuracy {
+  double max_ulp = 0.0;
+  T worst_x{};
+  const char* broken_rule = nullptr;  // the first special-value rule broken, if any
+  T broken_x{};
+  std::size_t broken_count = 0;
+  std::size_t count = 0;
+};
+
+template <class T, class Computed>
+Accuracy<T> measure(Computed computed, Reference reference, std::span<const T> args) {
+  Judge<T> judge;
+  Mp x;
+  Mp exact;
+  Accuracy<T> acc;
+  for (const T a : args) {
+    mpfr_set_d(x.get(), static_cast<double>(a), MPFR_RNDN);  // exact, NaN and inf included
+    mpfr_clear_flags();
+    reference(exact.get(), x.get());
+    const bool underflowed = mpfr_underflow_p() != 0;
+    const Verdict v = judge(computed(a), exact.get(), underflowed);
+    ++acc.count;
+    if (v.broken_rule != nullptr && acc.broken_count++ == 0) {
+      acc.broken_rule = v.broken_rule;
+      acc.broken_x = a;
+    }
+    if (v.ulps > acc.max_ulp || (acc.count == 1 && v.ulps == acc.max_ulp)) {
+      acc.max_ulp = v.ulps;
+      acc.worst_x = a;
+    }
+  }
+  return acc;
+}
+
+// ---------------------------------------------------------------------------------------
+// The functions under test.
+
+enum class Fn { exp, log1p, log, sigmoid, sigmoid_prime, softplus };
+
+const char* name(Fn f) {
+  switch (f) {
+    case Fn::exp: return "exp";
+    case Fn::log1p: return "log1p";
+    case Fn::log: return "log";
+    case Fn::sigmoid: return "sigmoid";
+    case Fn::sigmoid_prime: return "sigmoid_prime";
+    case Fn::softplus: return "softplus";
+  }
+  return "?";
+}
+
+Reference reference(Fn f) {
+  switch (f) {
+    case Fn::exp: return exact_exp;
+    case Fn::log1p: return exact_log1p;
+    case Fn::log: return exact_log;
+    case Fn::sigmoid: return exact_sigmoid;
+    case Fn::sigmoid_prime: return exact_sigmoid_prime;
+    case Fn::softplus: return exact_softplus;
+  }
+  return nullptr;
+}
+
+template <class T>
+T compute(Fn f, T x) {
+  namespace m = gradproof::math;
+  switch (f) {
+    case Fn::exp: return m::exp(x);
+    case Fn::log1p: return m::log1p(x);
+    case Fn::log: return m::log(x);
+    case Fn::sigmoid: return m::sigmoid(x);
+    case Fn::sigmoid_prime: return m::sigmoid_prime(x);
+    case Fn::softplus: return m::softplus(x);
+  }
+  return x;
+}
+
+template <class T>
+const char* type_name() {
+  return std::is_same_v<T, double> ? "double" : "float";
+}
+
+// ---------------------------------------------------------------------------------------
+// Arguments: random (fixed seeds) and explicit edges.
+
+template <class T>
+using Bits = std::conditional_t<sizeof(T) == 8, std::uint64_t, std::uint32_t>;
+
+/// Random arguments of one type, from one fixed seed.
+template <class T>
+class Draw {
+ public:
+  static constexpr auto mantissa_bits = static_cast<unsigned>(std::numeric_limits<T>::digits - 1);  // 52, 23
+  static constexpr auto bias = static_cast<unsigned>(std::numeric_limits<T>::max_exponent - 1);       // 1023, 127
+  static constexpr unsigned max_biased = 2 * bias;  // the largest finite exponent field
+  explicit Draw(std::uint64_t seed) : rng_(seed) {}
+
+  /// Uniform in [lo, hi), rounded to T.
+  T uniform(double lo, double hi) { return static_cast<T>(std::uniform_real_distribution<double>(lo, hi)(rng_)); }
+
+  /// Log-uniform magnitude: the exponent field uniform in [biased_lo, biased_hi] (0 is the
+  /// subnormals), the significand uniform. sign: +1, -1, or 0 for either.
+  T log_uniform(unsigned biased_lo, unsigned biased_hi, int sign) {
+    const auto e = std::uniform_int_distribution<unsigned>(biased_lo, biased_hi)(rng_);
+    const Bits<T> mantissa = static_cast<Bits<T>>(rng_()) & ((Bits<T>{1} << mantissa_bits) - 1);
+    const bool negative = sign < 0 || (sign == 0 && (rng_() & 1U) != 0);
+    const Bits<T> bits = static_cast<Bits<T>>((Bits<T>{negative ? 1U : 0U} << (sizeof(T) * 8 - 1)) |
+                                              (Bits<T>{e} << mantissa_bits) | mantissa);
+    return std::bit_cast<T>(bits);
+  }
+  /// Magnitude in [2^lo, 2^(hi+1)) (exponents clamped to the format's range).
+  T magnitude(int lo, int hi, int sign) {
+    const auto clamp = [](int k) {
+      return static_cast<unsigned>(std::clamp(k + static_cast<int>(bias), 0, static_cast<int>(max_biased)));
+    };
+    return log_uniform(clamp(lo), clamp(hi), sign);
+  }
+  /// Every bit pattern equally likely: all signs, exponents, NaN payloads.
+  T any_bits() { return std::bit_cast<T>(static_cast<Bits<T>>(rng_())); }
+
+ private:
+  std::mt19937_64 rng_;
+};
+
+/// The numbers that differ between the double and the float test plans.
+template <class T>
+struct Ranges;
+template <>
+struct Ranges<double> {
+  static constexpr double exp_lo = -746, exp_hi = 710;          // past both exp thresholds
+  static constexpr double overflow_lo = 709, overflow_hi = 710;  // around log(DBL_MAX)
+  static constexpr double subnormal_lo = -746, subnormal_hi = -708;  // exp(x) subnormal
+  static constexpr double narrow = 40, wide = 750;  // sigmoid's slope; past exp's thresholds
+  static constexpr double near_one = 0x1p-20;       // log near 1
+};
+template <>
+struct Ranges<float> {
+  static constexpr double exp_lo = -104, exp_hi = 89;
+  static constexpr double overflow_lo = 88, overflow_hi = 89;
+  static constexpr double subnormal_lo = -104, subnormal_hi = -87;
+  static constexpr double narrow = 20, wide = 110;
+  static constexpr double near_one = 0x1p-8;
+};
+
+/// 10^6 random arguments for f, from a seed fixed per function and type. Each line is a
+/// region: uniform over the interesting range, log-uniform magnitudes of both signs over the
+/// whole format (subnormals included), windows around the thresholds, and raw bit patterns.
+template <class T>
+std::vector<T> random_arguments(Fn f) {
+  using R = Ranges<T>;
+  Draw<T> d(0x6772'6164'7072'6f6fULL + 131 * static_cast<std::uint64_t>(f) + sizeof(T));
+  constexpr unsigned all = Draw<T>::max_biased;
+  constexpr int digits = std::numeric_limits<T>::digits;
+  std::vector<T> v;
+  v.reserve(1'000'000);
+  const auto add = [&](int n, auto draw) {
+    for (int i = 0; i < n; ++i) v.push_back(draw());
+  };
+  switch (f) {
+    case Fn::exp:
+      add(250'000, [&] { return d.uniform(R::exp_lo, R::exp_hi); });
+      add(100'000, [&] { return d.uniform(-1, 1); });
+      add(100'000, [&] { return d.uniform(-30, 30); });
+      add(100'000, [&] { return d.uniform(R::overflow_lo, R::overflow_hi); });
+      add(100'000, [&] { return d.uniform(R::subnormal_lo, R::subnormal_hi); });
+      add(250'000, [&] { return d.log_uniform(0, all, 0); });
+      add(100'000, [&] { return d.any_bits(); });
+      break;
+    case Fn::log1p:
+      // x near -1, where log1p has its pole: -1 + m, m log-uniform in [2^-digits, 1/2].
+      add(150'000, [&] { return static_cast<T>(-1.0 + static_cast<double>(d.magnitude(-digits, -2, 1))); });
+      add(150'000, [&] { return d.uniform(-1, 1); });
+      add(100'000, [&] { return d.uniform(-1, 10); });
+      add(250'000, [&] { return d.log_uniform(0, all, 1); });
+      add(150'000, [&] { return d.magnitude(-2000, -1, -1); });  // negative, |x| < 1
+      add(50'000, [&] { return d.magnitude(-60, -48, 0); });     // around the 2^-54 shortcut
+      add(50'000, [&] { return d.uniform(-1e-3, 1e-3); });
+      add(100'000, [&] { return d.any_bits(); });  // half of them < -1: NaN
+      break;
+    case Fn::log:
+      add(400'000, [&] { return d.log_uniform(0, all, 1); });
+      add(150'000, [&] { return d.uniform(0.5, 2); });
+      add(50'000, [&] { return d.uniform(0.70, 0.72); });  // around sqrt(2)/2
+      add(50'000, [&] { return d.uniform(1.40, 1.43); });  // around sqrt(2)
+      add(100'000, [&] { return d.log_uniform(0, 0, 1); });  // subnormals only
+      add(100'000, [&] { return d.uniform(1 - R::near_one, 1 + R::near_one); });
+      add(50'000, [&] { return d.log_uniform(0, all, -1); });  // NaN
+      add(100'000, [&] { return d.any_bits(); });
+      break;
+    case Fn::sigmoid:
+    case Fn::sigmoid_prime:
+    case Fn::softplus:
+      add(300'000, [&] { return d.uniform(-R::narrow, R::narrow); });
+      add(200'000, [&] { return d.uniform(-R::wide, R::wide); });
+      add(100'000, [&] { return d.uniform(-5, 5); });
+      add(300'000, [&] { return d.log_uniform(0, all, 0); });
+      add(100'000, [&] { return d.any_bits(); });
+      break;
+  }
+  return v;
+}
+
+/// x and its k neighbours on each side.
+template <class T>
+void add_neighbours(std::vector<T>& v, T x, int k) {
+  v.push_back(x);
+  T up = x;
+  T down = x;
+  for (int i = 0; i < k; ++i) {
+    up = std::nextafter(up, std::numeric_limits<T>::infinity());
+    down = std::nextafter(down, -std::numeric_limits<T>::infinity());
+    v.push_back(up);
+    v.push_back(down);
+  }
+}
+
+/// The T nearest to m ln(2) / 64, from MPFR: exp's reduction boundaries (n = round(32 x / ln 2)
+/// changes at odd m, the table point j/32 is hit exactly at even m).
+template <class T>
+T multiple_of_ln2_over_64(long m) {
+  Mp r;
+  mpfr_const_log2(r.get(), MPFR_RNDN);
+  mpfr_mul_si(r.get(), r.get(), m, MPFR_RNDN);
+  mpfr_div_2ui(r.get(), r.get(), 6, MPFR_RNDN);
+  if constexpr (std::is_same_v<T, double>) {
+    return mpfr_get_d(r.get(), MPFR_RNDN);
+  } else {
+    return mpfr_get_flt(r.get(), MPFR_RNDN);
+  }
+}
+
+/// The T nearest to log(v) for v = 2^e2 (1 - 2^-k) (or 2^e2 when k == 0), from MPFR.
+template <class T>
+T log_of_boundary(long e2, long k) {
+  Mp r;
+  mpfr_set_ui_2exp(r.get(), 1, e2, MPFR_RNDN);
+  if (k > 0) {
+    Mp s;
+    mpfr_set_ui_2exp(s.get(), 1, e2 - k, MPFR_RNDN);
+    mpfr_sub(r.get(), r.get(), s.get(), MPFR_RNDN);
+  }
+  mpfr_log(r.get(), r.get(), MPFR_RNDN);
+  if constexpr (std::is_same_v<T, double>) {
+    return mpfr_get_d(r.get(), MPFR_RNDN);
+  } else {
+    return mpfr_get_flt(r.get(), MPFR_RNDN);
+  }
+}
+
+/// The explicit edges of f for type T.
+template <class T>
+std::vector<T> edge_arguments(Fn f) {
+  using L = std::numeric_limits<T>;
+  constexpr int digits = L::digits;
+  constexpr long max_e = L::max_exponent;           // 1024, 128
+  constexpr long sub_e = L::min_exponent - digits;  // -1074, -149
+  std::vector<T> v;
+  // Everywhere: zeros, infinities, NaNs (with a payload and negative), the subnormal and
+  // normal limits, and small integers.
+  const T nan_payload = std::bit_cast<T>(std::bit_cast<Bits<T>>(L::quiet_NaN()) | Bits<T>{0x2a});
+  for (const T x : {T(0), L::infinity(), L::quiet_NaN(), nan_payload, L::denorm_min(), T(2) * L::denorm_min(),
+                    std::nextafter(L::min(), T(0)), L::min(), L::max(), T(0.5), T(1), T(2), T(0.1), T(10), T(100),
+                    L::epsilon()}) {
+    v.push_back(x);
+    v.push_back(-x);
+  }
+  add_neighbours(v, T(1), 2);
+  add_neighbours(v, T(-1), 2);
+  // The exp thresholds gradproof uses (double), and the true ones of this type from MPFR:
+  // overflow at log(2^max_e (1 - 2^-(digits+1))), result 0 below log(2^(sub_e - 1)),
+  // subnormal results below log(2^(min_exponent - 1)).
+  std::vector<T> thresholds{static_cast<T>(gradproof::math::detail::exp_overflow_x),
+                            static_cast<T>(gradproof::math::detail::exp_underflow_x),
+                            log_of_boundary<T>(max_e, digits + 1), log_of_boundary<T>(max_e, digits),
+                            log_of_boundary<T>(sub_e - 1, 0), log_of_boundary<T>(L::min_exponent - 1, 0)};
+  const long last_m = std::is_same_v<T, double> ? 65'600 : 8'200;      // past the overflow threshold
+  const long first_m = std::is_same_v<T, double> ? -68'900 : -9'700;   // past the underflow threshold
+  switch (f) {
+    case Fn::exp:
+      for (const T t : thresholds) add_neighbours(v, t, 4);
+      // Reduction boundaries: all of them near 0, a sample over the range, all near both ends.
+      for (long m = -512; m <= 512; ++m) add_neighbours(v, multiple_of_ln2_over_64<T>(m), 1);
+      for (long m = first_m; m <= last_m; m += 61) add_neighbours(v, multiple_of_ln2_over_64<T>(m), 1);
+      for (long m = last_m - 200; m <= last_m; ++m) add_neighbours(v, multiple_of_ln2_over_64<T>(m), 1);
+      for (long m = first_m; m <= first_m + 200; ++m) add_neighbours(v, multiple_of_ln2_over_64<T>(m), 1);
+      break;
+    case Fn::log: {
+      // log splits at m = sqrt(2) (m = significand): sqrt(2) 2^k and neighbours in every binade,
+      // subnormals included; and the powers of two themselves.
+      const T sqrt2 = static_cast<T>(std::sqrt(2.0L));
+      for (long k = sub_e; k < max_e; ++k) {
+        add_neighbours(v, static_cast<T>(std::ldexp(sqrt2, static_cast<int>(k))), 2);
+        add_neighbours(v, static_cast<T>(std::ldexp(T(1), static_cast<int>(k))), 1);
+      }
+      break;
+    }
+    case Fn::log1p: {
+      add_neighbours(v, T(-1), 4);  // the pole; below it NaN
+      for (int k = 1; k <= digits; ++k) add_neighbours(v, static_cast<T>(-1.0 + std::ldexp(1.0, -k)), 1);
+      add_neighbours(v, T(-0.5), 2);  // where 1 + x stops being exact
+      for (int k = 40; k <= 70; ++k) {  // around the |x| < 2^-54 shortcut
+        add_neighbours(v, std::ldexp(T(1), -k), 2);
+        add_neighbours(v, -std::ldexp(T(1), -k), 2);
+      }
+      // 1 + x = sqrt(2) 2^k: where log1p's reduction switches k.
+      const double sqrt2 = static_cast<double>(std::sqrt(2.0L));
+      for (int k = -1; k < max_e; ++k) {
+        const double x = std::ldexp(sqrt2, k) - 1.0;
+        if (x < static_cast<double>(L::max())) add_neighbours(v, static_cast<T>(x), 2);
+      }
+      break;
+    }
+    case Fn::sigmoid:
+    case Fn::sigmoid_prime:
+    case Fn::softplus:
+      // They call exp(-|x|): its thresholds and reduction boundaries, of both signs.
+      for (const T t : thresholds) {
+        add_neighbours(v, t, 4);
+        add_neighbours(v, -t, 4);
+      }
+      for (long m = -256; m <= 256; ++m) add_neighbours(v, multiple_of_ln2_over_64<T>(m), 1);
+      for (long m = first_m; m <= -first_m; m += 97) add_neighbours(v, multiple_of_ln2_over_64<T>(m), 1);
+      // Where e^-|x| drops below half an ulp of 1 (sigmoid rounds to 1) and of 1/4.
+      for (const int k : {digits, digits + 1, digits + 2, 2 * digits}) {
+        add_neighbours(v, log_of_boundary<T>(k, 0), 2);
+        add_neighbours(v, -log_of_boundary<T>(k, 0), 2);
+      }
+      break;
+  }
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------
+// Reporting.
+
+template <class T>
+void report(const char* what, const Accuracy<T>& acc) {
+  const double worst = static_cast<double>(acc.worst_x);
+  std::printf("[ accuracy ] %-14s %-6s max %.4f ulp at x = %a (%.17g), %zu arguments\n", what, type_name<T>(),
+              acc.max_ulp, worst, worst, acc.count);
+  std::fflush(stdout);
+  char text[128];
+  std::snprintf(text, sizeof text, "%.6f", acc.max_ulp);
+  ::testing::Test::RecordProperty("max_ulp", text);
+  std::snprintf(text, sizeof text, "%a", worst);
+  ::testing::Test::RecordProperty("worst_x", text);
+  ::testing::Test::RecordProperty("arguments", std::to_string(acc.count));
+}
+
+template <class T>
+std::string describe_broken(const Accuracy<T>& acc) {
+  if (acc.broken_count == 0) return "no special-value rule broken";
+  char text[256];
+  std::snprintf(text, sizeof text, "%zu special-value rule(s) broken, first at x = %a: %s", acc.broken_count,
+                static_cast<double>(acc.broken_x), acc.broken_rule);
+  return text;
+}
+
+constexpr double kMaxUlp = 4.0;  // the requirement
+
+template <class T>
+void check_accuracy(Fn f) {
+  std::vector<T> args = random_arguments<T>(f);
+  ASSERT_GE(args.size(), 1'000'000U);
+  const std::vector<T> edges = edge_arguments<T>(f);
+  args.insert(args.end(), edges.begin(), edges.end());
+  const auto acc = measure<T>([f](T x) { return compute(f, x); }, reference(f), std::span<const T>(args));
+  report(name(f), acc);
+  EXPECT_EQ(acc.broken_count, 0U) << name(f) << "<" << type_name<T>() << ">: " << describe_broken(acc);
+  EXPECT_LE(acc.max_ulp, kMaxUlp) << name(f) << "<" << type_name<T>() << "> worst at x = "
+                                  << std::hexfloat << static_cast<double>(acc.worst_x);
+}
+
+// ---------------------------------------------------------------------------------------
+// The requirement: <= 4 ulp, every function, both types.
+
+TEST(math_accuracy, exp_double) { check_accuracy<double>(Fn::exp); }
+TEST(math_accuracy, exp_float) { check_accuracy<float>(Fn::exp); }
+TEST(math_accuracy, log1p_double) { check_accuracy<double>(Fn::log1p); }
+TEST(math_accuracy, log1p_float) { check_accuracy<float>(Fn::log1p); }
+TEST(math_accuracy, log_double) { check_accuracy<double>(Fn::log); }
+TEST(math_accuracy, log_float) { check_accuracy<float>(Fn::log); }
+TEST(math_accuracy, sigmoid_double) { check_accuracy<double>(Fn::sigmoid); }
+TEST(math_accuracy, sigmoid_float) { check_accuracy<float>(Fn::sigmoid); }
+TEST(math_accuracy, sigmoid_prime_double) { check_accuracy<double>(Fn::sigmoid_prime); }
+TEST(math_accuracy, sigmoid_prime_float) { check_accuracy<float>(Fn::sigmoid_prime); }
+TEST(math_accuracy, softplus_double) { check_accuracy<double>(Fn::softplus); }
+TEST(math_accuracy, softplus_float) { check_accuracy<float>(Fn::softplus); }
+
+// ---------------------------------------------------------------------------------------
+// The harness itself: its unit is the ulp of the exact value, and it can fail.
+
+TEST(math_accuracy_harness, measures_in_ulps_of_the_exact_value) {
+  Judge<double> judge_d;
+  Judge<float> judge_f;
+  Mp exact;
+  // exact 1: ulp 2^-52 above (the binade [1, 2)), so the next double is 1 ulp away and the
+  // previous one half an ulp.
+  mpfr_set_ui(exact.get(), 1, MPFR_RNDN);
+  EXPECT_EQ(judge_d(std::nextafter(1.0, 2.0), exact.get(), false).ulps, 1.0);
+  EXPECT_EQ(judge_d(std::nextafter(1.0, 0.0), exact.get(), false).ulps, 0.5);
+  EXPECT_EQ(judge_f(std::nextafter(1.0F, 2.0F), exact.get(), false).ulps, 1.0);
+  // A subnormal exact value: the ulp is the smallest subnormal.
+  mpfr_set_ui_2exp(exact.get(), 3, -1074, MPFR_RNDN);
+  EXPECT_EQ(judge_d(std::numeric_limits<double>::denorm_min(), exact.get(), false).ulps, 2.0);
+  // 3 * 2^-1075 is 1.5 subnormal ulps: rounds to 2 * 2^-1074, half an ulp from it.
+  mpfr_set_ui_2exp(exact.get(), 3, -1075, MPFR_RNDN);
+  EXPECT_EQ(judge_d(2 * std::numeric_limits<double>::denorm_min(), exact.get(), false).ulps, 0.5);
+}
+
+TEST(math_accuracy_harness, reports_special_value_rule_breaks) {
+  Judge<double> judge;
+  Mp exact;
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  // Overflowing exact value: DBL_MAX is not accepted, only +inf.
+  mpfr_set_ui_2exp(exact.get(), 1, 1024, MPFR_RNDN);
+  EXPECT_NE(judge(std::numeric_limits<double>::max(), exact.get(), false).broken_rule, nullptr);
+  EXPECT_EQ(judge(inf, exact.get(), false).broken_rule, nullptr);
+  // DBL_MAX + a quarter of its ulp (2^1024 - 3 * 2^969) is no overflow: DBL_MAX is right, inf wrong.
+  mpfr_set_ui_2exp(exact.get(), (1UL << 55) - 3, 969, MPFR_RNDN);
+  EXPECT_EQ(judge(std::numeric_limits<double>::max(), exact.get(), false).ulps, 0.25);
+  EXPECT_NE(judge(inf, exact.get(), false).broken_rule, nullptr);
+  // Below half the smallest subnormal: only 0 is right.
+  mpfr_set_ui_2exp(exact.get(), 1, -1076, MPFR_RNDN);
+  EXPECT_NE(judge(std::numeric_limits<double>::denorm_min(), exact.get(), false).broken_rule, nullptr);
+  EXPECT_EQ(judge(0.0, exact.get(), false).broken_rule, nullptr);
+  // NaN both ways, and the sign of an exact zero.
+  mpfr_set_nan(exact.get());
+  EXPECT_NE(judge(0.0, exact.get(), false).broken_rule, nullptr);
+  mpfr_set_ui(exact.get(), 1, MPFR_RNDN);
+  EXPECT_NE(judge(std::numeric_limits<double>::quiet_NaN(), exact.get(), false).broken_rule, nullptr);
+  mpfr_set_zero(exact.get(), -1);
+  EXPECT_NE(judge(0.0, exact.get(), false).broken_rule, nullptr);
+  EXPECT_EQ(judge(-0.0, exact.get(), false).broken_rule, nullptr);
+}
+
+// Known-bad twin: exp with a relative error of 8 double ulps (1 + 2^-49) must be reported
+// above the 4-ulp limit (measured error between 8 and 16 ulp, plus rounding).
+TEST(math_accuracy_harness, rejects_exp_perturbed_by_8_ulp_double) {
+  Draw<double> d(42);
+  std::vector<double> args;
+  for (int i = 0; i < 100'000; ++i) args.push_back(d.uniform(-700, 700));
+  constexpr double factor = 1.0 + 8 * std::numeric_limits<double>::epsilon();
+  const auto acc = measure<double>([](double x) { return gradproof::math::exp(x) * factor; }, exact_exp,
+                                   std::span<const double>(args));
+  report("exp*(1+8ulp)", acc);
+  EXPECT_GT(acc.max_ulp, kMaxUlp);
+  EXPECT_GE(acc.max_ulp, 8.0);
+  EXPECT_LT(acc.max_ulp, 17.0);
+}
+
+TEST(math_accuracy_harness, rejects_exp_perturbed_by_8_ulp_float) {
+  Draw<float> d(43);
+  std::vector<float> args;
+  for (int i = 0; i < 100'000; ++i) args.push_back(d.uniform(-87, 88));
+  // In double, then rounded once to float: a relative error of 8 float ulps (1 + 2^-20).
+  constexpr double factor = 1.0 + 8 * static_cast<double>(std::numeric_limits<float>::epsilon());
+  const auto acc = measure<float>(
+      [](float x) { return static_cast<float>(static_cast<double>(gradproof::math::exp(x)) * factor); }, exact_exp,
+      std::span<const float>(args));
+  report("exp*(1+8ulp)", acc);
+  EXPECT_GT(acc.max_ulp, kMaxUlp);
+}
+
+// Known-bad twin: log1p computed as log(1 + x) loses every digit for tiny x.
+TEST(math_accuracy_harness, rejects_log1p_as_log_of_one_plus_x) {
+  Draw<double> d(44);
+  std::vector<double> args;
+  for (int i = 0; i < 10'000; ++i) args.push_back(d.uniform(-1e-3, 1e-3));
+  const auto acc = measure<double>([](double x) { return gradproof::math::log(1.0 + x); }, exact_log1p,
+                                   std::span<const double>(args));
+  report("log(1+x)", acc);
+  EXPECT_GT(acc.max_ulp, kMaxUlp);
+}
+
+// Known-bad twin: an exp that saturates at DBL_MAX and flushes subnormal results to zero
+// must break rules, although each of those answers is "close".
+TEST(math_accuracy_harness, rejects_exp_without_inf_and_subnormals) {
+  const std::vector<double> args{710.0, 1000.0, -740.0, -709.0};
+  const auto acc = measure<double>(
+      [](double x) {
+        const double e = gradproof::math::exp(x);
+        if (std::isinf(e)) return std::numeric_limits<double>::max();
+        return e < std::numeric_limits<double>::min() ? 0.0 : e;
+      },
+      exact_exp, std::span<const double>(args));
+  EXPECT_EQ(acc.broken_count, 2U) << describe_broken(acc);  // 710 and 1000 (overflow rule)
+  EXPECT_GT(acc.max_ulp, kMaxUlp);                          // and the flushed subnormals
+}
+
+}  // namespace
