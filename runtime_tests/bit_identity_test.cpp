@@ -1,7 +1,7 @@
 // runtime_tests/bit_identity_test.cpp: proves that what gradproof computes at run time has
 // exactly the bits of what it computes at compile time: forward, both backward overloads,
 // update, sgd_step, sgd_epoch and a 5-epoch training run, loss, predict, classify, for float
-// and double and three network shapes (3-4, 2-5, 1-1, one of them saturated), plus
+// and double and three network shapes (3-4, 2-5, 1-1, and a saturated 3-4), plus
 // bce_with_logits, bce and every gradproof::math function over a grid of arguments.
 //
 // Why it matters: the static_tests prove properties of the compile-time values; they say

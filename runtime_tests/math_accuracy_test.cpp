@@ -172,7 +172,7 @@ class Judge {
  private:
   Mp overflow_;
   Mp underflow_;
-  Mp diff_{2 * kPrecision};  // computed - exact, with room so that the subtraction loses nothing
+  Mp diff_{2 * kPrecision};  // computed - exact: 400 bits, far more than the few digits reported
 };
 
 /// The worst case over a set of arguments.
