@@ -203,8 +203,9 @@ TYPED_TEST(bad_input, eta_inf) {
 // ---------------------------------------------------------------------------------------
 // Valid input whose step overflows at run time.
 
-// A huge learning rate: |dW_ij| = |delta1 U_i sigma'(z_i) x_j| is about 1.3 here (U = 10,
-// x = 10, z near 0), so eta = max times it overflows W.
+// A huge learning rate: with U = +-10 and x = (10, -10, 10), hidden unit 2 has z = 2 and
+// y_hat ~ 1 against the label 0, so |dW(2, j)| = |delta1 U_2 sigma'(2) x_j| ~ 10.5 and
+// eta = max times it overflows W.
 TYPED_TEST(bad_input, result_not_finite_huge_eta) {
   using T = TypeParam;
   auto n = this->net;

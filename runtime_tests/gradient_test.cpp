@@ -14,8 +14,9 @@
 // smallest at h = (3 delta / B)^(1/3), the step used (rounded to a power of two so that p +- h
 // is exact or nearly so; the quotient divides by the step actually taken). The tolerance is
 // twice that bound (delta is a model, not a proof) plus 16 eps |g| for the rounding of the
-// analytic gradient itself. With delta ~ 1e-15 and B ~ 0.1..100 this is 1e-11..1e-9, while a
-// wrong formula is typically off by 1e-3 or more.
+// analytic gradient itself. At the optimal h the bound is about (delta^2 B)^(1/3): with
+// delta ~ 1e-15 and B ~ 0.1..100, about 1e-10..1e-9, while a wrong formula is typically off by
+// 1e-3 or more. (The test prints how much of the tolerance the worst entry used.)
 #include <gtest/gtest.h>
 
 #include <algorithm>
