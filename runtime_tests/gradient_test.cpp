@@ -10,7 +10,7 @@
 //   D(h) = (g(h) - g(-h)) / 2h = g'(0) + h^2/6 g'''(xi)       (Taylor, truncation)
 // and each computed g has an absolute rounding error of at most delta (see rounding_bound),
 // which the quotient turns into at most delta / h. So
-//   |D(h) - g'(0)| <= h^2 B / 6 + delta / h,   B >= |g'''| everywhere (see third_derivative_bound)
+//   |D(h) - g'(0)| <= h^2 B / 6 + delta / h,   B >= |g'''| everywhere (b1_third_derivative_bound)
 // smallest at h = (3 delta / B)^(1/3), the step used (rounded to a power of two so that p +- h
 // is exact or nearly so; the quotient divides by the step actually taken). The tolerance is
 // twice that bound (delta is a model, not a proof) plus 16 eps |g| for the rounding of the
