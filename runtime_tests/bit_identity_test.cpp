@@ -150,8 +150,8 @@ constexpr Case<T, In, H> make_case(std::uint64_t seed, T weight_scale, T input_s
   return c;
 }
 
-// The default 3-4 network; 2-5 and 1-1; and saturated ones (some |z| > 20, where sigma(z) is 1
-// or e^z to the last bit and sigma'(z) ~ e^-|z|), where the tail branches run. One soft label.
+// The default 3-4 network; 2-5 and 1-1; and saturated ones (some |z| > 20: sigma(z) within
+// e^-|z| of 0 or 1, sigma'(z) ~ e^-|z|), where the tail branches run. One soft label (0.25).
 constexpr auto kDouble34 = make_case<double, 3, 4>(1, 1.5, 1.0, 1.0, 0.5);
 constexpr auto kFloat34 = make_case<float, 3, 4>(2, 1.5F, 1.0F, 1.0F, 0.5F);
 constexpr auto kDouble25 = make_case<double, 2, 5>(3, 2.0, 1.5, 0.0, 0.1);
@@ -235,7 +235,7 @@ TEST(bit_identity, saturated_cases_saturate) {
 
 constexpr std::size_t kGridSize = 256;
 
-/// The next representable value away from zero / toward zero (v finite and nonzero).
+/// v moved by k representable steps, away from zero for k > 0, toward it for k < 0 (v finite, nonzero).
 template <class T>
 constexpr T bits_plus(T v, int k) {
   return std::bit_cast<T>(static_cast<Bits<T>>(bits(v) + static_cast<Bits<T>>(k)));
