@@ -515,7 +515,7 @@ std::vector<T> edge_arguments(Fn f) {
 template <class T>
 void report(const char* what, const Accuracy<T>& acc) {
   const double worst = static_cast<double>(acc.worst_x);
-  std::printf("[ accuracy ] %-14s %-6s max %.4f ulp at x = %a (%.17g), %zu arguments\n", what, type_name<T>(),
+  std::printf("[ accuracy ] %-14s %-6s max %.6f ulp at x = %a (%.17g), %zu arguments\n", what, type_name<T>(),
               acc.max_ulp, worst, worst, acc.count);
   std::fflush(stdout);
   char text[128];
