@@ -213,11 +213,24 @@ Summary check_random_cases(std::uint64_t seed, std::size_t count) {
     EXPECT_EQ(bits(g.db2), bits(g.delta1)) << "db2 = delta1";
     for (std::size_t i = 0; i < H; ++i) {
       EXPECT_EQ(bits(g.db1(i, 0)), bits(g.delta2(0, i))) << "db1 = transpose(delta2), entry " << i;
-      EXPECT_EQ(bits(g.delta2(0, i)), bits(g.delta1 * c.net.U(0, i) * f.sigma_prime(i, 0))) << "delta2 " << i;
+      EXPECT_EQ(bits(g.delta2(0, i)), bits(g.delta1 * (c.net.U(0, i) * f.sigma_prime(i, 0)))) << "delta2 " << i;
       EXPECT_EQ(bits(g.dU(0, i)), bits(g.delta1 * f.h(i, 0))) << "dU = delta1 h^T, entry " << i;
       for (std::size_t j = 0; j < In; ++j)
         EXPECT_EQ(bits(g.dW(i, j)), bits(g.delta2(0, i) * c.x(j, 0))) << "dW = delta2^T x^T, (" << i << "," << j << ")";
     }
+
+    // The fused hot path (sgd_step, sgd_step_in_place) is the teaching path, bit for bit:
+    // update(net, backward(net, x, y), eta) applies gradproof::equations one by one.
+    const double eta = 0.125;
+    const auto fused = gradproof::sgd_step(c.net, c.x, c.y, eta);
+    const auto composed = gradproof::update(c.net, g, eta);
+    for (std::size_t i = 0; i < H; ++i) {
+      EXPECT_EQ(bits(fused.b1(i, 0)), bits(composed.b1(i, 0))) << "sgd_step b1 " << i;
+      EXPECT_EQ(bits(fused.U(0, i)), bits(composed.U(0, i))) << "sgd_step U " << i;
+      for (std::size_t j = 0; j < In; ++j)
+        EXPECT_EQ(bits(fused.W(i, j)), bits(composed.W(i, j))) << "sgd_step W (" << i << "," << j << ")";
+    }
+    EXPECT_EQ(bits(fused.b2), bits(composed.b2)) << "sgd_step b2";
 
     // The derivative itself.
     const auto r = check_against_finite_differences(c.net, c.x, c.y, g);

@@ -74,7 +74,7 @@ constexpr Gradients<T, In, Hidden> eq7_as_printed(const Network<T, In, Hidden>& 
   auto g = backward(net, x, y);
   const auto f = forward(net, x);
   for (std::size_t i = 0; i < Hidden; ++i)
-    for (std::size_t j = 0; j < In; ++j) g.dW(i, j) = g.delta1 * net.U(0, i) * f.sigma_prime(0, 0) * x(j, 0);
+    for (std::size_t j = 0; j < In; ++j) g.dW(i, j) = g.delta1 * (net.U(0, i) * f.sigma_prime(0, 0)) * x(j, 0);
   return g;
 }
 
@@ -126,7 +126,7 @@ constexpr bool eq7_corrected_is_backward() {
   const auto f = forward(net_b, x_b);
   for (std::size_t i = 0; i < 4; ++i)
     for (std::size_t j = 0; j < 3; ++j)
-      if (g.dW(i, j) != g.delta1 * net_b.U(0, i) * f.sigma_prime(i, 0) * x_b(j, 0)) return false;
+      if (g.dW(i, j) != g.delta1 * (net_b.U(0, i) * f.sigma_prime(i, 0)) * x_b(j, 0)) return false;
   return true;
 }
 static_assert(eq7_corrected_is_backward());

@@ -35,6 +35,33 @@ constexpr bool ascent_step_lowers_loss() {
 }
 static_assert(!ascent_step_lowers_loss());
 
+// ---- The hot path is the teaching path --------------------------------------------------------
+// sgd_step fuses forward, backward and update into one pass; it must give the very bits of the
+// equations applied one by one (update(net, backward(...), eta)).
+template <class T>
+constexpr bool fused_step_is_composed_step(const Network<T>& net, const ColVector<T, 3>& x, T y, T eta) {
+  return test::same_bits(sgd_step(net, x, y, eta), update(net, backward(net, x, y), eta));
+}
+static_assert(fused_step_is_composed_step(net0, x0, 1.0, 0.1));
+static_assert(fused_step_is_composed_step(net0, x0, 0.3, 0.7));
+static_assert(fused_step_is_composed_step(net0, ColVector<double, 3>{{-2.5, 0.1, 3.75}}, 0.0, 1.5));
+// Known-bad twin: a step whose δ2 takes the product in the other order, (δ1 U_i) σ′_i, is
+// the same real number but not the same bits; the check tells them apart.
+constexpr bool reordered_step_is_composed_step() {
+  Network<double> n = net0;
+  const auto f = forward(net0, x0);
+  const double d1 = f.y_hat - 0.3;
+  for (std::size_t i = 0; i < 4; ++i) {
+    const double d2 = (d1 * net0.U(0, i)) * f.sigma_prime(i, 0);
+    for (std::size_t j = 0; j < 3; ++j) n.W(i, j) = n.W(i, j) - 0.7 * (d2 * x0(j, 0));
+    n.b1(i, 0) = n.b1(i, 0) - 0.7 * d2;
+    n.U(0, i) = n.U(0, i) - 0.7 * (d1 * f.h(i, 0));
+  }
+  n.b2 = n.b2 - 0.7 * d1;
+  return test::same_bits(n, update(net0, backward(net0, x0, 0.3), 0.7));
+}
+static_assert(!reordered_step_is_composed_step());
+
 // ---- A short training run: 8 samples, label = [x1 + x2 − x3 > 0] --------------------------
 template <real T>
 constexpr std::array<Sample<T>, 8> data{{{{{T(1), T(0.5), T(-0.5)}}, T(1)},

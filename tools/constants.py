@@ -36,3 +36,8 @@ for j in range(32):
     t = mpf(2) ** (mpf(j) / 32)
     h = mpf(float(t))
     print("  ", j, hexd(h), hexd(t - h))
+print("2^(j/32) as hi and tail = (2^(j/32) - hi) / hi, the relative rest:")
+for j in range(32):
+    t = mpf(2) ** (mpf(j) / 32)
+    h = mpf(float(t))
+    print("  ", j, hexd(h), hexd((t - h) / h))

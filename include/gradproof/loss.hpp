@@ -15,6 +15,8 @@
 #include "math.hpp"
 #include "validate.hpp"
 
+GRADPROOF_FP_CONTRACT_OFF_BEGIN
+
 namespace gradproof {
 
 /// L(theta, y) = max(theta, 0) - theta y + log1p(e^-|theta|)   (scalar, scalar -> scalar)
@@ -53,5 +55,7 @@ constexpr T bce(T y_hat, std::type_identity_t<T> y) noexcept {
 }
 
 }  // namespace gradproof
+
+GRADPROOF_FP_CONTRACT_OFF_END
 
 #endif  // GRADPROOF_LOSS_HPP

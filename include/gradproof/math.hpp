@@ -20,14 +20,7 @@
 
 #include "detail/fp.hpp"
 
-// clang contracts a*b+c into an FMA at run time (-ffp-contract=on), the constant
-// evaluator never does: the same expression could give two results. Off, for this header
-// only (push/pop keeps the user's setting for their own code). g++ has no pragma that
-// survives inlining: see docs/math.md, "The same bits everywhere".
-#if defined(__clang__)
-#pragma float_control(push)
-#pragma clang fp contract(off)
-#endif
+GRADPROOF_FP_CONTRACT_OFF_BEGIN
 
 namespace gradproof::math {
 
@@ -47,8 +40,7 @@ inline constexpr double exp_overflow_x = 0x1.62e42fefa39efp+9;    // 709.7827128
 inline constexpr double exp_underflow_x = -0x1.74910d52d3052p+9;  // -745.13321910194122
 inline constexpr double sqrt2 = 0x1.6a09e667f3bcdp+0;
 
-// 2^(j/32) = hi + lo for j = 0..31: hi is the correctly rounded double, lo the rest,
-// so the table carries about 106 bits. Source: tools/constants.py (mpmath, 300 bits).
+// 2^(j/32) for j = 0..31, correctly rounded. Source: tools/constants.py (mpmath, 300 bits).
 inline constexpr std::array<double, 32> exp_table_hi{
     0x1.0000000000000p+0, 0x1.059b0d3158574p+0, 0x1.0b5586cf9890fp+0, 0x1.11301d0125b51p+0,
     0x1.172b83c7d517bp+0, 0x1.1d4873168b9aap+0, 0x1.2387a6e756238p+0, 0x1.29e9df51fdee1p+0,
@@ -58,15 +50,23 @@ inline constexpr std::array<double, 32> exp_table_hi{
     0x1.8ace5422aa0dbp+0, 0x1.93737b0cdc5e5p+0, 0x1.9c49182a3f090p+0, 0x1.a5503b23e255dp+0,
     0x1.ae89f995ad3adp+0, 0x1.b7f76f2fb5e47p+0, 0x1.c199bdd85529cp+0, 0x1.cb720dcef9069p+0,
     0x1.d5818dcfba487p+0, 0x1.dfc97337b9b5fp+0, 0x1.ea4afa2a490dap+0, 0x1.f50765b6e4540p+0};
-inline constexpr std::array<double, 32> exp_table_lo{
-    0x0.0p+0,               0x1.d73e2a475b465p-55,  0x1.8a62e4adc610bp-54,  -0x1.6c51039449b3ap-54,
-    -0x1.19041b9d78a76p-55, 0x1.e016e00a2643cp-54,  0x1.9b07eb6c70573p-54,  0x1.612e8afad1255p-55,
-    0x1.6f46ad23182e4p-55,  -0x1.63aeabf42eae2p-54, 0x1.ada0911f09ebcp-55,  0x1.89b7a04ef80d0p-59,
-    0x1.d4397afec42e2p-56,  -0x1.07abe1db13cadp-55, 0x1.6324c054647adp-54,  -0x1.383c17e40b497p-54,
-    -0x1.bdd3413b26456p-54, -0x1.16e4786887a99p-55, -0x1.41577ee04992fp-55, -0x1.d4c1dd41532d8p-54,
-    0x1.6e9f156864b27p-54,  -0x1.75fc781b57ebcp-57, 0x1.c7c46b071f2bep-56,  -0x1.d2f6edb8d41e1p-54,
-    0x1.7a1cd345dcc81p-54,  -0x1.5584f7e54ac3bp-56, 0x1.11065895048ddp-55,  0x1.503cbd1e949dbp-56,
-    0x1.2ed02d75b3707p-55,  -0x1.1a5cd4f184b5cp-54, -0x1.e9c23179c2893p-54, 0x1.9d3e12dd8a18bp-54};
+// tail_j = (2^(j/32) - hi_j) / hi_j rounded: the table's rest, relative, so that the scale
+// 2^k hi_j can carry the power of two in its exponent bits. Source: tools/constants.py.
+inline constexpr std::array<double, 32> exp_table_tail{
+    0x0.0p+0, 0x1.cd2523567f613p-55, 0x1.79aa65d837b6dp-54, -0x1.556522a2fbd0ep-54,
+    -0x1.01b15eaa59348p-55, 0x1.aecf73e3a2f60p-54, 0x1.68efde3a8a894p-54, 0x1.2f7e16d09ab31p-55,
+    0x1.34d754db0abb6p-55, -0x1.24aedcc4b5068p-54, 0x1.59f48a72a4c6dp-55, 0x1.363ed60c2ac11p-59,
+    0x1.690cebb7aafb0p-56, -0x1.8dec6bd0f385fp-56, 0x1.063e1e21c5409p-54, -0x1.c33c53bef4da8p-55,
+    -0x1.3b3efbf5e2228p-54, -0x1.81f647e5a3ecfp-56, -0x1.b32dcb94da51dp-56, -0x1.369b6f13b3734p-54,
+    0x1.db72fc1f0eab4p-55, -0x1.da9b88b6c1e29p-58, 0x1.1affc2b91ce27p-56, -0x1.1bbd1d3bcbb15p-54,
+    0x1.c1a7792cb3387p-55, -0x1.8d6f438ad9334p-57, 0x1.36eae30af0cb3p-56, 0x1.76b2c6c921968p-57,
+    0x1.4a385a63d07a7p-56, -0x1.2d52107b43e1fp-55, -0x1.ff7128fd391f0p-55, 0x1.a64a931d185eep-55};
+// The bits of hi_j, to which k << 52 is added to make 2^k hi_j with one integer addition.
+inline constexpr std::array<std::uint64_t, 32> exp_table_hi_bits = [] {
+  std::array<std::uint64_t, 32> bits{};
+  for (std::size_t j = 0; j < 32; ++j) bits[j] = std::bit_cast<std::uint64_t>(exp_table_hi[j]);
+  return bits;
+}();
 
 /// log(2^k * (1 + f)) + c, for f in [sqrt(2)/2 - 1, sqrt(2) - 1) exact and a tiny c.
 /// log(1+f) = 2 atanh(s) with s = f / (2 + f); written as f - (hfsq - s (hfsq + R)) so
@@ -99,35 +99,49 @@ constexpr split_result split_log(double u) noexcept {
   return {k, m - 1.0};
 }
 
-/// exp(-a) together with sigma(a) = 1 / (1 + exp(-a)) for a >= 0: the shared core of
-/// sigmoid and sigmoid_prime. e is in (0, 1], so nothing here can overflow.
+/// e^-x together with σ(x) = 1 / (1 + e^-x): the shared core of sigmoid and sigmoid_prime.
 struct logistic_parts {
-  double e;  // exp(-|x|)
-  double q;  // 1 / (1 + e) = sigma(|x|)
+  double e;  // e^-x
+  double q;  // 1 / (1 + e) = σ(x)
 };
 
 }  // namespace detail
 
 /// e^x. Table-driven: x = (32 k + j) ln2/32 + r, |r| <= ln2/64, e^x = 2^k 2^(j/32) e^r,
-/// e^r - 1 by its degree-6 Taylor polynomial (truncation below 2^-58).
-constexpr double exp(double x) noexcept {
+/// e^r - 1 by its degree-6 Taylor polynomial (truncation below 2^-58). docs/math.md has the
+/// error analysis; the order of operations is chosen for a short dependency chain.
+GRADPROOF_INLINE_EXP constexpr double exp(double x) noexcept {
   using namespace detail;
   if (is_nan(x)) return x;
   if (x > exp_overflow_x) return std::numeric_limits<double>::infinity();
   if (x < exp_underflow_x) return 0.0;
-  // Round x * 32/ln2 to the nearest integer with the 1.5 * 2^52 shifter: no branch,
-  // no conversion of an out-of-range double.
+  // n = round(x 32/ln2) with the 1.5 2^52 shifter: kd's low mantissa bits are n itself (two's
+  // complement), so j = n mod 32 and k = floor(n / 32) come from its bits, without a branch
+  // or a conversion instruction.
   constexpr double shifter = 0x1.8p52;
-  const double nd = (x * exp_n_over_ln2 + shifter) - shifter;
-  const int n = static_cast<int>(nd);
+  const double kd = x * exp_n_over_ln2 + shifter;
+  const auto ki = std::bit_cast<std::uint64_t>(kd);
+  const double nd = kd - shifter;
   const double r = (x - nd * (ln2_hi / exp_table_size)) - nd * (ln2_lo / exp_table_size);
-  const int j = n & (exp_table_size - 1);
-  const int k = (n - j) / exp_table_size;
-  const double p = r + r * r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 + r * (1.0 / 720)))));
-  const auto ju = static_cast<std::size_t>(j);
-  const double t_hi = exp_table_hi[ju];
-  const double v = t_hi + (exp_table_lo[ju] + t_hi * p);
-  return gradproof::detail::ldexp_small(v, k);
+  const auto j = static_cast<std::size_t>(ki & (exp_table_size - 1));
+  // e^r - 1 = r + r^2 (1/2 + r/6) + r^4 (1/24 + r/120 + r^2/720), in Estrin's order: the
+  // pieces are independent, so the dependency chain is 3 multiplications deep, not 6.
+  const double r2 = r * r;
+  const double r4 = r2 * r2;
+  const double a = 1.0 / 2 + r * (1.0 / 6);
+  const double b = (1.0 / 24 + r * (1.0 / 120)) + r2 * (1.0 / 720);
+  // The table's tail joins r first, in parallel with the polynomial's higher terms.
+  const double tail_plus_p = (exp_table_tail[j] + r) + (r2 * a + r4 * b);
+  if (x > -704.0 && x < 704.0) {
+    // 2^k hi_j by adding k to hi_j's exponent field: (ki >> 5) << 52 is k << 52 modulo 2^64
+    // (the shifter's own bits shift out). |x| < 704 keeps 2^k hi_j and the result normal.
+    const double scale = std::bit_cast<double>(exp_table_hi_bits[j] + ((ki >> exp_table_bits) << 52));
+    return scale + scale * tail_plus_p;
+  }
+  // Near overflow and in the subnormals 2^k is not a normal double: scale in two steps.
+  const double t_hi = exp_table_hi[j];
+  const int k = static_cast<int>(nd - static_cast<double>(j)) / exp_table_size;
+  return gradproof::detail::ldexp_small(t_hi + t_hi * tail_plus_p, k);
 }
 constexpr float exp(float x) noexcept { return gradproof::detail::to_float(exp(static_cast<double>(x))); }
 
@@ -165,41 +179,67 @@ constexpr double log(double x) noexcept {
 constexpr float log(float x) noexcept { return static_cast<float>(log(static_cast<double>(x))); }
 
 namespace detail {
-constexpr logistic_parts logistic(double x) noexcept {
-  const double e = exp(-gradproof::detail::abs(x));
+/// Below this, σ(x) = e^x / (1 + e^x) and σ′(x) = e^x / (1 + e^x)^2 are e^x to within a
+/// relative e^x resp. 2 e^x <= 2 e^-40 < 2^-55 (a tenth of an ulp), so both return e^x; and
+/// E = e^-x <= e^40 keeps (1 + E)^2 far from overflow. A branch ordinary data never takes.
+inline constexpr double logistic_left_tail = -40.0;
+
+/// E = e^-x and q = σ(x) = 1 / (1 + E), for x >= logistic_left_tail (so E <= e^40).
+/// Why not e^-|x| and a select on the sign: the select goes through the integer unit and
+/// lengthens the dependency chain of the forward pass; 1 / (1 + E) has no cancellation on
+/// either side (for x < 0, E > 1 and 1 + E carries E's relative accuracy).
+GRADPROOF_INLINE_EXP constexpr logistic_parts logistic(double x) noexcept {
+  const double e = exp(-x);
   return {e, 1.0 / (1.0 + e)};
+}
+
+/// σ′ = E / (1 + E)² as s = E / d² with d = fl(1 + E), then corrected for d's rounding error
+/// d_lo (recovered exactly by TwoSum): (d + d_lo)² = d² (1 + 2 d_lo / d) to first order, and
+/// 1/d is q. One division, so σ′ carries only the roundings of E, d², the division and the
+/// final correction (where E q² would carry the division's error twice). Off the forward
+/// pass's dependency chain.
+constexpr double sigmoid_prime_from(logistic_parts parts) noexcept {
+  const double d = 1.0 + parts.e;
+  const double e_part = d - 1.0;
+  const double d_lo = (1.0 - (d - e_part)) + (parts.e - e_part);  // TwoSum: 1 + E = d + d_lo exactly
+  const double s = parts.e / (d * d);
+  return s - s * (2.0 * d_lo * parts.q);
 }
 }  // namespace detail
 
-/// The logistic sigmoid 1 / (1 + e^-x). Never overflows: e^-|x| <= 1 on both branches,
-/// sigma(x) = 1/(1+e) for x >= 0 and e/(1+e) for x < 0 (relative accuracy in the left tail).
-constexpr double sigmoid(double x) noexcept {
+/// The logistic sigmoid 1 / (1 + e^-x). Never overflows (the left tail, where e^-x would, is
+/// e^x); relative accuracy on both sides, since 1 + e^-x never cancels.
+GRADPROOF_INLINE_EXP constexpr double sigmoid(double x) noexcept {
   if (detail::is_nan(x)) return x;
-  const auto [e, q] = detail::logistic(x);
-  return x >= 0.0 ? q : e * q;
+  if (x < detail::logistic_left_tail) return exp(x);
+  return detail::logistic(x).q;
 }
 constexpr float sigmoid(float x) noexcept { return static_cast<float>(sigmoid(static_cast<double>(x))); }
 
-/// sigma'(x) = sigma(x) sigma(-x) = e q^2 with e = e^-|x|, q = 1/(1+e). Never computes
-/// 1 - sigma, so it keeps its relative accuracy for large |x| (until e^-|x| underflows).
+/// σ′(x) = σ(x) σ(-x) = E q² with E = e^-x, q = 1/(1+E). Never computes 1 - σ, so it keeps
+/// its relative accuracy for large |x| (until e^-|x| underflows).
 constexpr double sigmoid_prime(double x) noexcept {
   if (detail::is_nan(x)) return x;
-  const auto [e, q] = detail::logistic(x);
-  return e * q * q;
+  if (x < detail::logistic_left_tail) return exp(x);
+  return detail::sigmoid_prime_from(detail::logistic(x));
 }
 constexpr float sigmoid_prime(float x) noexcept { return static_cast<float>(sigmoid_prime(static_cast<double>(x))); }
 
-/// Both at once, from one exp: what the forward pass needs (sigma(z) now, sigma'(z) for
-/// the backward pass). Bit-identical to sigmoid(x) and sigmoid_prime(x).
+/// Both at once, from one exp: what the forward pass needs (σ(z) now, σ′(z) for the backward
+/// pass). Bit-identical to sigmoid(x) and sigmoid_prime(x).
 template <class T>
 struct sigmoid_pair {
   T sigma;
   T sigma_prime;
 };
-constexpr sigmoid_pair<double> sigmoid_and_prime(double x) noexcept {
+GRADPROOF_INLINE_EXP constexpr sigmoid_pair<double> sigmoid_and_prime(double x) noexcept {
   if (detail::is_nan(x)) return {x, x};
-  const auto [e, q] = detail::logistic(x);
-  return {x >= 0.0 ? q : e * q, e * q * q};
+  if (x < detail::logistic_left_tail) {
+    const double e = exp(x);
+    return {e, e};
+  }
+  const auto parts = detail::logistic(x);
+  return {parts.q, detail::sigmoid_prime_from(parts)};
 }
 constexpr sigmoid_pair<float> sigmoid_and_prime(float x) noexcept {
   const auto p = sigmoid_and_prime(static_cast<double>(x));
@@ -217,8 +257,6 @@ constexpr float softplus(float x) noexcept { return static_cast<float>(softplus(
 
 }  // namespace gradproof::math
 
-#if defined(__clang__)
-#pragma float_control(pop)
-#endif
+GRADPROOF_FP_CONTRACT_OFF_END
 
 #endif  // GRADPROOF_MATH_HPP

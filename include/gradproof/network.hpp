@@ -14,11 +14,14 @@
 #include <cstddef>
 #include <type_traits>
 
+#include "detail/fp.hpp"
 #include "loss.hpp"
 #include "math.hpp"
 #include "matrix.hpp"
 #include "ops.hpp"
 #include "validate.hpp"
+
+GRADPROOF_FP_CONTRACT_OFF_BEGIN
 
 namespace gradproof {
 
@@ -78,12 +81,14 @@ constexpr T delta1(T y_hat, std::type_identity_t<T> y) noexcept {
   return y_hat - y;
 }
 
-/// δ2 = ∂L/∂z = (δ1 U) ∘ σ′(z)ᵀ (slides 6-7, eqs. 4 and 6): (1, H) ∘ (1, H) -> (1, H).
-/// The slides write "δ1 U ∘ σ′(z)", a row times a column (erratum 3): the transpose is needed.
+/// δ2 = ∂L/∂z = δ1 U ∘ σ′(z)ᵀ (slides 6-7, eqs. 4 and 6): (1, H) ∘ (1, H) -> (1, H).
+/// Evaluated as eq. (6) writes it, ε · [u1 σ′(z1), …, uH σ′(zH)]: U ∘ σ′(z)ᵀ does not wait for
+/// δ1, which is the last thing the forward pass produces. The slides write "δ1 U ∘ σ′(z)",
+/// a row times a column (erratum 3): the transpose is needed.
 template <class T, std::size_t Hidden>
 constexpr RowVector<T, Hidden> delta2(T delta1, const RowVector<T, Hidden>& U,
                                       const ColVector<T, Hidden>& sigma_prime_z) noexcept {
-  return hadamard(delta1 * U, transpose(sigma_prime_z));
+  return delta1 * hadamard(U, transpose(sigma_prime_z));
 }
 
 /// ∂L/∂W = δ2ᵀ ⊗ xᵀ (slide 9, eq. 7): (H, 1) ⊗ (1, In) -> (H, In), entry (i, j) = δ2_i x_j.
@@ -166,7 +171,7 @@ constexpr InputError check_network(const Network<T, In, Hidden>& net) noexcept {
 
 /// The forward pass: x (In, 1) -> z, h, σ′(z) (Hidden, 1); θ, ŷ scalars (slide 2).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
-constexpr ForwardPass<T, In, Hidden> forward(const Network<T, In, Hidden>& net,
+GRADPROOF_INLINE_STEP constexpr ForwardPass<T, In, Hidden> forward(const Network<T, In, Hidden>& net,
                                              const Matrix<T, XRows, XCols>& x) noexcept {
   ForwardPass<T, In, Hidden> f{};
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
@@ -237,23 +242,46 @@ constexpr Network<T, In, Hidden> update(const Network<T, In, Hidden>& net, const
           equations::sgd(net.b2, g.db2, eta)};
 }
 
-/// One step of plain SGD on one sample: forward, backward, update. The unchecked hot path;
+/// One step of plain SGD on one sample, in place: forward, backward and update fused into one
+/// pass over the hidden units. The hot path. Bit for bit the same as
+/// `update(net, backward(net, x, y), eta)`: every entry is computed by the same operations in
+/// the same order as gradproof::equations does (proven in static_tests/training_test.cpp and
+/// runtime_tests/), only without materialising δ2, dW, db1 and dU.
+template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
+GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
+                                 std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
+  if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
+    if (std::is_constant_evaluated()) {
+      if (!detail::label_ok(y)) detail::stop_if_constant_evaluated(InputError::label_not_in_0_1);
+      if (!detail::eta_ok(eta)) detail::stop_if_constant_evaluated(InputError::eta_not_positive_finite);
+    }
+    const ForwardPass<T, In, Hidden> f = forward(net, x);
+    const T delta1 = equations::delta1(f.y_hat, y);
+    for (std::size_t i = 0; i < Hidden; ++i) {
+      const T delta2_i = delta1 * (net.U(0, i) * f.sigma_prime(i, 0));  // equations::delta2, entry i
+      for (std::size_t j = 0; j < In; ++j) net.W(i, j) = net.W(i, j) - eta * (delta2_i * x(j, 0));  // dW_ij
+      net.b1(i, 0) = net.b1(i, 0) - eta * delta2_i;                                                 // db1_i
+      net.U(0, i) = net.U(0, i) - eta * (delta1 * f.h(i, 0));                                       // dU_i
+    }
+    net.b2 = net.b2 - eta * delta1;  // db2
+  }
+}
+
+/// One step of plain SGD on one sample: the updated network (slide 8). The unchecked hot path;
 /// checked.hpp has try_sgd_step, which reports bad input at run time.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
-constexpr Network<T, In, Hidden> sgd_step(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
+GRADPROOF_INLINE_STEP constexpr Network<T, In, Hidden> sgd_step(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
                                           std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
-  if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
-    return update(net, backward(net, x, y), eta);
-  } else {
-    return net;
-  }
+  Network<T, In, Hidden> next = net;
+  sgd_step_in_place(next, x, y, eta);
+  return next;
 }
 
 /// One epoch of per-sample SGD over `samples` (any range of Sample<T, In>), in order.
 template <class T, std::size_t In, std::size_t Hidden, class Samples>
 constexpr Network<T, In, Hidden> sgd_epoch(Network<T, In, Hidden> net, const Samples& samples,
                                            std::type_identity_t<T> eta) noexcept {
-  for (const Sample<T, In>& s : samples) net = sgd_step(net, s.x, s.y, eta);
+  for (const Sample<T, In>& s : samples) sgd_step_in_place(net, s.x, s.y, eta);
   return net;
 }
 
@@ -264,5 +292,7 @@ constexpr bool classify(const Network<T, In, Hidden>& net, const Matrix<T, XRows
 }
 
 }  // namespace gradproof
+
+GRADPROOF_FP_CONTRACT_OFF_END
 
 #endif  // GRADPROOF_NETWORK_HPP

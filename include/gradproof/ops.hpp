@@ -11,32 +11,47 @@
 
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 
+#include "detail/fp.hpp"
 #include "matrix.hpp"
 
+GRADPROOF_FP_CONTRACT_OFF_BEGIN
+
 namespace gradproof {
+
+namespace detail {
+/// The (R, C) matrix whose flat entry i is entry(i), built in one aggregate initialisation.
+/// Why not `Matrix out{}; fill it`: g++ keeps the dead zeroing of `out` (a rep stos for a 4x3)
+/// on the hot path; an aggregate built from a pack has nothing to zero.
+template <class T, std::size_t R, std::size_t C, class Entry, std::size_t... I>
+constexpr Matrix<T, R, C> generate_impl(Entry&& entry, std::index_sequence<I...>) noexcept {
+  return Matrix<T, R, C>{{entry(I)...}};
+}
+template <class T, std::size_t R, std::size_t C, class Entry>
+constexpr Matrix<T, R, C> generate(Entry&& entry) noexcept {
+  return generate_impl<T, R, C>(entry, std::make_index_sequence<R * C>{});
+}
+}  // namespace detail
 
 /// transpose(A): (R, C) -> (C, R).
 template <class T, std::size_t R, std::size_t C>
 constexpr Matrix<T, C, R> transpose(const Matrix<T, R, C>& a) noexcept {
-  Matrix<T, C, R> t{};
-  for (std::size_t r = 0; r < R; ++r)
-    for (std::size_t c = 0; c < C; ++c) t(c, r) = a(r, c);
-  return t;
+  // Entry (c, r) of the result, flat index c R + r, is a(r, c).
+  return detail::generate<T, C, R>([&a](std::size_t i) { return a(i % R, i / R); });
 }
 
 /// matmul(A, B): (R, K) · (K, C) -> (R, C).
 template <class T, std::size_t R, std::size_t K1, std::size_t K2, std::size_t C>
   requires inner_dims_agree<K1, K2>
 constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept {
-  Matrix<T, R, C> p{};
-  for (std::size_t r = 0; r < R; ++r)
-    for (std::size_t c = 0; c < C; ++c) {
-      T sum = a(r, 0) * b(0, c);
-      for (std::size_t k = 1; k < K1; ++k) sum = sum + a(r, k) * b(k, c);
-      p(r, c) = sum;
-    }
-  return p;
+  // Sums from k = 0 up, the order every gradproof function that forms W x uses.
+  return detail::generate<T, R, C>([&a, &b](std::size_t i) {
+    const std::size_t r = i / C, c = i % C;
+    T sum = a(r, 0) * b(0, c);
+    for (std::size_t k = 1; k < K1; ++k) sum = sum + a(r, k) * b(k, c);
+    return sum;
+  });
 }
 
 /// A * B is matmul(A, B): (R, K) · (K, C) -> (R, C).
@@ -55,18 +70,14 @@ constexpr T to_scalar(const Matrix<T, 1, 1>& a) noexcept {
 /// Element-wise f: (R, C) -> (R, C).
 template <class F, class T, std::size_t R, std::size_t C>
 constexpr auto map(F f, const Matrix<T, R, C>& a) noexcept(noexcept(f(a.data[0]))) {
-  Matrix<decltype(f(a.data[0])), R, C> out{};
-  for (std::size_t i = 0; i < R * C; ++i) out.data[i] = f(a.data[i]);
-  return out;
+  return detail::generate<decltype(f(a.data[0])), R, C>([&f, &a](std::size_t i) { return f(a.data[i]); });
 }
 
 /// Element-wise a_i op b_i for two matrices of one shape.
 namespace detail {
 template <class T, std::size_t R, std::size_t C, class Op>
 constexpr Matrix<T, R, C> zip(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b, Op op) noexcept {
-  Matrix<T, R, C> out{};
-  for (std::size_t i = 0; i < R * C; ++i) out.data[i] = op(a.data[i], b.data[i]);
-  return out;
+  return generate<T, R, C>([&a, &b, &op](std::size_t i) { return op(a.data[i], b.data[i]); });
 }
 }  // namespace detail
 
@@ -110,12 +121,11 @@ constexpr Matrix<T, R, C> operator*(const Matrix<T, R, C>& a, std::type_identity
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
   requires lhs_is_a_column<C1> && rhs_is_a_row<R2>
 constexpr Matrix<T, R1, C2> outer(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
-  Matrix<T, R1, C2> out{};
-  for (std::size_t i = 0; i < R1; ++i)
-    for (std::size_t j = 0; j < C2; ++j) out(i, j) = a(i, 0) * b(0, j);
-  return out;
+  return detail::generate<T, R1, C2>([&a, &b](std::size_t i) { return a(i / C2, 0) * b(0, i % C2); });
 }
 
 }  // namespace gradproof
+
+GRADPROOF_FP_CONTRACT_OFF_END
 
 #endif  // GRADPROOF_OPS_HPP
