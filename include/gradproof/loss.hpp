@@ -29,7 +29,7 @@ constexpr T bce_with_logits(T theta, std::type_identity_t<T> y) noexcept {
     if (!detail::label_ok(y)) bad_input::the_label_y_is_not_in_0_1_or_is_nan();
     if (!detail::is_finite(theta)) bad_input::the_logit_theta_is_not_finite();
   }
-  const T linear = (theta > T(0) ? theta : T(0)) - theta * y;
+  const T linear = (theta > T(0) ? theta : T(0)) - GRADPROOF_MUL(theta, y);
   return linear + math::log1p(math::exp(-detail::abs(theta)));
 }
 
@@ -51,7 +51,7 @@ constexpr T bce(T y_hat, std::type_identity_t<T> y) noexcept {
   }
   constexpr T eps = keras_epsilon<T>;
   const T p = y_hat < eps ? eps : (y_hat > T(1) - eps ? T(1) - eps : y_hat);
-  return -(y * math::log(p) + (T(1) - y) * math::log1p(-p));
+  return -(GRADPROOF_MUL(y, math::log(p)) + GRADPROOF_MUL(T(1) - y, math::log1p(-p)));
 }
 
 }  // namespace gradproof

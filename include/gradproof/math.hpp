@@ -39,6 +39,10 @@ inline constexpr double exp_n_over_ln2 = 0x1.71547652b82fep+5;  // 32 / ln 2
 inline constexpr double exp_overflow_x = 0x1.62e42fefa39efp+9;    // 709.78271289338397
 inline constexpr double exp_underflow_x = -0x1.74910d52d3052p+9;  // -745.13321910194122
 inline constexpr double sqrt2 = 0x1.6a09e667f3bcdp+0;
+// sqrt(2)/2 - 1 and sqrt(2) - 1, the range of f in log_reduced (exact differences of doubles
+// near the true values; any double near them will do, both sides of each are accurate).
+inline constexpr double sqrt2_over_2_minus_1 = 0x1.6a09e667f3bcdp-1 - 1.0;
+inline constexpr double sqrt2_minus_1 = sqrt2 - 1.0;
 
 // 2^(j/32) for j = 0..31, correctly rounded. Source: tools/constants.py (mpmath, 300 bits).
 inline constexpr std::array<double, 32> exp_table_hi{
@@ -68,18 +72,55 @@ inline constexpr std::array<std::uint64_t, 32> exp_table_hi_bits = [] {
   return bits;
 }();
 
-/// log(2^k * (1 + f)) + c, for f in [sqrt(2)/2 - 1, sqrt(2) - 1) exact and a tiny c.
-/// log(1+f) = 2 atanh(s) with s = f / (2 + f); written as f - (hfsq - s (hfsq + R)) so
-/// that the leading f is exact and only small terms carry rounding error.
-/// R = 2 s^2/3 + 2 s^4/5 + ... : |s| <= 0.1716, so 12 Taylor terms reach 2^-60.
+/// (hi, lo) with hi + lo == a + b exactly (Knuth's TwoSum, no condition on the magnitudes).
+struct double_double {
+  double hi;
+  double lo;
+};
+constexpr double_double two_sum(double a, double b) noexcept {
+  const double s = a + b;
+  const double b_part = s - a;
+  return {s, (a - (s - b_part)) + (b - b_part)};
+}
+
+/// (hi, lo) with hi + lo == a * b exactly, by Dekker's splitting (no FMA: the same bits at
+/// compile time and at run time). For |a|, |b| < 2^996 and products far from underflow.
+constexpr double_double two_product(double a, double b) noexcept {
+  const double p = GRADPROOF_MUL(a, b);
+  const double ca = GRADPROOF_MUL(134217729.0, a);  // 2^27 + 1
+  const double a_hi = ca - (ca - a);
+  const double a_lo = a - a_hi;
+  const double cb = GRADPROOF_MUL(134217729.0, b);
+  const double b_hi = cb - (cb - b);
+  const double b_lo = b - b_hi;
+  return {p, ((GRADPROOF_MUL(a_hi, b_hi) - p) + GRADPROOF_MUL(a_hi, b_lo) + GRADPROOF_MUL(a_lo, b_hi)) + GRADPROOF_MUL(a_lo, b_lo)};
+}
+
+/// log(2^k (1 + f)) + c, for f in [sqrt(2)/2 - 1, sqrt(2) - 1) exact and a tiny c.
+/// log(1+f) = 2 atanh(s) with s = f / (2 + f), which is f - f²/2 + s f²/2 + s R with
+/// R = 2s²/3 + 2s⁴/5 + ... (|s| <= 0.1716: 12 Taylor terms reach 2^-60).
+/// Everything of size comparable to the result is carried in double-double: f²/2 and s f²/2
+/// exactly (Dekker), s to twice double precision (its division's residual), the sums by
+/// TwoSum; only s R (at most a hundredth of the result) and the low parts round on their own,
+/// so the result is one rounding (0.5 ulp) plus about 0.02 ulp.
 constexpr double log_reduced(int k, double f, double c) noexcept {
-  const double s = f / (2.0 + f);
-  const double z = s * s;
-  const double R =
-      z * (2.0 / 3 + z * (2.0 / 5 + z * (2.0 / 7 + z * (2.0 / 9 + z * (2.0 / 11 + z * (2.0 / 13 + z * (2.0 / 15 + z * (2.0 / 17 + z * (2.0 / 19 + z * (2.0 / 21 + z * (2.0 / 23 + z * (2.0 / 25))))))))))));
-  const double hfsq = 0.5 * f * f;
+  const double_double d = two_sum(2.0, f);
+  const double s = f / d.hi;
+  const double_double sd = two_product(s, d.hi);
+  const double s_lo = (((f - sd.hi) - sd.lo) - GRADPROOF_MUL(s, d.lo)) / d.hi;  // s + s_lo = f / (2 + f)
+  const double z = GRADPROOF_MUL(s, s);
+  const double R = GRADPROOF_MUL(z, 2.0 / 3 + GRADPROOF_MUL(z, 2.0 / 5 + GRADPROOF_MUL(z, 2.0 / 7 + GRADPROOF_MUL(z, 2.0 / 9 + GRADPROOF_MUL(z, 2.0 / 11 + GRADPROOF_MUL(z, 2.0 / 13 + GRADPROOF_MUL(z, 2.0 / 15 + GRADPROOF_MUL(z, 2.0 / 17 + GRADPROOF_MUL(z, 2.0 / 19 + GRADPROOF_MUL(z, 2.0 / 21 + GRADPROOF_MUL(z, 2.0 / 23 + GRADPROOF_MUL(z, 2.0 / 25))))))))))));
+  const double_double sq = two_product(f, f);
+  const double hfsq = GRADPROOF_MUL(0.5, sq.hi);  // halving is exact
+  const double hfsq_lo = GRADPROOF_MUL(0.5, sq.lo);
+  const double_double shf = two_product(s, hfsq);  // s f²/2, exactly
+  const double t_lo = (shf.lo + GRADPROOF_MUL(s, R)) + (GRADPROOF_MUL(s_lo, hfsq + R) + GRADPROOF_MUL(s, hfsq_lo));
   const double dk = static_cast<double>(k);
-  return dk * ln2_hi + (f - (hfsq - (s * (hfsq + R) + (dk * ln2_lo + c))));
+  const double_double a = two_sum(f, -hfsq);               // f - f²/2
+  const double_double a2 = two_sum(a.hi, shf.hi);          // + s f²/2
+  const double_double b = two_sum(GRADPROOF_MUL(dk, ln2_hi), a2.hi);  // + k ln2_hi, which is exact
+  const double low = (((b.lo + a2.lo) + a.lo) + (t_lo - hfsq_lo)) + (GRADPROOF_MUL(dk, ln2_lo) + c);
+  return b.hi + low;
 }
 
 /// Splits a positive normal u into 2^k * m with m in [sqrt(2)/2, sqrt(2)); returns f = m - 1
@@ -93,7 +134,7 @@ constexpr split_result split_log(double u) noexcept {
   int k = static_cast<int>(bits >> 52) - 1023;
   double m = std::bit_cast<double>((bits & 0x000f'ffff'ffff'ffffULL) | 0x3ff0'0000'0000'0000ULL);
   if (m > sqrt2) {
-    m *= 0.5;
+    m = GRADPROOF_MUL(m, 0.5);
     ++k;
   }
   return {k, m - 1.0};
@@ -105,6 +146,26 @@ struct logistic_parts {
   double q;  // 1 / (1 + e) = σ(x)
 };
 
+}  // namespace detail
+
+namespace detail {
+/// 2^k hi_j (1 + tail_plus_p) where 2^k hi_j is not a normal double (|x| >= 704): near
+/// overflow, and near and in the subnormals, where a plain two-step scaling would round twice.
+constexpr double exp_scale_edges(int k, std::size_t j, double tail_plus_p) noexcept {
+  const double t_hi = exp_table_hi[j];
+  if (k > 0) {  // x >= 704: the result is normal; scaling by powers of two is exact
+    return GRADPROOF_MUL(GRADPROOF_MUL(t_hi + GRADPROOF_MUL(t_hi, tail_plus_p), gradproof::detail::pow2(k - 1)), 2.0);
+  }
+  // u = e^x / 2^-1022, from 2^(k+1022) hi_j, which is a normal double here (k + 1022 >= -53).
+  const double sc = GRADPROOF_MUL(gradproof::detail::pow2(k + 1022), t_hi);
+  const double u = sc + GRADPROOF_MUL(sc, tail_plus_p);
+  if (u >= 1.0) return GRADPROOF_MUL(u, 0x1p-1022);  // a normal result: this scaling is exact
+  // A subnormal result is a multiple of 2^-1074 = 2^-1022 2^-52: round u to a multiple of
+  // 2^-52 once, by adding it to 1 (whose ulp is 2^-52) with the low part carried exactly.
+  const double one_plus_sc = 1.0 + sc;
+  const double lo = ((1.0 - one_plus_sc) + sc) + GRADPROOF_MUL(sc, tail_plus_p);  // Fast2Sum: 1 >= sc
+  return GRADPROOF_MUL((one_plus_sc + lo) - 1.0, 0x1p-1022);
+}
 }  // namespace detail
 
 /// e^x. Table-driven: x = (32 k + j) ln2/32 + r, |r| <= ln2/64, e^x = 2^k 2^(j/32) e^r,
@@ -119,29 +180,27 @@ GRADPROOF_INLINE_EXP constexpr double exp(double x) noexcept {
   // complement), so j = n mod 32 and k = floor(n / 32) come from its bits, without a branch
   // or a conversion instruction.
   constexpr double shifter = 0x1.8p52;
-  const double kd = x * exp_n_over_ln2 + shifter;
+  const double kd = GRADPROOF_MUL(x, exp_n_over_ln2) + shifter;
   const auto ki = std::bit_cast<std::uint64_t>(kd);
   const double nd = kd - shifter;
-  const double r = (x - nd * (ln2_hi / exp_table_size)) - nd * (ln2_lo / exp_table_size);
+  const double r = (x - GRADPROOF_MUL(nd, ln2_hi / exp_table_size)) - GRADPROOF_MUL(nd, ln2_lo / exp_table_size);
   const auto j = static_cast<std::size_t>(ki & (exp_table_size - 1));
   // e^r - 1 = r + r^2 (1/2 + r/6) + r^4 (1/24 + r/120 + r^2/720), in Estrin's order: the
   // pieces are independent, so the dependency chain is 3 multiplications deep, not 6.
-  const double r2 = r * r;
-  const double r4 = r2 * r2;
-  const double a = 1.0 / 2 + r * (1.0 / 6);
-  const double b = (1.0 / 24 + r * (1.0 / 120)) + r2 * (1.0 / 720);
+  const double r2 = GRADPROOF_MUL(r, r);
+  const double r4 = GRADPROOF_MUL(r2, r2);
+  const double a = 1.0 / 2 + GRADPROOF_MUL(r, 1.0 / 6);
+  const double b = (1.0 / 24 + GRADPROOF_MUL(r, 1.0 / 120)) + GRADPROOF_MUL(r2, 1.0 / 720);
   // The table's tail joins r first, in parallel with the polynomial's higher terms.
-  const double tail_plus_p = (exp_table_tail[j] + r) + (r2 * a + r4 * b);
+  const double tail_plus_p = (exp_table_tail[j] + r) + (GRADPROOF_MUL(r2, a) + GRADPROOF_MUL(r4, b));
   if (x > -704.0 && x < 704.0) {
     // 2^k hi_j by adding k to hi_j's exponent field: (ki >> 5) << 52 is k << 52 modulo 2^64
     // (the shifter's own bits shift out). |x| < 704 keeps 2^k hi_j and the result normal.
     const double scale = std::bit_cast<double>(exp_table_hi_bits[j] + ((ki >> exp_table_bits) << 52));
-    return scale + scale * tail_plus_p;
+    return scale + GRADPROOF_MUL(scale, tail_plus_p);
   }
-  // Near overflow and in the subnormals 2^k is not a normal double: scale in two steps.
-  const double t_hi = exp_table_hi[j];
   const int k = static_cast<int>(nd - static_cast<double>(j)) / exp_table_size;
-  return gradproof::detail::ldexp_small(t_hi + t_hi * tail_plus_p, k);
+  return exp_scale_edges(k, j, tail_plus_p);
 }
 constexpr float exp(float x) noexcept { return gradproof::detail::to_float(exp(static_cast<double>(x))); }
 
@@ -153,6 +212,8 @@ constexpr double log1p(double x) noexcept {
   if (x == -1.0) return -std::numeric_limits<double>::infinity();
   if (x == std::numeric_limits<double>::infinity()) return x;
   if (gradproof::detail::abs(x) < 0x1p-54) return x;  // log1p(x) = x - x^2/2 rounds to x; keeps -0.0
+  // In log_reduced's own range, x is its f: exact, no rounded 1 + x to correct for.
+  if (x > sqrt2_over_2_minus_1 && x < sqrt2_minus_1) return log_reduced(0, x, 0.0);
   const double u = 1.0 + x;
   // The rounding error of u (Fast2Sum, exact), carried as c / u since log(u + c) ~ log u + c/u.
   const double c = gradproof::detail::abs(x) <= 1.0 ? x - (u - 1.0) : 1.0 - (u - x);
@@ -170,7 +231,7 @@ constexpr double log(double x) noexcept {
   if (x == std::numeric_limits<double>::infinity()) return x;
   int k_sub = 0;
   if (x < std::numeric_limits<double>::min()) {  // subnormal: make it normal first
-    x *= 0x1p54;
+    x = GRADPROOF_MUL(x, 0x1p54);
     k_sub = -54;
   }
   const auto [k, f] = split_log(x);
@@ -202,8 +263,8 @@ constexpr double sigmoid_prime_from(logistic_parts parts) noexcept {
   const double d = 1.0 + parts.e;
   const double e_part = d - 1.0;
   const double d_lo = (1.0 - (d - e_part)) + (parts.e - e_part);  // TwoSum: 1 + E = d + d_lo exactly
-  const double s = parts.e / (d * d);
-  return s - s * (2.0 * d_lo * parts.q);
+  const double s = parts.e / GRADPROOF_MUL(d, d);
+  return s - GRADPROOF_MUL(s, GRADPROOF_MUL(GRADPROOF_MUL(2.0, d_lo), parts.q));
 }
 }  // namespace detail
 

@@ -134,8 +134,10 @@ constexpr Omega sgd(const Omega& omega, const Gradient& gradient, Scalar eta) no
   static_assert(transposed || std::is_same_v<Omega, Gradient>,
                 "gradproof::equations::sgd: the gradient must have exactly the shape of its parameter "
                 "(dL/dOmega is shaped like Omega); is it the gradient of another parameter?");
-  if constexpr (std::is_same_v<Omega, Gradient>) {
+  if constexpr (std::is_same_v<Omega, Gradient> && matrix<Omega>) {
     return omega - eta * gradient;
+  } else if constexpr (std::is_same_v<Omega, Gradient>) {
+    return omega - GRADPROOF_MUL(eta, gradient);  // b2: a scalar
   } else {
     return omega;
   }
@@ -258,12 +260,12 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& n
     const ForwardPass<T, In, Hidden> f = forward(net, x);
     const T delta1 = equations::delta1(f.y_hat, y);
     for (std::size_t i = 0; i < Hidden; ++i) {
-      const T delta2_i = delta1 * (net.U(0, i) * f.sigma_prime(i, 0));  // equations::delta2, entry i
-      for (std::size_t j = 0; j < In; ++j) net.W(i, j) = net.W(i, j) - eta * (delta2_i * x(j, 0));  // dW_ij
-      net.b1(i, 0) = net.b1(i, 0) - eta * delta2_i;                                                 // db1_i
-      net.U(0, i) = net.U(0, i) - eta * (delta1 * f.h(i, 0));                                       // dU_i
+      const T delta2_i = GRADPROOF_MUL(delta1, GRADPROOF_MUL(net.U(0, i), f.sigma_prime(i, 0)));  // equations::delta2, entry i
+      for (std::size_t j = 0; j < In; ++j) net.W(i, j) = net.W(i, j) - GRADPROOF_MUL(eta, GRADPROOF_MUL(delta2_i, x(j, 0)));  // dW_ij
+      net.b1(i, 0) = net.b1(i, 0) - GRADPROOF_MUL(eta, delta2_i);                                                   // db1_i
+      net.U(0, i) = net.U(0, i) - GRADPROOF_MUL(eta, GRADPROOF_MUL(delta1, f.h(i, 0)));                                       // dU_i
     }
-    net.b2 = net.b2 - eta * delta1;  // db2
+    net.b2 = net.b2 - GRADPROOF_MUL(eta, delta1);  // db2
   }
 }
 

@@ -48,8 +48,8 @@ constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, 
   // Sums from k = 0 up, the order every gradproof function that forms W x uses.
   return detail::generate<T, R, C>([&a, &b](std::size_t i) {
     const std::size_t r = i / C, c = i % C;
-    T sum = a(r, 0) * b(0, c);
-    for (std::size_t k = 1; k < K1; ++k) sum = sum + a(r, k) * b(k, c);
+    T sum = GRADPROOF_MUL(a(r, 0), b(0, c));
+    for (std::size_t k = 1; k < K1; ++k) sum = sum + GRADPROOF_MUL(a(r, k), b(k, c));
     return sum;
   });
 }
@@ -86,7 +86,7 @@ constexpr Matrix<T, R, C> zip(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
   requires same_shape<R1, C1, R2, C2>
 constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
-  return detail::zip(a, b, [](T lhs, T rhs) { return lhs * rhs; });
+  return detail::zip(a, b, [](T lhs, T rhs) { return GRADPROOF_MUL(lhs, rhs); });
 }
 
 /// A + B: (R, C) + (R, C) -> (R, C).
@@ -106,13 +106,13 @@ constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>& a, const Matrix<T
 /// s · A: scalar times (R, C) -> (R, C).
 template <class T, std::size_t R, std::size_t C>
 constexpr Matrix<T, R, C> operator*(std::type_identity_t<T> s, const Matrix<T, R, C>& a) noexcept {
-  return map([s](T entry) { return s * entry; }, a);
+  return map([s](T entry) { return GRADPROOF_MUL(s, entry); }, a);
 }
 
 /// A · s: (R, C) times scalar -> (R, C).
 template <class T, std::size_t R, std::size_t C>
 constexpr Matrix<T, R, C> operator*(const Matrix<T, R, C>& a, std::type_identity_t<T> s) noexcept {
-  return map([s](T entry) { return entry * s; }, a);
+  return map([s](T entry) { return GRADPROOF_MUL(entry, s); }, a);
 }
 
 /// outer(a, b), the slides' "⊗": a column (R, 1) ⊗ a row (1, C) -> (R, C), entry (i, j) =
@@ -121,7 +121,7 @@ constexpr Matrix<T, R, C> operator*(const Matrix<T, R, C>& a, std::type_identity
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
   requires lhs_is_a_column<C1> && rhs_is_a_row<R2>
 constexpr Matrix<T, R1, C2> outer(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
-  return detail::generate<T, R1, C2>([&a, &b](std::size_t i) { return a(i / C2, 0) * b(0, i % C2); });
+  return detail::generate<T, R1, C2>([&a, &b](std::size_t i) { return GRADPROOF_MUL(a(i / C2, 0), b(0, i % C2)); });
 }
 
 }  // namespace gradproof

@@ -8,9 +8,19 @@
 #define GRADPROOF_DETAIL_FP_HPP
 
 #include <bit>
+#include <cfloat>
 #include <concepts>
 #include <cstdint>
 #include <limits>
+#include <type_traits>
+
+// Builds under which no bit-for-bit guarantee can hold are refused, not silently accepted.
+#if defined(__FAST_MATH__)
+#error "gradproof: -ffast-math (or -Ofast) lets the compiler reassociate, contract and drop NaN/inf handling, so run-time results can no longer equal the compile-time ones; build gradproof code without it (e.g. -fno-fast-math for these files)"
+#endif
+#if defined(__FLT_EVAL_METHOD__) && __FLT_EVAL_METHOD__ != 0
+#error "gradproof: this target evaluates float/double in extended precision (FLT_EVAL_METHOD != 0, e.g. x87 without -mfpmath=sse), so run-time results would differ from the compile-time ones; use SSE2 (-msse2 -mfpmath=sse) or a 64-bit target"
+#endif
 
 // The constant evaluator never fuses a * b + c into an FMA; compiled code may, and then the
 // same expression has two values. clang fuses within an expression by default
@@ -45,6 +55,22 @@
 #endif
 #endif
 
+// Where the target has fused multiply-add instructions, compilers contract a * b + c into one
+// at run time (g++ by default even across statements, -ffp-contract=fast), while the constant
+// evaluator never does; and g++ has no pragma that survives inlining. So every product in
+// gradproof goes through detail::mul, which on such targets passes the rounded product through
+// an empty asm statement: the compiler can no longer see a multiplication to fuse. No
+// instruction is emitted; the cost is only the lost fusion. Off where no FMA can be formed
+// (x86 without -mfma / -march with FMA), so the baseline build is untouched.
+#if !defined(GRADPROOF_CONTRACTION_BARRIER)
+#if (defined(__GNUC__) || defined(__clang__)) && \
+    (defined(__FMA__) || defined(__FMA4__) || !(defined(__x86_64__) || defined(__i386__)))
+#define GRADPROOF_CONTRACTION_BARRIER 1
+#else
+#define GRADPROOF_CONTRACTION_BARRIER 0
+#endif
+#endif
+
 namespace gradproof {
 
 /// The scalar types gradproof's math is written for (and proven on).
@@ -63,6 +89,35 @@ template <class T>
 constexpr bool is_finite(T x) noexcept {
   return x >= -std::numeric_limits<T>::max() && x <= std::numeric_limits<T>::max();
 }
+
+/// a * b, rounded, and never fused with the addition that follows (see above).
+template <class T>
+[[gnu::always_inline]] constexpr T mul(T a, T b) noexcept {
+  T p = a * b;
+#if GRADPROOF_CONTRACTION_BARRIER
+  if constexpr (std::is_same_v<T, double> || std::is_same_v<T, float>) {
+    if (!std::is_constant_evaluated()) {
+#if defined(__x86_64__) || defined(__i386__)
+      __asm__("" : "+x"(p));
+#elif defined(__aarch64__) || defined(__arm__)
+      __asm__("" : "+w"(p));
+#else
+      __asm__("" : "+m"(p));
+#endif
+    }
+  }
+#endif
+  return p;
+}
+
+// GRADPROOF_MUL(a, b): every product of gradproof's arithmetic. Where no FMA can be formed it
+// is the plain a * b, so a constant evaluation pays nothing for it (a function call costs
+// clang steps: math::exp would take 69 instead of 36); where one can, it is mul() above.
+#if GRADPROOF_CONTRACTION_BARRIER
+#define GRADPROOF_MUL(a, b) ::gradproof::detail::mul((a), (b))
+#else
+#define GRADPROOF_MUL(a, b) ((a) * (b))
+#endif
 
 template <class T>
 constexpr T abs(T x) noexcept {
@@ -88,15 +143,6 @@ constexpr double select_by_sign(double x, double if_positive, double if_negative
 /// 2^k for k in [-1022, 1023], built from its bits (exact, and cheap in constant evaluation).
 constexpr double pow2(int k) noexcept {
   return std::bit_cast<double>(static_cast<std::uint64_t>(k + 1023) << 52);
-}
-
-/// v * 2^k for a v in [0.5, 4) and any k that keeps the result representable or subnormal.
-/// One multiplication in the common case; the two ends need two, because 2^k itself is
-/// not a normal double there.
-constexpr double ldexp_small(double v, int k) noexcept {
-  if (k > 1023) return v * pow2(k - 1) * 2.0;
-  if (k < -1021) return (v * pow2(k + 1000)) * pow2(-1000);  // rounds once, into the subnormals
-  return v * pow2(k);
 }
 
 /// double -> float, rounding to nearest, with the overflow that a C++ conversion leaves
