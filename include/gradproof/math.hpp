@@ -140,11 +140,7 @@ constexpr split_result split_log(double u) noexcept {
   return {k, m - 1.0};
 }
 
-/// e^-x together with σ(x) = 1 / (1 + e^-x): the shared core of sigmoid and sigmoid_prime.
-struct logistic_parts {
-  double e;  // e^-x
-  double q;  // 1 / (1 + e) = σ(x)
-};
+
 
 }  // namespace detail
 
@@ -168,14 +164,18 @@ constexpr double exp_scale_edges(int k, std::size_t j, double tail_plus_p) noexc
 }
 }  // namespace detail
 
-/// e^x. Table-driven: x = (32 k + j) ln2/32 + r, |r| <= ln2/64, e^x = 2^k 2^(j/32) e^r,
-/// e^r - 1 by its degree-6 Taylor polynomial (truncation below 2^-58). docs/math.md has the
-/// error analysis; the order of operations is chosen for a short dependency chain.
-GRADPROOF_INLINE_EXP constexpr double exp(double x) noexcept {
-  using namespace detail;
-  if (is_nan(x)) return x;
-  if (x > exp_overflow_x) return std::numeric_limits<double>::infinity();
-  if (x < exp_underflow_x) return 0.0;
+namespace detail {
+/// e^x as hi + lo: hi is math::exp(x), lo the part of scale (1 + tail_plus_p) that hi's
+/// rounding dropped (exact by Fast2Sum), so that sigmoid can divide by 1 + e^-x to twice
+/// double precision. lo is 0 off the fast range, where sigmoid does not need it.
+struct exp_parts {
+  double hi;
+  double lo;
+};
+GRADPROOF_INLINE_EXP constexpr exp_parts exp_with_tail(double x) noexcept {
+  if (is_nan(x)) return {x, 0.0};
+  if (x > exp_overflow_x) return {std::numeric_limits<double>::infinity(), 0.0};
+  if (x < exp_underflow_x) return {0.0, 0.0};
   // n = round(x 32/ln2) with the 1.5 2^52 shifter: kd's low mantissa bits are n itself (two's
   // complement), so j = n mod 32 and k = floor(n / 32) come from its bits, without a branch
   // or a conversion instruction.
@@ -197,11 +197,20 @@ GRADPROOF_INLINE_EXP constexpr double exp(double x) noexcept {
     // 2^k hi_j by adding k to hi_j's exponent field: (ki >> 5) << 52 is k << 52 modulo 2^64
     // (the shifter's own bits shift out). |x| < 704 keeps 2^k hi_j and the result normal.
     const double scale = std::bit_cast<double>(exp_table_hi_bits[j] + ((ki >> exp_table_bits) << 52));
-    return scale + GRADPROOF_MUL(scale, tail_plus_p);
+    const double scaled_tail = GRADPROOF_MUL(scale, tail_plus_p);
+    const double hi = scale + scaled_tail;
+    return {hi, (scale - hi) + scaled_tail};
   }
   const int k = static_cast<int>(nd - static_cast<double>(j)) / exp_table_size;
-  return exp_scale_edges(k, j, tail_plus_p);
+  return {exp_scale_edges(k, j, tail_plus_p), 0.0};
 }
+}  // namespace detail
+
+/// e^x. Table-driven: x = (32 k + j) ln2/32 + r, |r| <= ln2/64, e^x = 2^k 2^(j/32) e^r,
+/// e^r - 1 by its degree-6 Taylor polynomial (truncation below 2^-58). docs/math.md has the
+/// error analysis; the order of operations is chosen for a short dependency chain.
+GRADPROOF_INLINE_EXP constexpr double exp(double x) noexcept { return detail::exp_with_tail(x).hi; }
+
 constexpr float exp(float x) noexcept { return gradproof::detail::to_float(exp(static_cast<double>(x))); }
 
 /// log(1 + x), accurate also when x is tiny (where log(1 + x) would lose every digit).
@@ -245,26 +254,40 @@ namespace detail {
 /// E = e^-x <= e^40 keeps (1 + E)^2 far from overflow. A branch ordinary data never takes.
 inline constexpr double logistic_left_tail = -40.0;
 
-/// E = e^-x and q = σ(x) = 1 / (1 + E), for x >= logistic_left_tail (so E <= e^40).
+/// E = e^-x and σ(x) = 1 / (1 + E), for x >= logistic_left_tail (so E <= e^40).
 /// Why not e^-|x| and a select on the sign: the select goes through the integer unit and
 /// lengthens the dependency chain of the forward pass; 1 / (1 + E) has no cancellation on
 /// either side (for x < 0, E > 1 and 1 + E carries E's relative accuracy).
+/// Accuracy: 1 + E is carried as d + d_lo, exactly (TwoSum, plus exp's own low part), and
+/// 1 / (d + d_lo) = q - q (q d_lo) to first order (q = 1/d to 1 ulp is plenty for a term of
+/// relative size 2^-53). No second division: the divider is the scarce unit of the SGD step.
+/// What remains is the rounding of q and of the final subtraction: at most 2 ulp, about 1 seen.
+struct logistic_parts {
+  exp_parts e;  // e^-x = e.hi + e.lo
+  double d;     // fl(1 + e.hi)
+  double d_lo;  // (1 + e^-x) - d, to double precision
+  double q;     // 1 / d, rounded
+  double sigma;
+};
 GRADPROOF_INLINE_EXP constexpr logistic_parts logistic(double x) noexcept {
-  const double e = exp(-x);
-  return {e, 1.0 / (1.0 + e)};
+  const exp_parts e = exp_with_tail(-x);
+  const double d = 1.0 + e.hi;
+  const double e_part = d - 1.0;
+  const double d_lo = ((1.0 - (d - e_part)) + (e.hi - e_part)) + e.lo;  // TwoSum, then exp's tail
+  const double q = 1.0 / d;
+  return {e, d, d_lo, q, q - GRADPROOF_MUL(q, GRADPROOF_MUL(q, d_lo))};
 }
 
-/// σ′ = E / (1 + E)² as s = E / d² with d = fl(1 + E), then corrected for d's rounding error
-/// d_lo (recovered exactly by TwoSum): (d + d_lo)² = d² (1 + 2 d_lo / d) to first order, and
-/// 1/d is q. One division, so σ′ carries only the roundings of E, d², the division and the
-/// final correction (where E q² would carry the division's error twice). Off the forward
-/// pass's dependency chain.
-constexpr double sigmoid_prime_from(logistic_parts parts) noexcept {
-  const double d = 1.0 + parts.e;
-  const double e_part = d - 1.0;
-  const double d_lo = (1.0 - (d - e_part)) + (parts.e - e_part);  // TwoSum: 1 + E = d + d_lo exactly
-  const double s = parts.e / GRADPROOF_MUL(d, d);
-  return s - GRADPROOF_MUL(s, GRADPROOF_MUL(GRADPROOF_MUL(2.0, d_lo), parts.q));
+/// σ′ = E / (1 + E)², E = e.hi + e.lo, 1 + E = d + d_lo. With d² = D + D_lo exactly (Dekker):
+/// σ′ = s (1 + e.lo / e.hi - (D_lo + 2 d d_lo) / D) for s = e.hi / D, i.e. s + (e.lo - s
+/// (D_lo + 2 d d_lo)) / D, where 1 / D is q² to the accuracy a correction needs. The roundings
+/// left are s's division and the final addition: at most 2 ulp. Off the forward pass's
+/// dependency chain (σ′ is needed only by the backward pass).
+constexpr double sigmoid_prime_from(const logistic_parts& p) noexcept {
+  const double_double d2 = two_product(p.d, p.d);
+  const double D_lo = d2.lo + GRADPROOF_MUL(GRADPROOF_MUL(2.0, p.d), p.d_lo);
+  const double s = p.e.hi / d2.hi;
+  return s + GRADPROOF_MUL(p.e.lo - GRADPROOF_MUL(s, D_lo), GRADPROOF_MUL(p.q, p.q));
 }
 }  // namespace detail
 
@@ -273,7 +296,7 @@ constexpr double sigmoid_prime_from(logistic_parts parts) noexcept {
 GRADPROOF_INLINE_EXP constexpr double sigmoid(double x) noexcept {
   if (detail::is_nan(x)) return x;
   if (x < detail::logistic_left_tail) return exp(x);
-  return detail::logistic(x).q;
+  return detail::logistic(x).sigma;
 }
 constexpr float sigmoid(float x) noexcept { return static_cast<float>(sigmoid(static_cast<double>(x))); }
 
@@ -300,7 +323,7 @@ GRADPROOF_INLINE_EXP constexpr sigmoid_pair<double> sigmoid_and_prime(double x) 
     return {e, e};
   }
   const auto parts = detail::logistic(x);
-  return {parts.q, detail::sigmoid_prime_from(parts)};
+  return {parts.sigma, detail::sigmoid_prime_from(parts)};
 }
 constexpr sigmoid_pair<float> sigmoid_and_prime(float x) noexcept {
   const auto p = sigmoid_and_prime(static_cast<double>(x));
