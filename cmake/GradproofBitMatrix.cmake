@@ -38,9 +38,14 @@
 #                                           defines __FMA__ under -march=native)
 # A compiler that is not found, or that rejects -march=native, is skipped with a message.
 #
-# Run: `ctest --test-dir build/dev -L bit_matrix -j2` (about 30 s on 2 cores). Against another
-# checkout of the headers: configure with -DGRADPROOF_BIT_MATRIX_ROOT=<dir with include/ and
-# CMakeLists.txt>. Switch off with -DGRADPROOF_BIT_MATRIX=OFF.
+# Run: `ctest --test-dir build/dev -L bit_matrix -j2`: 22 tests, about 50 s of CPU (each
+# variant spends 1.5-3 s in the compiler, mostly constant-evaluating), so 25-30 s on 2 idle
+# cores and 50-90 s on a busy machine. The test presets (dev, gcc, clang) run it with every
+# other test: no label of theirs excludes it; the asan-ubsan preset selects label "runtime"
+# only, which these tests do not carry. The matrix uses its own compilers whatever the build
+# tree's, so one tree per CI run is enough: -DGRADPROOF_BIT_MATRIX=OFF leaves it out of a tree.
+# Against another checkout of the headers (e.g. an older commit, to see the matrix fail):
+# -DGRADPROOF_BIT_MATRIX_ROOT=<dir with include/ and CMakeLists.txt>.
 include_guard(GLOBAL)
 
 # A cache entry, not a variable: gradproof_add_bit_matrix() may run deferred, in another scope.
