@@ -21,6 +21,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cmath>
 #include <cstring>
 #include <ios>
 #include <limits>
@@ -333,9 +334,16 @@ void check_sigmoid_and_prime() {
     const auto run_time = gradproof::math::sigmoid_and_prime(args[i]);
     EXPECT_EQ(bits(run_time.sigma), bits(compile_time[i].sigma)) << std::hexfloat << args[i];
     EXPECT_EQ(bits(run_time.sigma_prime), bits(compile_time[i].sigma_prime)) << std::hexfloat << args[i];
-    // And sigmoid_and_prime is, as documented, sigmoid and sigmoid_prime in one.
-    EXPECT_EQ(bits(run_time.sigma), bits(gradproof::math::sigmoid(args[i]))) << std::hexfloat << args[i];
-    EXPECT_EQ(bits(run_time.sigma_prime), bits(gradproof::math::sigmoid_prime(args[i]))) << std::hexfloat << args[i];
+    // sigmoid_and_prime is the forward pass's cheaper pair (math.hpp): not the bits of the
+    // accurate sigmoid and sigmoid_prime, but never far from them (its accuracy against MPFR
+    // is math_accuracy_test's business; here, only that it is the same function).
+    const T sigma = gradproof::math::sigmoid(args[i]);
+    const T sigma_prime = gradproof::math::sigmoid_prime(args[i]);
+    if (sigma == sigma) {  // not NaN
+      EXPECT_LE(std::abs(run_time.sigma - sigma), 4 * std::numeric_limits<T>::epsilon() * sigma) << std::hexfloat << args[i];
+      EXPECT_LE(std::abs(run_time.sigma_prime - sigma_prime), 4 * std::numeric_limits<T>::epsilon() * sigma_prime)
+          << std::hexfloat << args[i];
+    }
   }
 }
 

@@ -659,8 +659,42 @@ void check_accuracy(Fn f) {
                                   << std::hexfloat << static_cast<double>(acc.worst_x);
 }
 
+/// sigmoid_and_prime, the forward pass's cheaper pair: the same arguments and references as
+/// sigmoid (Fn::sigmoid) resp. sigmoid_prime, its own bounds (accuracy_bounds.hpp).
+template <class T>
+void check_pair_accuracy(Fn f, double pair_bound) {
+  std::vector<T> args = random_arguments<T>(f);
+  const std::vector<T> edges = edge_arguments<T>(f);
+  args.insert(args.end(), edges.begin(), edges.end());
+  const std::vector<T> boundaries = branch_boundaries<T>(f);
+  args.insert(args.end(), boundaries.begin(), boundaries.end());
+  const bool prime = f == Fn::sigmoid_prime;
+  const auto acc = measure<T>(
+      [prime](T x) {
+        const auto p = gradproof::math::sigmoid_and_prime(x);
+        return prime ? p.sigma_prime : p.sigma;
+      },
+      reference(f), std::span<const T>(args));
+  report(prime ? "pair.sigma_prime" : "pair.sigma", acc);
+  EXPECT_EQ(acc.broken_count, 0U) << describe_broken(acc);
+  EXPECT_LE(acc.max_ulp, pair_bound) << "worst at x = " << std::hexfloat << static_cast<double>(acc.worst_x);
+}
+
 // ---------------------------------------------------------------------------------------
 // The requirement: accuracy_bounds.hpp's bound, every function, both types.
+
+TEST(math_accuracy, sigmoid_and_prime_sigma_double) {
+  check_pair_accuracy<double>(Fn::sigmoid, gradproof_tests::accuracy_bounds<double>::pair_sigma);
+}
+TEST(math_accuracy, sigmoid_and_prime_sigma_prime_double) {
+  check_pair_accuracy<double>(Fn::sigmoid_prime, gradproof_tests::accuracy_bounds<double>::pair_sigma_prime);
+}
+TEST(math_accuracy, sigmoid_and_prime_sigma_float) {
+  check_pair_accuracy<float>(Fn::sigmoid, gradproof_tests::accuracy_bounds<float>::sigmoid);
+}
+TEST(math_accuracy, sigmoid_and_prime_sigma_prime_float) {
+  check_pair_accuracy<float>(Fn::sigmoid_prime, gradproof_tests::accuracy_bounds<float>::sigmoid_prime);
+}
 
 TEST(math_accuracy, exp_double) { check_accuracy<double>(Fn::exp); }
 TEST(math_accuracy, exp_float) { check_accuracy<float>(Fn::exp); }

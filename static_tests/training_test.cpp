@@ -46,21 +46,24 @@ static_assert(fused_step_is_composed_step(net0, x0, 1.0, 0.1));
 static_assert(fused_step_is_composed_step(net0, x0, 0.3, 0.7));
 static_assert(fused_step_is_composed_step(net0, ColVector<double, 3>{{-2.5, 0.1, 3.75}}, 0.0, 1.5));
 // Known-bad twin: a step whose δ2 takes the product in the other order, (δ1 U_i) σ′_i, is
-// the same real number but not the same bits; the check tells them apart.
-constexpr bool reordered_step_is_composed_step() {
+// the same real number but not always the same bits; over a few samples the check tells them
+// apart (on any one sample the two orders may round alike).
+constexpr bool reordered_step_is_composed_step(const ColVector<double, 3>& x, double y, double eta) {
   Network<double> n = net0;
-  const auto f = forward(net0, x0);
-  const double d1 = f.y_hat - 0.3;
+  const auto f = forward(net0, x);
+  const double d1 = f.y_hat - y;
   for (std::size_t i = 0; i < 4; ++i) {
     const double d2 = (d1 * net0.U(0, i)) * f.sigma_prime(i, 0);
-    for (std::size_t j = 0; j < 3; ++j) n.W(i, j) = n.W(i, j) - 0.7 * (d2 * x0(j, 0));
-    n.b1(i, 0) = n.b1(i, 0) - 0.7 * d2;
-    n.U(0, i) = n.U(0, i) - 0.7 * (d1 * f.h(i, 0));
+    for (std::size_t j = 0; j < 3; ++j) n.W(i, j) = n.W(i, j) - eta * (d2 * x(j, 0));
+    n.b1(i, 0) = n.b1(i, 0) - eta * d2;
+    n.U(0, i) = n.U(0, i) - eta * (d1 * f.h(i, 0));
   }
-  n.b2 = n.b2 - 0.7 * d1;
-  return test::same_bits(n, update(net0, backward(net0, x0, 0.3), 0.7));
+  n.b2 = n.b2 - eta * d1;
+  return test::same_bits(n, update(net0, backward(net0, x, y), eta));
 }
-static_assert(!reordered_step_is_composed_step());
+static_assert(!(reordered_step_is_composed_step(x0, 0.3, 0.7) && reordered_step_is_composed_step(x0, 1.0, 0.1) &&
+                reordered_step_is_composed_step(ColVector<double, 3>{{-2.5, 0.1, 3.75}}, 0.0, 1.5) &&
+                reordered_step_is_composed_step(ColVector<double, 3>{{0.3, -0.7, 1.9}}, 0.6, 0.25)));
 
 // ---- A short training run: 8 samples, label = [x1 + x2 − x3 > 0] --------------------------
 template <real T>
