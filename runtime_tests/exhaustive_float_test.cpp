@@ -41,12 +41,12 @@
 #include <gradproof/math.hpp>
 
 #include "accuracy_bounds.hpp"
+#include "mpfr_exact.hpp"
 
 namespace {
 
 using Bounds = gradproof_tests::accuracy_bounds<float>;
 
-constexpr mpfr_prec_t kPrecision = 200;
 // d within kMargin |d| of a float rounding boundary: MPFR decides. The double references below
 // are within 2^-50 |y| of y, 2^10 times closer than this.
 constexpr double kMargin = 0x1p-40;
@@ -57,24 +57,10 @@ constexpr double kFltMax = static_cast<double>(std::numeric_limits<float>::max()
 // FLT_MAX + half its ulp (2^104): from there on round-to-nearest gives inf.
 constexpr double kFltOverflow = kFltMax + 0x1p103;
 
-/// MPFR's exponent range widened to the maximum (per thread: MPFR keeps it thread-local), so
-/// that no exact value of these functions over a float argument under- or overflows in MPFR.
-void widen_mpfr_exponent_range() {
-  mpfr_set_emin(mpfr_get_emin_min());
-  mpfr_set_emax(mpfr_get_emax_max());
-}
-
-class Mp {
- public:
-  Mp() { mpfr_init2(v_, kPrecision); }
-  ~Mp() { mpfr_clear(v_); }
-  Mp(const Mp&) = delete;
-  Mp& operator=(const Mp&) = delete;
-  mpfr_ptr get() noexcept { return v_; }
-
- private:
-  mpfr_t v_;
-};
+using gradproof_tests::Mp;
+// Per thread (MPFR keeps the exponent range thread-local), so that no exact value of these
+// functions over a float argument under- or overflows in MPFR.
+using gradproof_tests::widen_mpfr_exponent_range;
 
 // ---------------------------------------------------------------------------------------
 // The functions: gradproof's, the double references, the exact (MPFR) values.
@@ -103,36 +89,20 @@ double bound(Fn f) {
   return 0.0;
 }
 
-/// The exact value at 200 bits, written from the definitions (not from gradproof's formulas).
+/// The exact value at 200 bits, written from the definitions (not from gradproof's formulas):
+/// mpfr_exact.hpp's, but for softplus, which keeps this test's own unsplit log1p(e^x).
 void exact(Fn f, mpfr_ptr r, mpfr_ptr x) {
-  Mp e;
   switch (f) {
-    case Fn::exp:
-      mpfr_exp(r, x, MPFR_RNDN);
-      return;
-    case Fn::log1p:
-      mpfr_log1p(r, x, MPFR_RNDN);
-      return;
-    case Fn::sigmoid:  // 1 / (1 + e^-x)
-      mpfr_neg(e.get(), x, MPFR_RNDN);
-      mpfr_exp(e.get(), e.get(), MPFR_RNDN);
-      mpfr_add_ui(e.get(), e.get(), 1, MPFR_RNDN);
-      mpfr_ui_div(r, 1, e.get(), MPFR_RNDN);
-      return;
-    case Fn::sigmoid_prime: {  // e^-|x| / (1 + e^-|x|)^2
-      Mp d;
-      mpfr_abs(e.get(), x, MPFR_RNDN);
-      mpfr_neg(e.get(), e.get(), MPFR_RNDN);
-      mpfr_exp(e.get(), e.get(), MPFR_RNDN);
-      mpfr_add_ui(d.get(), e.get(), 1, MPFR_RNDN);
-      mpfr_sqr(d.get(), d.get(), MPFR_RNDN);
-      mpfr_div(r, e.get(), d.get(), MPFR_RNDN);
-      return;
-    }
-    case Fn::softplus:  // log(1 + e^x); a float argument is below 2^128, in MPFR's wide range
+    case Fn::exp: gradproof_tests::exact_exp(r, x); return;
+    case Fn::log1p: gradproof_tests::exact_log1p(r, x); return;
+    case Fn::sigmoid: gradproof_tests::exact_sigmoid(r, x); return;              // 1 / (1 + e^-x)
+    case Fn::sigmoid_prime: gradproof_tests::exact_sigmoid_prime(r, x); return;  // e^-|x| / (1 + e^-|x|)^2
+    case Fn::softplus: {  // log(1 + e^x); a float argument is below 2^128, in MPFR's wide range
+      Mp e;
       mpfr_exp(e.get(), x, MPFR_RNDN);
       mpfr_log1p(r, e.get(), MPFR_RNDN);
       return;
+    }
   }
 }
 

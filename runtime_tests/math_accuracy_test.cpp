@@ -38,6 +38,7 @@
 #include <gradproof/math.hpp>
 
 #include "accuracy_bounds.hpp"
+#include "mpfr_exact.hpp"
 
 // Random arguments per function and type: GRADPROOF_ACCURACY_SCALE x 10^6.
 #if !defined(GRADPROOF_ACCURACY_SCALE)
@@ -48,79 +49,22 @@ namespace {
 
 constexpr int kScale = GRADPROOF_ACCURACY_SCALE;
 
-// 200 bits: the reference formulas below round a few times each, so the reference carries
-// about 195 correct bits, 140 more than a double; its own error is far below 10^-30 ulp.
-constexpr mpfr_prec_t kPrecision = 200;
+using gradproof_tests::exact_exp;
+using gradproof_tests::exact_log;
+using gradproof_tests::exact_log1p;
+using gradproof_tests::exact_sigmoid;
+using gradproof_tests::exact_sigmoid_prime;
+using gradproof_tests::exact_softplus;
+using gradproof_tests::kPrecision;
+using gradproof_tests::Mp;
+using gradproof_tests::Reference;
 
-// MPFR's default exponent range ends near 2^(2^30), so exp(1e10) would "overflow" in MPFR
-// although it is a finite real. Widened to the maximum before any MPFR variable exists: then
-// only |x| > ~3e18 leaves MPFR's range, where every result is 0, 1 or inf in any format anyway
-// (and MPFR flags it, see judge()).
+// Widened before any MPFR variable exists (mpfr_exact.hpp: only |x| > ~3e18 leaves MPFR's
+// range then, and MPFR flags it, see judge()).
 [[maybe_unused]] const bool kWideExponentRange = [] {
-  mpfr_set_emin(mpfr_get_emin_min());
-  mpfr_set_emax(mpfr_get_emax_max());
+  gradproof_tests::widen_mpfr_exponent_range();
   return true;
 }();
-
-/// One MPFR number, freed on scope exit.
-class Mp {
- public:
-  explicit Mp(mpfr_prec_t precision = kPrecision) { mpfr_init2(v_, precision); }
-  ~Mp() { mpfr_clear(v_); }
-  Mp(const Mp&) = delete;
-  Mp& operator=(const Mp&) = delete;
-  mpfr_ptr get() noexcept { return v_; }
-  mpfr_srcptr get() const noexcept { return v_; }
-
- private:
-  mpfr_t v_;
-};
-
-// ---------------------------------------------------------------------------------------
-// The exact values: MPFR's correctly rounded exp, log1p, log at 200 bits, and the three
-// composite functions written from their definitions (not from gradproof's formulas).
-
-using Reference = void (*)(mpfr_ptr result, mpfr_srcptr x);
-
-void exact_exp(mpfr_ptr r, mpfr_srcptr x) { mpfr_exp(r, x, MPFR_RNDN); }
-void exact_log1p(mpfr_ptr r, mpfr_srcptr x) { mpfr_log1p(r, x, MPFR_RNDN); }
-void exact_log(mpfr_ptr r, mpfr_srcptr x) { mpfr_log(r, x, MPFR_RNDN); }
-
-/// sigma(x) = 1 / (1 + e^-x).
-void exact_sigmoid(mpfr_ptr r, mpfr_srcptr x) {
-  Mp d;
-  mpfr_neg(d.get(), x, MPFR_RNDN);
-  mpfr_exp(d.get(), d.get(), MPFR_RNDN);
-  mpfr_add_ui(d.get(), d.get(), 1, MPFR_RNDN);
-  mpfr_ui_div(r, 1, d.get(), MPFR_RNDN);
-}
-
-/// sigma'(x) = e^-|x| / (1 + e^-|x|)^2 (even in x; no cancellation anywhere).
-void exact_sigmoid_prime(mpfr_ptr r, mpfr_srcptr x) {
-  Mp e;
-  Mp d;
-  mpfr_abs(e.get(), x, MPFR_RNDN);
-  mpfr_neg(e.get(), e.get(), MPFR_RNDN);
-  mpfr_exp(e.get(), e.get(), MPFR_RNDN);
-  mpfr_add_ui(d.get(), e.get(), 1, MPFR_RNDN);
-  mpfr_sqr(d.get(), d.get(), MPFR_RNDN);
-  mpfr_div(r, e.get(), d.get(), MPFR_RNDN);
-}
-
-/// softplus(x) = log(1 + e^x). Above 2^20 the algebraically equal x + log1p(e^-x) is used
-/// only because e^x would leave even MPFR's widened exponent range for x > ~3e18.
-void exact_softplus(mpfr_ptr r, mpfr_srcptr x) {
-  Mp e;
-  if (mpfr_nan_p(x) || mpfr_cmp_ui_2exp(x, 1, 20) <= 0) {
-    mpfr_exp(e.get(), x, MPFR_RNDN);
-    mpfr_log1p(r, e.get(), MPFR_RNDN);
-  } else {
-    mpfr_neg(e.get(), x, MPFR_RNDN);
-    mpfr_exp(e.get(), e.get(), MPFR_RNDN);
-    mpfr_log1p(e.get(), e.get(), MPFR_RNDN);
-    mpfr_add(r, x, e.get(), MPFR_RNDN);
-  }
-}
 
 // ---------------------------------------------------------------------------------------
 // The judge: error of one computed value in ulps of the target type at the exact value.

@@ -29,22 +29,12 @@
 #include <gradproof/math.hpp>
 
 #include "../accuracy_bounds.hpp"
+#include "../mpfr_exact.hpp"
 
 namespace {
 
-constexpr mpfr_prec_t kPrecision = 200;
-
-class Mp {
- public:
-  explicit Mp(mpfr_prec_t precision = kPrecision) { mpfr_init2(v_, precision); }
-  ~Mp() { mpfr_clear(v_); }
-  Mp(const Mp&) = delete;
-  Mp& operator=(const Mp&) = delete;
-  mpfr_ptr get() noexcept { return v_; }
-
- private:
-  mpfr_t v_;
-};
+using gradproof_tests::kPrecision;
+using gradproof_tests::Mp;
 
 enum class Fn { exp, log, log1p, sigmoid, sigmoid_prime, softplus };
 constexpr Fn kAll[] = {Fn::exp, Fn::log, Fn::log1p, Fn::sigmoid, Fn::sigmoid_prime, Fn::softplus};
@@ -99,39 +89,16 @@ T compute(Fn f, T x) {
   return x;
 }
 
-/// The exact value, from the definitions (not from gradproof's formulas).
+/// The exact value, from the definitions (not from gradproof's formulas): mpfr_exact.hpp's.
 void exact(Fn f, mpfr_ptr r, mpfr_ptr x) {
-  Mp e;
-  Mp d;
+  namespace ref = gradproof_tests;
   switch (f) {
-    case Fn::exp: mpfr_exp(r, x, MPFR_RNDN); return;
-    case Fn::log: mpfr_log(r, x, MPFR_RNDN); return;
-    case Fn::log1p: mpfr_log1p(r, x, MPFR_RNDN); return;
-    case Fn::sigmoid:  // 1 / (1 + e^-x)
-      mpfr_neg(e.get(), x, MPFR_RNDN);
-      mpfr_exp(e.get(), e.get(), MPFR_RNDN);
-      mpfr_add_ui(e.get(), e.get(), 1, MPFR_RNDN);
-      mpfr_ui_div(r, 1, e.get(), MPFR_RNDN);
-      return;
-    case Fn::sigmoid_prime:  // e^-|x| / (1 + e^-|x|)^2
-      mpfr_abs(e.get(), x, MPFR_RNDN);
-      mpfr_neg(e.get(), e.get(), MPFR_RNDN);
-      mpfr_exp(e.get(), e.get(), MPFR_RNDN);
-      mpfr_add_ui(d.get(), e.get(), 1, MPFR_RNDN);
-      mpfr_sqr(d.get(), d.get(), MPFR_RNDN);
-      mpfr_div(r, e.get(), d.get(), MPFR_RNDN);
-      return;
-    case Fn::softplus:  // log(1 + e^x); above 2^20 as x + log1p(e^-x), so e^x stays in MPFR's range
-      if (mpfr_nan_p(x) || mpfr_cmp_ui_2exp(x, 1, 20) <= 0) {
-        mpfr_exp(e.get(), x, MPFR_RNDN);
-        mpfr_log1p(r, e.get(), MPFR_RNDN);
-      } else {
-        mpfr_neg(e.get(), x, MPFR_RNDN);
-        mpfr_exp(e.get(), e.get(), MPFR_RNDN);
-        mpfr_log1p(e.get(), e.get(), MPFR_RNDN);
-        mpfr_add(r, x, e.get(), MPFR_RNDN);
-      }
-      return;
+    case Fn::exp: ref::exact_exp(r, x); return;
+    case Fn::log: ref::exact_log(r, x); return;
+    case Fn::log1p: ref::exact_log1p(r, x); return;
+    case Fn::sigmoid: ref::exact_sigmoid(r, x); return;              // 1 / (1 + e^-x)
+    case Fn::sigmoid_prime: ref::exact_sigmoid_prime(r, x); return;  // e^-|x| / (1 + e^-|x|)^2
+    case Fn::softplus: ref::exact_softplus(r, x); return;  // log(1 + e^x); above 2^20 as x + log1p(e^-x)
   }
 }
 
@@ -229,8 +196,7 @@ void check_all(T x) {
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
   // MPFR's default exponent range ends near 2^(2^30); widened so that exp of any double is a
   // finite MPFR number (only |x| > ~3e18 leaves it, where MPFR flags the underflow).
-  mpfr_set_emin(mpfr_get_emin_min());
-  mpfr_set_emax(mpfr_get_emax_max());
+  gradproof_tests::widen_mpfr_exponent_range();
   return 0;
 }
 
