@@ -3,9 +3,7 @@
 // gradproof::bad_input that is deliberately not constexpr and is named after what is wrong.
 #include <limits>
 
-#include <gradproof/network.hpp>
-
-using namespace gradproof;
+#include "sgd_step_with.hpp"
 
 namespace {
 constexpr double y = 1.0;
@@ -17,15 +15,6 @@ constexpr double u3 = std::numeric_limits<double>::quiet_NaN();  // U = (1, -1, 
 constexpr double u3 = 0.5;
 #endif
 
-constexpr Network<double> net{
-    .W = {0.5, -0.25, 0.125, 0.0, 0.25, -0.5, 0.75, 0.5, 0.0, -0.125, 0.0, 0.25},
-    .b1 = {0.0, 0.5, -0.5, 0.25},
-    .U = {1.0, -1.0, u3, 0.25},
-    .b2 = 0.125,
-};
-constexpr ColVector<double, 3> x{0.5, x2, 2.0};
-
-constexpr Network<double> next = sgd_step(net, x, y, eta);
-// y = 1 > y_hat, so delta1 = db2 < 0 and b2 grows.
-static_assert(next.b2 > net.b2);
+constexpr auto next = compile_fail_cases::sgd_step_with(y, eta, x2, u3);
+static_assert(next.b2 > compile_fail_cases::b2_before);
 }  // namespace

@@ -124,22 +124,6 @@ constexpr T abs(T x) noexcept {
   return x < T(0) ? -x : x;
 }
 
-/// |x| for a double by clearing the sign bit: no branch (the comparison in abs() can become
-/// one, and on random signs it mispredicts half the time).
-constexpr double fabs_bits(double x) noexcept {
-  return std::bit_cast<double>(std::bit_cast<std::uint64_t>(x) & ~(std::uint64_t{1} << 63));
-}
-
-/// The sign bit of x as 0 or 1 (1 for -0.0 too).
-constexpr std::uint64_t sign_bit(double x) noexcept { return std::bit_cast<std::uint64_t>(x) >> 63; }
-
-/// select_if_sign(x, a, b): b if x's sign bit is set, else a. Branch-free, by masking bits.
-constexpr double select_by_sign(double x, double if_positive, double if_negative) noexcept {
-  const std::uint64_t mask = std::uint64_t{0} - sign_bit(x);  // all ones if negative
-  return std::bit_cast<double>((std::bit_cast<std::uint64_t>(if_positive) & ~mask) |
-                               (std::bit_cast<std::uint64_t>(if_negative) & mask));
-}
-
 /// 2^k for k in [-1022, 1023], built from its bits (exact, and cheap in constant evaluation).
 constexpr double pow2(int k) noexcept {
   return std::bit_cast<double>(static_cast<std::uint64_t>(k + 1023) << 52);
