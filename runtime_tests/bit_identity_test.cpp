@@ -347,6 +347,38 @@ void check_sigmoid_and_prime() {
   }
 }
 
+/// The lane-wise sigmoid_and_prime (the forward pass's hidden layer), four entries of the grid
+/// at a time, against the scalar one at run time: its branch-free path and its fallback.
+template <class T>
+void check_lanes_against_scalar(const std::vector<T>& args) {
+  ASSERT_GE(args.size(), 16U);
+  for (std::size_t i = 0; i + 4 <= args.size(); i += 4) {
+    const std::array<T, 4> z{args[i], args[i + 1], args[i + 2], args[i + 3]};
+    std::array<T, 4> h{};
+    std::array<T, 4> hp{};
+    gradproof::math::sigmoid_and_prime(z, h, hp);
+    for (std::size_t k = 0; k < 4; ++k) {
+      const auto scalar = gradproof::math::sigmoid_and_prime(z[k]);
+      EXPECT_EQ(bits(h[k]), bits(scalar.sigma)) << std::hexfloat << z[k];
+      EXPECT_EQ(bits(hp[k]), bits(scalar.sigma_prime)) << std::hexfloat << z[k];
+    }
+  }
+}
+
+/// The lane-wise sigmoid_and_prime (the forward pass's hidden layer), four arguments at a time,
+/// against the scalar one at run time: the whole grid in order (mostly the fallback, as edges
+/// sit among the groups), then the grid's arguments in [-40, 704) only (the branch-free path).
+template <class T>
+void check_sigmoid_and_prime_lanes() {
+  const auto args = opaque(kGrid<T>);
+  check_lanes_against_scalar<T>(std::vector<T>(args.begin(), args.end()));
+  std::vector<T> common;
+  for (const T a : args) {
+    if (a >= T(-40) && a < T(704)) common.push_back(a);
+  }
+  check_lanes_against_scalar<T>(common);
+}
+
 template <class T>
 void check_all_math() {
   namespace m = gradproof::math;
@@ -357,6 +389,7 @@ void check_all_math() {
   check_math_function<T, m::sigmoid_prime>("sigmoid_prime");
   check_math_function<T, m::softplus>("softplus");
   check_sigmoid_and_prime<T>();
+  check_sigmoid_and_prime_lanes<T>();
 }
 
 TEST(bit_identity, math_double) { check_all_math<double>(); }

@@ -63,4 +63,45 @@ static_assert(pair_is_close(-3.5) && pair_is_close(0.0) && pair_is_close(2.25) &
               pair_is_close(37.0) && pair_is_close(-45.0));
 static_assert(!test::close(math::sigmoid(12.0) * (1.0 - math::sigmoid(12.0)), math::sigmoid_prime(12.0), 0x1p-50));
 
+// ---- sigmoid_and_prime over the hidden units at once (the lane-wise overload the forward
+// pass calls): the bits of the scalar function, entry by entry, both on its branch-free path
+// (every entry in [-40, 704)) and on its fallback (one entry outside: the left tail, NaN, the
+// far right). Known-bad twin: a lane that skipped exp's table tail differs from the scalar.
+struct library_lanes {
+  template <std::size_t Lanes>
+  constexpr void operator()(const std::array<double, Lanes>& z, std::array<double, Lanes>& h,
+                            std::array<double, Lanes>& hp) const {
+    math::sigmoid_and_prime(z, h, hp);
+  }
+};
+template <std::size_t Lanes, class LaneFn = library_lanes>
+constexpr bool lanes_match_scalar(const std::array<double, Lanes>& z, LaneFn lanes = {}) {
+  std::array<double, Lanes> h{};
+  std::array<double, Lanes> hp{};
+  lanes(z, h, hp);
+  for (std::size_t i = 0; i < Lanes; ++i) {
+    const auto p = math::sigmoid_and_prime(z[i]);
+    if (!test::same_bits(h[i], p.sigma) || !test::same_bits(hp[i], p.sigma_prime)) return false;
+  }
+  return true;
+}
+static_assert(lanes_match_scalar<4>({-3.5, 0.0, 2.25, 37.0}));                  // branch-free path
+static_assert(lanes_match_scalar<4>({-40.0, 0x1.5fffffffffffp9, -0.0, 1e-300}));  // its two ends
+static_assert(lanes_match_scalar<4>({-3.5, -45.0, 2.25, 37.0}));                // fallback: left tail
+static_assert(lanes_match_scalar<4>({-3.5, 704.0, 2.25, 800.0}));               // fallback: far right
+static_assert(lanes_match_scalar<3>({1.0, std::numeric_limits<double>::quiet_NaN(), -inf}));
+static_assert(lanes_match_scalar<1>({0.5}) && lanes_match_scalar<7>({1, 2, 3, 4, 5, 6, 7}));
+// Known-bad twin: lanes that form σ′ as σ(1 − σ) (σ itself right) fail the check.
+struct textbook_prime_lanes {
+  template <std::size_t Lanes>
+  constexpr void operator()(const std::array<double, Lanes>& z, std::array<double, Lanes>& h,
+                            std::array<double, Lanes>& hp) const {
+    for (std::size_t i = 0; i < Lanes; ++i) {
+      h[i] = math::sigmoid_and_prime(z[i]).sigma;
+      hp[i] = h[i] * (1.0 - h[i]);
+    }
+  }
+};
+static_assert(!lanes_match_scalar<4>({-3.5, 0.0, 2.25, 37.0}, textbook_prime_lanes{}));
+
 }  // namespace

@@ -15,6 +15,7 @@
 
 #include <array>
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 
@@ -180,10 +181,16 @@ struct exp_parts {
   double hi;
   double lo;
 };
-GRADPROOF_INLINE_EXP constexpr exp_parts exp_with_tail(double x) noexcept {
-  if (is_nan(x)) return {x, 0.0};
-  if (x > exp_overflow_x) return {std::numeric_limits<double>::infinity(), 0.0};
-  if (x < exp_underflow_x) return {0.0, 0.0};
+/// x reduced for the table method: x = (32 k + j) ln2/32 + r, with e^r (1 + tail_j) - 1 as
+/// tail_plus_p. No branch: exp_with_tail and the lane-wise sigmoid_and_prime share it, so that
+/// both produce the same bits. For finite |x| <= 746.
+struct exp_reduced {
+  std::uint64_t ki;    // the bits of x 32/ln2 + shifter: n = 32 k + j in the low bits
+  double nd;           // n as a double
+  std::size_t j;       // n mod 32
+  double tail_plus_p;  // (1 + tail_j) e^r - 1, to double precision
+};
+GRADPROOF_INLINE_EXP constexpr exp_reduced exp_reduce(double x) noexcept {
   // n = round(x 32/ln2) with the 1.5 2^52 shifter: kd's low mantissa bits are n itself (two's
   // complement), so j = n mod 32 and k = floor(n / 32) come from its bits, without a branch
   // or a conversion instruction.
@@ -201,16 +208,32 @@ GRADPROOF_INLINE_EXP constexpr exp_parts exp_with_tail(double x) noexcept {
   const double b = (exp_c4 + GRADPROOF_MUL(r, exp_c5)) + GRADPROOF_MUL(r2, exp_c6);
   // The table's tail joins r first, in parallel with the polynomial's higher terms.
   const double tail_plus_p = (exp_table_tail[j] + r) + (GRADPROOF_MUL(r2, a) + GRADPROOF_MUL(r4, b));
-  if (x > -704.0 && x < 704.0) {
-    // 2^k hi_j by adding k to hi_j's exponent field: (ki >> 5) << 52 is k << 52 modulo 2^64
-    // (the shifter's own bits shift out). |x| < 704 keeps 2^k hi_j and the result normal.
-    const double scale = std::bit_cast<double>(exp_table_hi_bits[j] + ((ki >> exp_table_bits) << 52));
-    const double scaled_tail = GRADPROOF_MUL(scale, tail_plus_p);
-    const double hi = scale + scaled_tail;
-    return {hi, (scale - hi) + scaled_tail};
-  }
-  const int k = static_cast<int>(nd - static_cast<double>(j)) / exp_table_size;
-  return {exp_scale_edges(k, j, tail_plus_p), 0.0};
+  return {ki, nd, j, tail_plus_p};
+}
+
+/// e^x for -704 < x < 704 from its reduction, as hi + lo (see exp_parts). No branch.
+GRADPROOF_INLINE_EXP constexpr exp_parts exp_scale_normal(const exp_reduced& e) noexcept {
+  // 2^k hi_j by adding k to hi_j's exponent field: (ki >> 5) << 52 is k << 52 modulo 2^64
+  // (the shifter's own bits shift out). |x| < 704 keeps 2^k hi_j and the result normal.
+  const double scale = std::bit_cast<double>(exp_table_hi_bits[e.j] + ((e.ki >> exp_table_bits) << 52));
+  const double scaled_tail = GRADPROOF_MUL(scale, e.tail_plus_p);
+  const double hi = scale + scaled_tail;
+  return {hi, (scale - hi) + scaled_tail};
+}
+
+/// Where exp_scale_normal applies.
+inline constexpr double exp_normal_range = 704.0;
+
+GRADPROOF_INLINE_EXP constexpr exp_parts exp_with_tail(double x) noexcept {
+  // The common range first: one test (false for NaN), which also keeps a constant evaluation
+  // of exp under 40 clang steps.
+  if (x > -exp_normal_range && x < exp_normal_range) return exp_scale_normal(exp_reduce(x));
+  if (is_nan(x)) return {x, 0.0};
+  if (x > exp_overflow_x) return {std::numeric_limits<double>::infinity(), 0.0};
+  if (x < exp_underflow_x) return {0.0, 0.0};
+  const exp_reduced e = exp_reduce(x);
+  const int k = static_cast<int>(e.nd - static_cast<double>(e.j)) / exp_table_size;
+  return {exp_scale_edges(k, e.j, e.tail_plus_p), 0.0};
 }
 }  // namespace detail
 
@@ -273,13 +296,13 @@ struct logistic_parts {
   double d_lo;  // (1 + e^-x) - d, to double precision
   double q;     // 1 / d, rounded
 };
-GRADPROOF_INLINE_EXP constexpr logistic_parts logistic(double x) noexcept {
-  const exp_parts e = exp_with_tail(-x);
+GRADPROOF_INLINE_EXP constexpr logistic_parts logistic_of_exp(const exp_parts& e) noexcept {
   const double d = 1.0 + e.hi;
   const double e_part = d - 1.0;
   const double d_lo = ((1.0 - (d - e_part)) + (e.hi - e_part)) + e.lo;  // TwoSum, then exp's tail
   return {e, d, d_lo, 1.0 / d};
 }
+GRADPROOF_INLINE_EXP constexpr logistic_parts logistic(double x) noexcept { return logistic_of_exp(exp_with_tail(-x)); }
 
 /// σ = 1 / (d + d_lo) = q - q (q d_lo) to first order (q = 1/d to 1 ulp is plenty for a term of
 /// relative size 2^-53). Only q's division and the final subtraction round: within 2 ulp,
@@ -346,6 +369,42 @@ GRADPROOF_INLINE_EXP constexpr sigmoid_pair<double> sigmoid_and_prime(double x) 
 constexpr sigmoid_pair<float> sigmoid_and_prime(float x) noexcept {
   const auto p = sigmoid_and_prime(static_cast<double>(x));
   return {static_cast<float>(p.sigma), static_cast<float>(p.sigma_prime)};
+}
+
+/// sigmoid_and_prime of every entry of x, the same bits as the scalar one entry by entry, but
+/// written so that the compiler can vectorise it: when every entry is in the common range
+/// [-40, 704) (the forward pass's z almost always is), one branch-free loop; otherwise the
+/// scalar function on each entry. (Lanes) -> (Lanes), (Lanes).
+template <std::size_t Lanes>
+GRADPROOF_INLINE_EXP constexpr void sigmoid_and_prime(const std::array<double, Lanes>& x, std::array<double, Lanes>& sigma,
+                                                      std::array<double, Lanes>& sigma_prime) noexcept {
+  bool all_common = true;
+  for (std::size_t i = 0; i < Lanes; ++i) {
+    const bool common = x[i] >= detail::logistic_left_tail && x[i] < detail::exp_normal_range;  // false for NaN
+    all_common = all_common && common;
+  }
+  if (all_common) {
+    for (std::size_t i = 0; i < Lanes; ++i) {
+      const auto parts = detail::logistic_of_exp(detail::exp_scale_normal(detail::exp_reduce(-x[i])));
+      sigma[i] = parts.q;
+      sigma_prime[i] = detail::sigmoid_prime_fast(parts);
+    }
+    return;
+  }
+  for (std::size_t i = 0; i < Lanes; ++i) {
+    const auto p = sigmoid_and_prime(x[i]);
+    sigma[i] = p.sigma;
+    sigma_prime[i] = p.sigma_prime;
+  }
+}
+template <std::size_t Lanes>
+constexpr void sigmoid_and_prime(const std::array<float, Lanes>& x, std::array<float, Lanes>& sigma,
+                                 std::array<float, Lanes>& sigma_prime) noexcept {
+  for (std::size_t i = 0; i < Lanes; ++i) {
+    const auto p = sigmoid_and_prime(x[i]);
+    sigma[i] = p.sigma;
+    sigma_prime[i] = p.sigma_prime;
+  }
 }
 
 /// softplus(x) = log(1 + e^x) = max(x, 0) + log1p(e^-|x|): no overflow, and relative

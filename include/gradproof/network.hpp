@@ -182,11 +182,7 @@ GRADPROOF_INLINE_STEP constexpr ForwardPass<T, In, Hidden> forward(const Network
       if (!detail::all_finite(x)) detail::stop_if_constant_evaluated(InputError::input_not_finite);
     }
     f.z = net.W * x + net.b1;
-    for (std::size_t i = 0; i < Hidden; ++i) {
-      const auto s = math::sigmoid_and_prime(f.z(i, 0));
-      f.h(i, 0) = s.sigma;
-      f.sigma_prime(i, 0) = s.sigma_prime;
-    }
+    math::sigmoid_and_prime(f.z.data, f.h.data, f.sigma_prime.data);  // all hidden units at once
     f.theta = to_scalar(net.U * f.h) + net.b2;
     f.y_hat = math::sigmoid(f.theta);
   }
