@@ -21,6 +21,8 @@
 
 #include <gtest/gtest.h>
 
+#include "../bench/textbook_exp.hpp"  // a peer, for the side-by-side table
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -638,6 +640,39 @@ TEST(math_accuracy, sigmoid_and_prime_sigma_float) {
 }
 TEST(math_accuracy, sigmoid_and_prime_sigma_prime_float) {
   check_pair_accuracy<float>(Fn::sigmoid_prime, gradproof_tests::accuracy_bounds<float>::sigmoid_prime);
+}
+
+// ---------------------------------------------------------------------------------------
+// The peers, by the same method on the same arguments as gradproof's exp and log1p (the rows
+// of docs/math.md's table): glibc's std::exp and std::log1p, and the textbook constexpr
+// Cody-Waite + Taylor exp of bench/textbook_exp.hpp. Reported, not judged against gradproof's
+// bounds; the one check is glibc's documented accuracy (exp and log1p within 1 ulp), which
+// also keeps the measurement itself honest.
+
+template <class Computed>
+Accuracy<double> measure_peer(Fn f, Computed computed) {
+  std::vector<double> args = random_arguments<double>(f);
+  const std::vector<double> edges = edge_arguments<double>(f);
+  args.insert(args.end(), edges.begin(), edges.end());
+  const std::vector<double> boundaries = branch_boundaries<double>(f);
+  args.insert(args.end(), boundaries.begin(), boundaries.end());
+  return measure<double>(computed, reference(f), std::span<const double>(args));
+}
+
+TEST(math_accuracy_peers, glibc_exp) {
+  const auto acc = measure_peer(Fn::exp, [](double x) { return std::exp(x); });
+  report("peer glibc exp", acc);
+  EXPECT_LE(acc.max_ulp, 1.0);
+}
+TEST(math_accuracy_peers, glibc_log1p) {
+  const auto acc = measure_peer(Fn::log1p, [](double x) { return std::log1p(x); });
+  report("peer glibc log1p", acc);
+  EXPECT_LE(acc.max_ulp, 1.0);
+}
+TEST(math_accuracy_peers, textbook_exp) {
+  const auto acc = measure_peer(Fn::exp, [](double x) { return textbook::exp_cody_waite(x); });
+  report("peer textbook exp", acc);
+  EXPECT_GT(acc.max_ulp, 0.5);  // no correctly rounded exp is this simple: a sanity check of the judge
 }
 
 TEST(math_accuracy, exp_double) { check_accuracy<double>(Fn::exp); }
