@@ -73,6 +73,7 @@ void flatten(std::vector<Scalar>& out, const std::string& name, const gradproof:
   flatten(out, name + ".sigma_prime", f.sigma_prime);
   flatten(out, name + ".theta", f.theta);
   flatten(out, name + ".y_hat", f.y_hat);
+  flatten(out, name + ".one_minus_y_hat", f.one_minus_y_hat);
 }
 
 template <class T, std::size_t In, std::size_t H>

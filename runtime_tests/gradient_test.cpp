@@ -209,7 +209,8 @@ Summary check_random_cases(std::uint64_t seed, std::size_t count) {
     SCOPED_TRACE("case " + std::to_string(k) + " of seed " + std::to_string(seed));
 
     // The slides' identities, exactly (bit for bit: same operations, same order).
-    EXPECT_EQ(bits(g.delta1), bits(f.y_hat - c.y)) << "delta1 = y_hat - y";
+    // δ1 = ŷ − y, evaluated as (1 − y) ŷ − y (1 − ŷ) with 1 − ŷ from the forward pass.
+    EXPECT_EQ(bits(g.delta1), bits((1.0 - c.y) * f.y_hat - c.y * f.one_minus_y_hat)) << "delta1 = y_hat - y";
     EXPECT_EQ(bits(g.db2), bits(g.delta1)) << "db2 = delta1";
     for (std::size_t i = 0; i < H; ++i) {
       EXPECT_EQ(bits(g.db1(i, 0)), bits(g.delta2(0, i))) << "db1 = transpose(delta2), entry " << i;

@@ -38,12 +38,14 @@ static_assert(within_ulps(forward(hand_net<float>, hand_x<float>).y_hat,
 // Known-bad twin: the same check rejects a value 2 ulps away.
 static_assert(!within_ulps(0.8807970779778824440597291413023967952064 * (1 + 0x1p-51), 0.8807970779778824440597291413023967952064L, 1));
 
+// δ1 = σ(2) − y, with σ(2) from mpmath (above): y = 1 gives −0.1192029220221175559402708586976032047936,
+// y = 0 gives σ(2), y = 1/4 gives 0.6307970779778824440597291413023967952064. backward() forms
+// it as (1 − y) ŷ − y (1 − ŷ) (network.hpp), so it is within 2 ulp of these, not equal to ŷ − y.
 template <real T>
-constexpr bool hand_backward_is_exact(T y) {
-  const auto f = forward(hand_net<T>, hand_x<T>);
+constexpr bool hand_backward_is_exact(T y, long double exact_delta1) {
   const auto g = backward(hand_net<T>, hand_x<T>, y);
-  const T d1 = f.y_hat - y;
-  if (g.delta1 != d1 || g.db2 != d1) return false;
+  const T d1 = g.delta1;
+  if (!within_ulps(d1, exact_delta1, 2) || g.db2 != d1) return false;
   for (std::size_t i = 0; i < 4; ++i) {
     if (g.delta2(0, i) != d1 / 4 || g.db1(i, 0) != d1 / 4 || g.dU(0, i) != d1 / 2) return false;
     for (std::size_t j = 0; j < 3; ++j)
@@ -51,10 +53,12 @@ constexpr bool hand_backward_is_exact(T y) {
   }
   return true;
 }
-static_assert(hand_backward_is_exact<double>(1.0));
-static_assert(hand_backward_is_exact<double>(0.0));
-static_assert(hand_backward_is_exact<float>(1.0f));
-static_assert(hand_backward_is_exact<float>(0.25f));  // a soft label
+static_assert(hand_backward_is_exact<double>(1.0, -0.1192029220221175559402708586976032047936L));
+static_assert(hand_backward_is_exact<double>(0.0, 0.8807970779778824440597291413023967952064L));
+static_assert(hand_backward_is_exact<float>(1.0f, -0.1192029220221175559402708586976032047936L));
+static_assert(hand_backward_is_exact<float>(0.25f, 0.6307970779778824440597291413023967952064L));  // a soft label
+// Known-bad twin: the same check with a δ1 of the wrong sign (the slides' ŷ − y read as y − ŷ).
+static_assert(!hand_backward_is_exact<double>(1.0, 0.1192029220221175559402708586976032047936L));
 
 // L(θ = 2, y = 1) = log1p(e^−2) = 0.1269280110429724964437268063583044314343 (mpmath).
 static_assert(within_ulps(loss(hand_net<double>, hand_x<double>, 1.0), 0.1269280110429724964437268063583044314343L, 1));

@@ -9,7 +9,9 @@
 #ifndef GRADPROOF_GRADPROOF_HPP
 #define GRADPROOF_GRADPROOF_HPP
 
+#include "ad.hpp"
 #include "checked.hpp"
+#include "dual.hpp"
 #include "loss.hpp"
 #include "math.hpp"
 #include "matrix.hpp"

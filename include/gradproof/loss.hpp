@@ -12,6 +12,7 @@
 #include <type_traits>
 
 #include "detail/fp.hpp"
+#include "dual.hpp"
 #include "math.hpp"
 #include "validate.hpp"
 
@@ -23,13 +24,15 @@ namespace gradproof {
 /// The form Keras/TensorFlow use with from_logits=True. For y in {0, 1} and theta on the
 /// right side, max(theta, 0) - theta y is exactly 0 and the loss is log1p(e^-|theta|) with
 /// all its digits; for large |theta| on the wrong side it is |theta| + a tiny term.
-template <real T>
+template <scalar T>
 constexpr T bce_with_logits(T theta, std::type_identity_t<T> y) noexcept {
   if (std::is_constant_evaluated()) {
     if (!detail::label_ok(y)) bad_input::the_label_y_is_not_in_0_1_or_is_nan();
     if (!detail::is_finite(theta)) bad_input::the_logit_theta_is_not_finite();
   }
-  const T linear = (theta > T(0) ? theta : T(0)) - GRADPROOF_MUL(theta, y);
+  // max(θ, 0) and |θ| take the same side at θ = 0 (>=, and abs's x < 0 test), so that their
+  // kinks cancel there on Dual numbers too: L′(0) = 1 − y − 1/2 = σ(0) − y.
+  const T linear = (theta >= T(0) ? theta : T(0)) - GRADPROOF_MUL(theta, y);
   return linear + math::log1p(math::exp(-detail::abs(theta)));
 }
 

@@ -347,6 +347,31 @@ constexpr double sigmoid_prime(double x) noexcept {
 }
 constexpr float sigmoid_prime(float x) noexcept { return static_cast<float>(sigmoid_prime(static_cast<double>(x))); }
 
+/// σ(x) and 1 − σ(x), both to relative accuracy, from one exp: the output unit's ŷ and 1 − ŷ.
+/// 1 − σ(x) = E σ(x) with E = e^-x, so it never subtracts: for a confident prediction (ŷ close
+/// to 1) it keeps every digit that 1 − ŷ would lose (at x = 40, ŷ rounds to 1 and 1 − ŷ to 0,
+/// while E σ = 4.2e-18). δ1 is formed from both (network.hpp). Within 1 ulp (σ, as sigmoid)
+/// and 2.5 ulp (1 − σ: E, σ and the product).
+template <class T>
+struct sigmoid_complement {
+  T sigma;       // σ(x)
+  T complement;  // 1 − σ(x) = σ(−x)
+};
+GRADPROOF_INLINE_EXP constexpr sigmoid_complement<double> sigmoid_and_complement(double x) noexcept {
+  if (detail::is_nan(x)) return {x, x};
+  if (x < detail::logistic_left_tail) {
+    const double e = exp(x);
+    return {e, 1.0 - e};  // 1 − e^x with e^x < 2^-57: no digit to lose
+  }
+  const auto parts = detail::logistic(x);
+  const double sigma = detail::sigmoid_accurate(parts);
+  return {sigma, GRADPROOF_MUL(parts.e.hi, sigma)};
+}
+constexpr sigmoid_complement<float> sigmoid_and_complement(float x) noexcept {
+  const auto p = sigmoid_and_complement(static_cast<double>(x));
+  return {static_cast<float>(p.sigma), static_cast<float>(p.complement)};
+}
+
 /// Both at once, from one exp: what the forward pass needs (σ(z) now, σ′(z) for the backward
 /// pass), at the forward pass's price. σ = 1/(1 + e^-z) rounded twice (within 2.2 ulp), σ′ as
 /// sigmoid_prime_fast (within 3 ulp): the corrections that take sigmoid and sigmoid_prime to

@@ -15,6 +15,7 @@
 #include <type_traits>
 
 #include "detail/fp.hpp"
+#include "dual.hpp"
 #include "loss.hpp"
 #include "math.hpp"
 #include "matrix.hpp"
@@ -48,6 +49,7 @@ struct ForwardPass {
   ColVector<T, Hidden> sigma_prime;  ///< σ′(z) (Hidden, 1), made with h from the same exp
   T theta{};                         ///< U h + b2, the logit
   T y_hat{};                         ///< σ(θ), the prediction in (0, 1)
+  T one_minus_y_hat{};               ///< 1 − ŷ = σ(−θ), to relative accuracy (not by subtraction)
 
   friend constexpr bool operator==(const ForwardPass&, const ForwardPass&) = default;
 };
@@ -76,9 +78,20 @@ struct Sample {
 namespace equations {
 
 /// δ1 = ∂L/∂θ = ŷ − y (slide 5, eq. 3): sigmoid and cross-entropy cancel. scalar.
+/// The slides' formula, as written. backward() evaluates it with the overload below.
 template <class T>
 constexpr T delta1(T y_hat, std::type_identity_t<T> y) noexcept {
   return y_hat - y;
+}
+
+/// δ1 = ŷ − y evaluated as (1 − y) ŷ − y (1 − ŷ), with 1 − ŷ from the forward pass (σ(−θ), not
+/// a subtraction). The same number; but for a confident right answer ŷ − y cancels: at θ = 35,
+/// y = 1, ŷ rounds to within an ulp of 1 and ŷ − y keeps none of δ1's digits (10% off; at
+/// θ = 40 it is 0), while this form is exact for y in {0, 1} up to ŷ's and 1 − ŷ's own
+/// rounding. Proven against forward-mode AD in static_tests/ad_saturated_test.cpp. scalar.
+template <class T>
+constexpr T delta1(T y_hat, std::type_identity_t<T> one_minus_y_hat, std::type_identity_t<T> y) noexcept {
+  return GRADPROOF_MUL(T(1) - y, y_hat) - GRADPROOF_MUL(y, one_minus_y_hat);
 }
 
 /// δ2 = ∂L/∂z = δ1 U ∘ σ′(z)ᵀ (slides 6-7, eqs. 4 and 6): (1, H) ∘ (1, H) -> (1, H).
@@ -184,7 +197,9 @@ GRADPROOF_INLINE_STEP constexpr ForwardPass<T, In, Hidden> forward(const Network
     f.z = net.W * x + net.b1;
     math::sigmoid_and_prime(f.z.data, f.h.data, f.sigma_prime.data);  // all hidden units at once
     f.theta = to_scalar(net.U * f.h) + net.b2;
-    f.y_hat = math::sigmoid(f.theta);
+    const auto output = math::sigmoid_and_complement(f.theta);
+    f.y_hat = output.sigma;
+    f.one_minus_y_hat = output.complement;
   }
   return f;
 }
@@ -210,7 +225,7 @@ constexpr Gradients<T, In, Hidden> backward(const Network<T, In, Hidden>& net, c
   if (std::is_constant_evaluated() && !detail::label_ok(y))
     detail::stop_if_constant_evaluated(InputError::label_not_in_0_1);
   Gradients<T, In, Hidden> g{};
-  g.delta1 = equations::delta1(f.y_hat, y);
+  g.delta1 = equations::delta1(f.y_hat, f.one_minus_y_hat, y);
   g.delta2 = equations::delta2(g.delta1, net.U, f.sigma_prime);
   g.dW = equations::dW(g.delta2, x);
   g.db1 = equations::db1(g.delta2);
@@ -254,7 +269,7 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& n
       if (!detail::eta_ok(eta)) detail::stop_if_constant_evaluated(InputError::eta_not_positive_finite);
     }
     const ForwardPass<T, In, Hidden> f = forward(net, x);
-    const T delta1 = equations::delta1(f.y_hat, y);
+    const T delta1 = equations::delta1(f.y_hat, f.one_minus_y_hat, y);
     for (std::size_t i = 0; i < Hidden; ++i) {
       const T delta2_i = GRADPROOF_MUL(delta1, GRADPROOF_MUL(net.U(0, i), f.sigma_prime(i, 0)));  // equations::delta2, entry i
       for (std::size_t j = 0; j < In; ++j) net.W(i, j) = net.W(i, j) - GRADPROOF_MUL(eta, GRADPROOF_MUL(delta2_i, x(j, 0)));  // dW_ij

@@ -405,7 +405,7 @@ std::array<char, 32> field_name(std::size_t i) {
   };
   static constexpr Field fields[] = {
       {"forward.z", 4},        {"forward.h", 4},         {"forward.sigma_prime", 4}, {"forward.theta", 1},
-      {"forward.y_hat", 1},    {"backward.delta1", 1},   {"backward.delta2", 4},     {"backward.dW", 12},
+      {"forward.y_hat", 1},    {"forward.one_minus_y_hat", 1}, {"backward.delta1", 1},   {"backward.delta2", 4},     {"backward.dW", 12},
       {"backward.db1", 4},     {"backward.dU", 4},       {"backward.db2", 1},        {"sgd_step.W", 12},
       {"sgd_step.b1", 4},      {"sgd_step.U", 4},        {"sgd_step.b2", 1},         {"trained.W", 12},
       {"trained.b1", 4},       {"trained.U", 4},         {"trained.b2", 1},          {"trained_loss", kSamples}};

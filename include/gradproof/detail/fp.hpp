@@ -77,6 +77,15 @@ namespace gradproof {
 template <class T>
 concept real = std::same_as<T, float> || std::same_as<T, double>;
 
+/// Specialised for gradproof::Dual (dual.hpp), the forward-mode derivative type.
+template <class T>
+struct is_dual : std::false_type {};
+
+/// What the network and the loss compute on: a real type, or a Dual of one (so that the same
+/// code yields exact derivatives).
+template <class T>
+concept scalar = real<T> || is_dual<T>::value;
+
 namespace detail {
 
 template <class T>
