@@ -15,49 +15,44 @@
 
 namespace gradproof {
 
-namespace detail {
-template <real T, std::size_t R, std::size_t C>
-constexpr Matrix<Dual<T>, R, C> constant_duals(const Matrix<T, R, C>& m) noexcept {
-  Matrix<Dual<T>, R, C> d{};
-  for (std::size_t i = 0; i < m.size; ++i) d.data[i] = Dual<T>(m.data[i]);
+/// One direction per parameter entry: W row-major, then b1, U, b2.
+template <std::size_t In, std::size_t Hidden>
+inline constexpr std::size_t parameter_count = Hidden * In + Hidden + Hidden + 1;
+
+template <real T, std::size_t In, std::size_t Hidden>
+using DualNetwork = Network<Dual<T, parameter_count<In, Hidden>>, In, Hidden>;
+
+/// The network with dual-number parameters, each entry a variable along its own direction
+/// (W(i, j): i In + j; b1(i): Hidden In + i; U(i): Hidden In + Hidden + i; b2: the last).
+template <real T, std::size_t In, std::size_t Hidden>
+constexpr DualNetwork<T, In, Hidden> to_dual(const Network<T, In, Hidden>& net) noexcept {
+  using D = Dual<T, parameter_count<In, Hidden>>;
+  DualNetwork<T, In, Hidden> d{};
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < Hidden * In; ++i) d.W.data[i] = D::variable(net.W.data[i], k++);
+  for (std::size_t i = 0; i < Hidden; ++i) d.b1.data[i] = D::variable(net.b1.data[i], k++);
+  for (std::size_t i = 0; i < Hidden; ++i) d.U.data[i] = D::variable(net.U.data[i], k++);
+  d.b2 = D::variable(net.b2, k);
   return d;
 }
-}  // namespace detail
 
-/// The network with dual-number parameters, all constants (derivative 0).
-template <real T, std::size_t In, std::size_t Hidden>
-constexpr Network<Dual<T>, In, Hidden> to_dual(const Network<T, In, Hidden>& net) noexcept {
-  return {detail::constant_duals(net.W), detail::constant_duals(net.b1), detail::constant_duals(net.U),
-          Dual<T>(net.b2)};
-}
-
-/// ∂L/∂(one parameter entry) with L = bce_with_logits(forward(net, x).theta, y): the derivative
-/// part of the loss after seeding that entry's derivative to 1. `seed` picks the entry.
-template <real T, std::size_t In, std::size_t Hidden, class Seed>
-constexpr T ad_derivative(const Network<Dual<T>, In, Hidden>& dual_net, const ColVector<Dual<T>, In>& x, T y,
-                          Seed seed) noexcept {
-  Network<Dual<T>, In, Hidden> n = dual_net;
-  seed(n).derivative = T(1);
-  return bce_with_logits(forward(n, x).theta, Dual<T>(y)).derivative;
-}
-
-/// All four gradients and both deltas of one sample by forward-mode AD, one forward pass per
-/// parameter entry (In·Hidden + 2·Hidden + 1 passes). δ1 = ∂L/∂θ = ∂L/∂b2 (θ = U h + b2) and
-/// δ2 = ∂L/∂z = (∂L/∂b1)ᵀ (z = W x + b1). Shapes as Gradients: dW (Hidden, In), db1 (Hidden, 1),
-/// dU (1, Hidden), db2 scalar.
+/// All four gradients and both deltas of one sample by forward-mode AD, from one forward pass
+/// and the loss L = bce_with_logits(θ, y) on dual numbers. δ1 = ∂L/∂θ = ∂L/∂b2 (θ = U h + b2)
+/// and δ2 = ∂L/∂z = (∂L/∂b1)ᵀ (z = W x + b1). Shapes as Gradients: dW (Hidden, In),
+/// db1 (Hidden, 1), dU (1, Hidden), db2 scalar.
 template <real T, std::size_t In, std::size_t Hidden>
 constexpr Gradients<T, In, Hidden> ad_gradients(const Network<T, In, Hidden>& net, const ColVector<T, In>& x,
                                                 std::type_identity_t<T> y) noexcept {
-  const Network<Dual<T>, In, Hidden> d = to_dual(net);
-  const ColVector<Dual<T>, In> dx = detail::constant_duals(x);
+  using D = Dual<T, parameter_count<In, Hidden>>;
+  ColVector<D, In> dx{};
+  for (std::size_t j = 0; j < In; ++j) dx.data[j] = D(x.data[j]);  // constants
+  const D L = bce_with_logits(forward(to_dual(net), dx).theta, D(y));
   Gradients<T, In, Hidden> g{};
-  for (std::size_t i = 0; i < Hidden; ++i) {
-    for (std::size_t j = 0; j < In; ++j)
-      g.dW(i, j) = ad_derivative(d, dx, y, [i, j](auto& n) -> auto& { return n.W(i, j); });
-    g.db1(i, 0) = ad_derivative(d, dx, y, [i](auto& n) -> auto& { return n.b1(i, 0); });
-    g.dU(0, i) = ad_derivative(d, dx, y, [i](auto& n) -> auto& { return n.U(0, i); });
-  }
-  g.db2 = ad_derivative(d, dx, y, [](auto& n) -> auto& { return n.b2; });
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < Hidden * In; ++i) g.dW.data[i] = L.derivative[k++];
+  for (std::size_t i = 0; i < Hidden; ++i) g.db1.data[i] = L.derivative[k++];
+  for (std::size_t i = 0; i < Hidden; ++i) g.dU.data[i] = L.derivative[k++];
+  g.db2 = L.derivative[k];
   g.delta1 = g.db2;
   g.delta2 = transpose(g.db1);
   return g;

@@ -1,9 +1,10 @@
-// gradproof/dual.hpp: forward-mode automatic differentiation. Dual<T> carries a value and its
-// derivative along one direction (a + a′ε with ε² = 0); every operation applies the chain rule
-// exactly, rounding only as T does. Run the library's own forward pass and loss on
-// Network<Dual<T>> with one parameter's derivative seeded to 1, and the loss's derivative is
-// ∂L/∂(that parameter): an independent derivative, no step size, no truncation error, against
-// which static_tests/ad_test*.cpp prove every entry of dW, db1, dU, db2 (issue 4).
+// gradproof/dual.hpp: forward-mode automatic differentiation. Dual<T, N> carries a value and
+// its derivatives along N directions (a + Σ a′_k ε_k with ε_k ε_l = 0); every operation applies
+// the chain rule exactly, rounding only as T does. Run the library's own forward pass and loss
+// on Network<Dual<T, N>> with each parameter entry's derivative seeded along its own direction
+// (ad.hpp), and the loss's derivatives are ∂L/∂(every parameter): independent derivatives, no
+// step size, no truncation error, against which static_tests/ad_test.cpp proves every entry of
+// dW, db1, dU, db2 (issue 4).
 //
 // Why forward mode and not finite differences: a central difference at step h has truncation
 // error ~h² and cancellation error ~ulp/h, so it agrees with the truth to ~1e-10 at best; a
@@ -22,32 +23,62 @@ GRADPROOF_FP_CONTRACT_OFF_BEGIN
 
 namespace gradproof {
 
-/// value + derivative ε, ε² = 0. Converts implicitly from T (a constant: derivative 0), so the
-/// library's generic code (T(0), sums from T{}) works unchanged.
-template <real T>
+/// value + Σ derivative[k] ε_k, ε_k ε_l = 0: a value and its derivatives along N directions at
+/// once (N = 1: the textbook dual number). One evaluation with N directions costs one
+/// evaluation of the value (the exps, the logs) plus N of the chain rule's products; ad.hpp
+/// seeds one direction per parameter entry, so one forward pass gives every gradient.
+/// Converts implicitly from T (a constant: derivatives 0), so the library's generic code
+/// (T(0), sums from T{}) works unchanged.
+template <real T, std::size_t N = 1>
 struct Dual {
   T value{};
-  T derivative{};
+  std::array<T, N> derivative{};
 
   constexpr Dual() noexcept = default;
-  constexpr Dual(T v, T d = T(0)) noexcept : value(v), derivative(d) {}  // NOLINT: implicit on purpose
+  constexpr Dual(T v) noexcept : value(v) {}  // NOLINT: implicit on purpose
+  constexpr Dual(T v, const std::array<T, N>& d) noexcept : value(v), derivative(d) {}
 
-  friend constexpr Dual operator-(const Dual& a) noexcept { return {-a.value, -a.derivative}; }
+  /// v with derivative 1 along direction k (a variable), 0 along the others.
+  static constexpr Dual variable(T v, std::size_t k = 0) noexcept {
+    Dual d(v);
+    d.derivative[k] = T(1);
+    return d;
+  }
+  /// The derivative scaled: every direction times s (the chain rule's f′(a) a′).
+  constexpr std::array<T, N> scaled_derivative(T s) const noexcept {
+    std::array<T, N> r{};
+    for (std::size_t k = 0; k < N; ++k) r[k] = GRADPROOF_MUL(s, derivative[k]);
+    return r;
+  }
+
+  friend constexpr Dual operator-(const Dual& a) noexcept {
+    Dual r(-a.value);
+    for (std::size_t k = 0; k < N; ++k) r.derivative[k] = -a.derivative[k];
+    return r;
+  }
   friend constexpr Dual operator+(const Dual& a, const Dual& b) noexcept {
-    return {a.value + b.value, a.derivative + b.derivative};
+    Dual r(a.value + b.value);
+    for (std::size_t k = 0; k < N; ++k) r.derivative[k] = a.derivative[k] + b.derivative[k];
+    return r;
   }
   friend constexpr Dual operator-(const Dual& a, const Dual& b) noexcept {
-    return {a.value - b.value, a.derivative - b.derivative};
+    Dual r(a.value - b.value);
+    for (std::size_t k = 0; k < N; ++k) r.derivative[k] = a.derivative[k] - b.derivative[k];
+    return r;
   }
   /// (a b)′ = a′ b + a b′.
   friend constexpr Dual operator*(const Dual& a, const Dual& b) noexcept {
-    return {GRADPROOF_MUL(a.value, b.value),
-            GRADPROOF_MUL(a.derivative, b.value) + GRADPROOF_MUL(a.value, b.derivative)};
+    Dual r(GRADPROOF_MUL(a.value, b.value));
+    for (std::size_t k = 0; k < N; ++k)
+      r.derivative[k] = GRADPROOF_MUL(a.derivative[k], b.value) + GRADPROOF_MUL(a.value, b.derivative[k]);
+    return r;
   }
   /// (a / b)′ = (a′ − (a/b) b′) / b.
   friend constexpr Dual operator/(const Dual& a, const Dual& b) noexcept {
-    const T q = a.value / b.value;
-    return {q, (a.derivative - GRADPROOF_MUL(q, b.derivative)) / b.value};
+    Dual r(a.value / b.value);
+    for (std::size_t k = 0; k < N; ++k)
+      r.derivative[k] = (a.derivative[k] - GRADPROOF_MUL(r.value, b.derivative[k])) / b.value;
+    return r;
   }
   // Comparisons see the value only: a branch of the library follows the value, as it would in T.
   friend constexpr bool operator==(const Dual& a, const Dual& b) noexcept { return a.value == b.value; }
@@ -57,85 +88,92 @@ struct Dual {
   friend constexpr bool operator>=(const Dual& a, const Dual& b) noexcept { return a.value >= b.value; }
 };
 
-template <class T>
-struct is_dual<Dual<T>> : std::true_type {};
-
-/// The derivative direction: a variable (derivative 1) or a constant (derivative 0).
-template <real T>
-constexpr Dual<T> variable(T v) noexcept {
-  return {v, T(1)};
-}
+template <class T, std::size_t N>
+struct is_dual<Dual<T, N>> : std::true_type {};
 
 namespace math {
 
 /// (e^a)′ = e^a a′.
-template <real T>
-constexpr Dual<T> exp(const Dual<T>& a) noexcept {
+template <real T, std::size_t N>
+constexpr Dual<T, N> exp(const Dual<T, N>& a) noexcept {
   const T e = exp(a.value);
-  return {e, GRADPROOF_MUL(e, a.derivative)};
+  return {e, a.scaled_derivative(e)};
 }
 
 /// (log(1 + a))′ = a′ / (1 + a).
-template <real T>
-constexpr Dual<T> log1p(const Dual<T>& a) noexcept {
-  return {log1p(a.value), a.derivative / (T(1) + a.value)};
+template <real T, std::size_t N>
+constexpr Dual<T, N> log1p(const Dual<T, N>& a) noexcept {
+  Dual<T, N> r(log1p(a.value));
+  for (std::size_t k = 0; k < N; ++k) r.derivative[k] = a.derivative[k] / (T(1) + a.value);
+  return r;
 }
 
 /// (log a)′ = a′ / a.
-template <real T>
-constexpr Dual<T> log(const Dual<T>& a) noexcept {
-  return {log(a.value), a.derivative / a.value};
+template <real T, std::size_t N>
+constexpr Dual<T, N> log(const Dual<T, N>& a) noexcept {
+  Dual<T, N> r(log(a.value));
+  for (std::size_t k = 0; k < N; ++k) r.derivative[k] = a.derivative[k] / a.value;
+  return r;
 }
 
 /// σ(a)′ = σ′(a) a′, with the accurate σ′ (not the forward pass's cheaper pair).
-template <real T>
-constexpr Dual<T> sigmoid(const Dual<T>& a) noexcept {
-  return {sigmoid(a.value), GRADPROOF_MUL(sigmoid_prime(a.value), a.derivative)};
+template <real T, std::size_t N>
+constexpr Dual<T, N> sigmoid(const Dual<T, N>& a) noexcept {
+  return {sigmoid(a.value), a.scaled_derivative(sigmoid_prime(a.value))};
 }
 
-/// σ′(a)′ = σ′(a) (σ(−a) − σ(a)) a′ = σ′(a) (1 − 2σ(a)) a′, written without the cancellation.
-template <real T>
-constexpr Dual<T> sigmoid_prime(const Dual<T>& a) noexcept {
+/// σ′(a)′ = σ′(a) (1 − 2σ(a)) a′ = σ′(a) (σ(−a) − σ(a)) a′, written without the cancellation.
+template <real T, std::size_t N>
+constexpr Dual<T, N> sigmoid_prime(const Dual<T, N>& a) noexcept {
   const T p = sigmoid_prime(a.value);
-  const T slope = sigmoid(-a.value) - sigmoid(a.value);
-  return {p, GRADPROOF_MUL(GRADPROOF_MUL(p, slope), a.derivative)};
+  return {p, a.scaled_derivative(GRADPROOF_MUL(p, sigmoid(-a.value) - sigmoid(a.value)))};
 }
 
 /// softplus(a)′ = σ(a) a′.
-template <real T>
-constexpr Dual<T> softplus(const Dual<T>& a) noexcept {
-  return {softplus(a.value), GRADPROOF_MUL(sigmoid(a.value), a.derivative)};
+template <real T, std::size_t N>
+constexpr Dual<T, N> softplus(const Dual<T, N>& a) noexcept {
+  return {softplus(a.value), a.scaled_derivative(sigmoid(a.value))};
 }
 
-/// The forward pass's pair on dual numbers: σ and σ′ of a, each with its derivative.
-template <real T>
-constexpr sigmoid_pair<Dual<T>> sigmoid_and_prime(const Dual<T>& a) noexcept {
-  return {sigmoid(a), sigmoid_prime(a)};
+/// The forward pass's pair on dual numbers. The values are the T pair's own (sigmoid_and_prime's
+/// cheaper σ and σ′), so a Dual forward pass computes the very θ that the T forward pass
+/// computes: δ1 = σ(θ) − y is ill-conditioned in θ's absolute error when |θ| is large (a change
+/// of one ulp of θ = 12 moves σ(−12) by 12 ulp), so comparing the derivatives of two slightly
+/// different θ would measure that, not the gradient. The derivatives use the accurate σ′.
+template <real T, std::size_t N>
+constexpr sigmoid_pair<Dual<T, N>> sigmoid_and_prime(const Dual<T, N>& a) noexcept {
+  const auto p = sigmoid_and_prime(a.value);
+  const T slope = sigmoid_prime(a.value);
+  // σ″ = σ′ (1 − 2σ), from the pair's σ: a few ulp absolute, enough for a derivative that the
+  // loss does not use (θ depends on h, not on σ′) and cheap for the constant evaluator.
+  const T curvature = GRADPROOF_MUL(slope, T(1) - GRADPROOF_MUL(T(2), p.sigma));
+  return {{p.sigma, a.scaled_derivative(slope)}, {p.sigma_prime, a.scaled_derivative(curvature)}};
 }
-template <real T, std::size_t Lanes>
-constexpr void sigmoid_and_prime(const std::array<Dual<T>, Lanes>& x, std::array<Dual<T>, Lanes>& sigma,
-                                 std::array<Dual<T>, Lanes>& sigma_prime) noexcept {
+template <real T, std::size_t N, std::size_t Lanes>
+constexpr void sigmoid_and_prime(const std::array<Dual<T, N>, Lanes>& x, std::array<Dual<T, N>, Lanes>& sigma,
+                                 std::array<Dual<T, N>, Lanes>& sigma_prime) noexcept {
   for (std::size_t i = 0; i < Lanes; ++i) {
-    sigma[i] = sigmoid(x[i]);
-    sigma_prime[i] = sigmoid_prime(x[i]);
+    const auto p = sigmoid_and_prime(x[i]);
+    sigma[i] = p.sigma;
+    sigma_prime[i] = p.sigma_prime;
   }
 }
 
 /// σ(a) and 1 − σ(a) = σ(−a), each with its derivative (±σ′(a) a′).
-template <real T>
-constexpr sigmoid_complement<Dual<T>> sigmoid_and_complement(const Dual<T>& a) noexcept {
+template <real T, std::size_t N>
+constexpr sigmoid_complement<Dual<T, N>> sigmoid_and_complement(const Dual<T, N>& a) noexcept {
   const auto p = sigmoid_and_complement(a.value);
-  const T slope = GRADPROOF_MUL(sigmoid_prime(a.value), a.derivative);
-  return {{p.sigma, slope}, {p.complement, -slope}};
+  const T slope = sigmoid_prime(a.value);
+  return {{p.sigma, a.scaled_derivative(slope)}, {p.complement, a.scaled_derivative(-slope)}};
 }
 
 }  // namespace math
 }  // namespace gradproof
 
-/// Dual<T> has T's range and precision: is_finite, the bad-input checks and the library's
+/// Dual<T, N> has T's range and precision: is_finite, the bad-input checks and the library's
 /// constants see it as T.
-template <class T>
-class std::numeric_limits<gradproof::Dual<T>> : public std::numeric_limits<T> {};
+template <class T, std::size_t N>
+class std::numeric_limits<gradproof::Dual<T, N>> : public std::numeric_limits<T> {};
 
 GRADPROOF_FP_CONTRACT_OFF_END
 
