@@ -233,6 +233,22 @@ Summary check_random_cases(std::uint64_t seed, std::size_t count) {
     }
     EXPECT_EQ(bits(fused.b2), bits(composed.b2)) << "sgd_step b2";
 
+    // Against forward-mode AD (ad.hpp), for hard labels, within static_tests/ad_check.hpp's 12 u
+    // (soft labels can cancel in δ1 = σ(θ) − y on both sides; the finite differences cover them).
+    if (c.y == 0.0 || c.y == 1.0) {
+      const auto ad = gradproof::ad_gradients(c.net, c.x, c.y);
+      const auto agree = [](double a, double b) {
+        return std::fabs(a - b) <= 12 * 0x1p-53 * std::max(std::fabs(a), std::fabs(b)) + 8 * 0x1p-1074;
+      };
+      for (std::size_t e = 0; e < In * H; ++e)
+        EXPECT_TRUE(agree(g.dW.data[e], ad.dW.data[e])) << "dW " << e << ": " << g.dW.data[e] << " AD " << ad.dW.data[e];
+      for (std::size_t i = 0; i < H; ++i) {
+        EXPECT_TRUE(agree(g.db1.data[i], ad.db1.data[i])) << "db1 " << i;
+        EXPECT_TRUE(agree(g.dU.data[i], ad.dU.data[i])) << "dU " << i;
+      }
+      EXPECT_TRUE(agree(g.db2, ad.db2)) << "db2: " << g.db2 << " AD " << ad.db2;
+    }
+
     // The derivative itself.
     const auto r = check_against_finite_differences(c.net, c.x, c.y, g);
     for (const auto& m : r.mismatches)
