@@ -1,5 +1,7 @@
-// Mistake: using delta2 (a (1, 4) row) as the gradient of b1 (a (4, 1) column).
-// dL/db1 = delta2^T (slide 11): the transpose is needed because delta2 is a row.
+// Mistake: delta2, a (1, 4) row, used as the gradient of b1, a (4, 1) column: db1 = delta2.
+// Slides: slide 11, dL/db1 = delta2^T: the transpose is needed because delta2 is a row.
+// Fix: db1 = transpose(delta2), or equations::db1(delta2).
+// Catalogue: shape
 #include <gradproof/network.hpp>
 
 using namespace gradproof;

@@ -1,5 +1,9 @@
-// Mistake: a sample with 4 entries fed to a network with 3 inputs (Network<T, 3, 4>).
-// forward's static_assert tells this apart from a row x^T and from a matrix.
+// Mistake: a sample with 4 entries, a (4, 1), fed to a network with 3 inputs
+// (Network<T, 3, 4>), which needs x (3, 1). forward's static_assert tells this apart from a
+// row x^T and from a matrix.
+// Slides: slide 2, x (beta, 1) = (3, 1), z = W x + b1.
+// Fix: a ColVector<T, 3>, or a Network<T, 4, Hidden> if the data really has 4 features.
+// Catalogue: shape
 #include <gradproof/network.hpp>
 
 using namespace gradproof;

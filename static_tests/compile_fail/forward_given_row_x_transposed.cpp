@@ -1,4 +1,7 @@
 // Mistake: x^T, a (1, 3) row, fed to forward, where z = W x + b1 needs the column x (3, 1).
+// Slides: slide 2, x (beta, 1) = (3, 1).
+// Fix: pass the column x, i.e. transpose(x) of the row.
+// Catalogue: shape
 #include <gradproof/network.hpp>
 
 using namespace gradproof;

@@ -1,5 +1,8 @@
-// Mistake (erratum 3, slides eqs. 4-5): "delta1 U ∘ sigma'(z)" multiplies the row delta1 U
-// (1, 4) element by element with the column sigma'(z) (4, 1). Only sigma'(z)^T fits.
+// Mistake (erratum 3): "delta1 U ∘ sigma'(z)" as printed multiplies the row delta1 U (1, 4)
+// element by element with the column sigma'(z) (4, 1): not defined; only sigma'(z)^T fits.
+// Slides: eqs. (4)-(5), slides 6-7.
+// Fix: hadamard(delta1 * U, transpose(sigma_prime_z)), or equations::delta2(delta1, U, sigma_prime_z).
+// Catalogue: shape
 #include <gradproof/ops.hpp>
 
 using namespace gradproof;

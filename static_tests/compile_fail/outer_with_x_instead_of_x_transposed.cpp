@@ -1,5 +1,8 @@
 // Mistake: dL/dW = delta2^T ⊗ x written with x, a (3, 1) column, where x^T, a (1, 3) row,
 // belongs. The outer product takes a column on the left and a row on the right.
+// Slides: slide 9, eq. (7): dL/dW = delta2^T ⊗ x^T.
+// Fix: outer(transpose(delta2), transpose(x)), or equations::dW(delta2, x).
+// Catalogue: shape
 #include <gradproof/ops.hpp>
 
 using namespace gradproof;

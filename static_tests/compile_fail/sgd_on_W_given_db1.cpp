@@ -1,5 +1,8 @@
-// Mistake: the update of W given the gradient of another parameter (db1, a (4, 1) column)
-// instead of dW, a (4, 3) matrix like W.
+// Mistake: the update of W, a (4, 3) matrix, given the gradient of another parameter (db1,
+// a (4, 1) column) instead of dW, which is (4, 3) like W.
+// Slides: slide 8: every parameter Omega takes its own gradient dL/dOmega, of Omega's shape.
+// Fix: equations::sgd(net.W, g.dW, eta).
+// Catalogue: shape
 #include <gradproof/network.hpp>
 
 namespace {

@@ -1,5 +1,8 @@
 // Mistake: dL/dW built as x ⊗ delta2, a (3, 4), instead of delta2^T ⊗ x^T, a (4, 3) like W.
 // Both are valid outer products; the SGD update of W is where the shapes disagree.
+// Slides: slide 9, eq. (7): dL/dW = delta2^T ⊗ x^T, entry (i, j) = delta2_i x_j.
+// Fix: outer(transpose(delta2), transpose(x)), or equations::dW(delta2, x).
+// Catalogue: shape
 #include <gradproof/network.hpp>
 
 using namespace gradproof;
