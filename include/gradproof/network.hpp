@@ -141,8 +141,9 @@ constexpr Omega sgd(const Omega& omega, const Gradient& gradient, Scalar eta) no
   // dW = delta2^T ⊗ x^T belongs (slide 9); for U, h where dU = delta1 h^T belongs (slide 10).
   static_assert(!transposed || std::is_same_v<Omega, Gradient>,
                 "gradproof::equations::sgd: the gradient is the transpose of its parameter's shape; "
-                "transpose it (db1 = transpose(delta2), dW = outer(transpose(delta2), transpose(x)), "
-                "dU = delta1 * transpose(h))");
+                "if it is this parameter's gradient, transpose it (db1 = transpose(delta2), "
+                "dW = outer(transpose(delta2), transpose(x)), dU = delta1 * transpose(h)); if not, pass "
+                "this parameter's own gradient (dU is shaped like U, db1 like b1)");
   // To the lost user: a gradient has exactly its parameter's shape (dW like W, db1 like b1, ...).
   static_assert(transposed || std::is_same_v<Omega, Gradient>,
                 "gradproof::equations::sgd: the gradient must have exactly the shape of its parameter "
@@ -172,7 +173,8 @@ constexpr bool input_shape_ok() noexcept {
                 "gradproof: x must be a column vector (In x 1), one sample; a matrix was given");
   // To the lost user: Network<T, In, Hidden> takes In inputs; x has another length.
   static_assert(XCols != 1 || XRows == In,
-                "gradproof: x has a different number of entries than the network has inputs (In)");
+                "gradproof: x has a different number of entries than the network has inputs (In); give "
+                "a column of In entries, or a Network<T, In, Hidden> whose In is x's length");
   return XRows == In && XCols == 1;
 }
 
