@@ -448,7 +448,7 @@ void check_training(Report& report, const char* name) {
   using R = TrainingResult<T>;
   static_assert(sizeof(R) % sizeof(T) == 0 && std::is_trivially_copyable_v<R>);
   constexpr std::size_t n = sizeof(R) / sizeof(T);
-  static_assert(n == 14 + 26 + 21 + 21 + kSamples, "field_name() does not know every field of TrainingResult");
+  static_assert(n == 15 + 26 + 21 + 21 + kSamples, "field_name() does not know every field of TrainingResult");
   static constexpr R compile_time = train(C, kEpochs);
   const auto c = opaque(C);
   const R inline_rt = train(c, kEpochs);
