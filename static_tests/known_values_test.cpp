@@ -80,6 +80,8 @@ static_assert(zero_next.U == RowVector<double, 4>{{0.25, 0.25, 0.25, 0.25}} && z
 // L(θ = 0) = log 2 = 0.6931471805599453094172321214581765680755 (mpmath), for either label.
 static_assert(within_ulps(loss(zero_net, zero_x, 1.0), 0.6931471805599453094172321214581765680755L, 1));
 static_assert(within_ulps(loss(zero_net, zero_x, 0.0), 0.6931471805599453094172321214581765680755L, 1));
+// θ = 0 exactly is ŷ = 1/2: class 1 (classify tests θ >= 0).
+static_assert(classify(zero_net, zero_x));
 
 // ---- The loss: the logits form keeps its digits where the probability form cannot ---------
 // A confident right answer, θ = 40, y = 1: L = log1p(e^−40) = 4.248354255291588986304977843631582181878e-18.
@@ -93,6 +95,9 @@ static_assert(bce_with_logits(800.0, 0.0) == 800.0);
 // −log(1e−7 as a double) = 16.11809565095831983337782835690429179146 (mpmath).
 static_assert(within_ulps(bce(0.0, 1.0), 16.11809565095831983337782835690429179146L, 1));
 static_assert(bce(0.5, 1.0) == bce(0.5, 0.0));
+// The other end is clipped too: ŷ = 1, y = 0 costs −log(1 − fl(1 − 1e−7)) =
+// 16.11809565148467563606083243778348607455 (tools/reference_values.py), not +inf.
+static_assert(within_ulps(bce(1.0, 0.0), 1.611809565148467563606083243778348607455e+1L, 1));
 // δ1 = ∂L/∂θ = ŷ − y: it is exactly the slope the logits loss has (checked by finite
 // differences in gradient_check_test.cpp).
 

@@ -27,6 +27,23 @@ static_assert(within_ulps(math::softplus(0.0), 0.6931471805599453094172321214581
 static_assert(within_ulps(math::log(0x1p-1074), -7.444400719213812623141072984460816341131e+2L, 1));
 static_assert(within_ulps(math::sigmoid(2.0), 0.8807970779778824440597291413023967952064L, 1));
 
+// Where one table entry, branch, threshold or correction term of math.hpp decides the last bits
+// (each kills a fault of tools/mutation-check; references from tools/reference_values.py):
+static_assert(within_ulps(math::exp(0.046875), 1.047991002016632702276738291819684966939L, 1));  // table entry j = 2
+static_assert(within_ulps(math::log(0.9375), -6.453852113757117167292391568399292812891e-2L, 1));  // split at √2/2
+static_assert(within_ulps(math::log(0.609375), -4.953214372300254290546600502612150990002e-1L, 1));  // TwoSum's tail
+static_assert(within_ulps(math::log1p(0x1p-21), 4.76837044516323418443461751960488410315e-7L, 1));  // not yet "tiny"
+static_assert(within_ulps(math::log1p(-0.3), -3.566749439387323630523097880246625976872e-1L, 1));  // 1 + x rounds
+static_assert(within_ulps(math::sigmoid(-24.0), 3.775134544136581343376256223054692705513e-11L, 1));  // not the tail yet
+static_assert(within_ulps(math::sigmoid_prime(-24.0), 3.775134543994064935112923084745593551738e-11L, 1));
+static_assert(within_ulps(math::sigmoid_prime(-0.0625), 2.49756018232805889159186275439863430869e-1L, 1));  // correction's sign
+static_assert(within_ulps(math::sigmoid_prime(-10.625), 2.429965024157941812737820056951606016782e-5L, 1));  // exp's low part
+// The error-free transformations themselves: TwoSum keeps all of a b below a's ulp, Dekker's
+// product is exact (hi + lo = a b; lo by rationals in tools/reference_values.py).
+static_assert(math::detail::two_sum(1.0, 0x1p-60).hi == 1.0 && math::detail::two_sum(1.0, 0x1p-60).lo == 0x1p-60);
+constexpr auto dekker = math::detail::two_product(0x1.bd69fe34dd719p+0, 0x1.ec1d7db0f6162p+0);
+static_assert(dekker.hi == 0x1.ac1d822005de2p+1 && dekker.lo == 0x1.09799ff0f4248p-54);
+
 // ---- Edges: explicit branches, so no constant evaluation overflows -------------------------
 static_assert(math::exp(709.0) < inf && math::exp(710.0) == inf && math::exp(inf) == inf);
 static_assert(math::exp(math::detail::exp_overflow_x) < inf);  // the last finite one

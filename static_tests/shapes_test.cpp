@@ -159,6 +159,8 @@ static_assert(is_of_type<Matrix<double, 2, 3>>(map([](double v) { return v; }, M
 static_assert(hadamard(RowVector<double, 3>{1, 2, 3}, RowVector<double, 3>{4, 5, 6}) == RowVector<double, 3>{4, 10, 18});
 static_assert(ColVector<double, 2>{1, 2} + ColVector<double, 2>{3, 5} == ColVector<double, 2>{4, 7});
 static_assert(ColVector<double, 2>{1, 2} - ColVector<double, 2>{3, 5} == ColVector<double, 2>{-2, -3});
+static_assert(Matrix<double, 2, 3>{1, 2, 3, 4, 5, 6} * 0.5 == Matrix<double, 2, 3>{0.5, 1, 1.5, 2, 2.5, 3});
+static_assert(Matrix<double, 2, 3>{1, 2, 3, 4, 5, 6} * 0.5 == 0.5 * Matrix<double, 2, 3>{1, 2, 3, 4, 5, 6});
 
 // Matrix<T, R, C>: rows, cols, size, value_type; ColVector is (N, 1) and RowVector (1, N)
 static_assert(Matrix<double, 4, 3>::rows == 4 && Matrix<double, 4, 3>::cols == 3 && Matrix<double, 4, 3>::size == 12);

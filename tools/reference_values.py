@@ -65,3 +65,21 @@ print("log1p(exp(-40))     ", f(log1p(exp(mpf(-40)))))
 print("800 + log1p(e^-800) ", f(800 + log1p(exp(mpf(-800)))))
 print("-log(double(1e-7))  ", f(-mp.log(mpf(1e-7))))
 print("log(2^-1074)        ", f(mp.log(mpf(2) ** -1074)))
+print()
+# Spot checks that kill tools/mutation-check's faults in the math helpers (math_test.cpp,
+# known_values_test.cpp): each argument lies where one branch, constant or correction matters.
+print("-log(1 - double(1 - 1e-7))", f(-mp.log(1 - mpf(1.0 - 1e-7))))
+print("exp(3/64)           ", f(exp(mpf(3) / 64)))
+print("log(15/16)          ", f(mp.log(mpf(15) / 16)))
+print("log(39/64)          ", f(mp.log(mpf(39) / 64)))
+print("log1p(2^-21)        ", f(log1p(mpf(2) ** -21)))
+print("log1p(double(-0.3)) ", f(log1p(mpf(-0.3))))
+print("sigma(-24)          ", f(sigma(mpf(-24))))
+print("sigma'(-24)         ", f(sigma(mpf(-24)) * sigma(mpf(24))))
+print("sigma'(-1/16)       ", f(sigma(mpf(-1) / 16) * sigma(mpf(1) / 16)))
+print("sigma'(-10.625)     ", f(sigma(mpf(-10.625)) * sigma(mpf(10.625))))
+# Dekker's two_product, exactly: a b = hi + lo with hi = fl(a b), in rationals.
+from fractions import Fraction
+a = float.fromhex("0x1.bd69fe34dd719p+0")
+b = float.fromhex("0x1.ec1d7db0f6162p+0")
+print("two_product(a, b)   ", (a * b).hex(), float(Fraction(a) * Fraction(b) - Fraction(a * b)).hex())
