@@ -51,17 +51,24 @@ void per_call(benchmark::State& st, std::int64_t calls_per_iteration) {
 double glibc_exp(double x) { return std::exp(x); }
 double glibc_sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
-template <double (*F)(double)>
-void latency(benchmark::State& st) {
+/// The loop of every latency benchmark: y = step(i, y * zero), so each call waits for the
+/// previous result; step reads its arguments from args[i], and i advances by Stride.
+template <std::size_t Stride, class Step>
+void chained(benchmark::State& st, Step step) {
   const double zero = opaque_zero;
   double y = 0.0;
   std::size_t i = 0;
   for ([[maybe_unused]] auto _ : st) {
-    y = F(args[i] + y * zero);
-    i = (i + 1) & arg_mask;
+    y = step(i, y * zero);
+    i = (i + Stride) & arg_mask;
   }
   benchmark::DoNotOptimize(y);
-  per_call(st, 1);
+  per_call(st, 1);  // per iteration: 1 call, or 4 sigmoids for the _x4 benchmarks
+}
+
+template <double (*F)(double)>
+void latency(benchmark::State& st) {
+  chained<1>(st, [](std::size_t i, double t) { return F(args[i] + t); });
 }
 
 template <double (*F)(double)>
@@ -75,68 +82,37 @@ void throughput(benchmark::State& st) {
 }
 
 // The hidden layer's four sigmoids on one dependency chain, as in the forward pass (the four
-// results are summed, as θ = U h + b2 does; the sum costs the same in both variants below).
+// results are summed, as θ = U h + b2 does), against one sigmoid with the same additions.
 template <double (*F)(double)>
 void hidden4_latency(benchmark::State& st) {
-  const double zero = opaque_zero;
-  double y = 0.0;
-  std::size_t i = 0;
-  for ([[maybe_unused]] auto _ : st) {
-    const double t = y * zero;
+  chained<4>(st, [](std::size_t i, double t) {
     const gradproof::ColVector<double, 4> z{{args[i] + t, args[i + 1] + t, args[i + 2] + t, args[i + 3] + t}};
     const auto h = gradproof::map(F, z);
-    y = (h(0, 0) + h(1, 0)) + (h(2, 0) + h(3, 0));
-    i = (i + 4) & arg_mask;
-  }
-  benchmark::DoNotOptimize(y);
-  per_call(st, 1);  // per iteration: 4 sigmoids
+    return (h(0, 0) + h(1, 0)) + (h(2, 0) + h(3, 0));
+  });
 }
-
 template <double (*F)(double)>
 void hidden1_latency(benchmark::State& st) {
-  const double zero = opaque_zero;
-  double y = 0.0;
-  std::size_t i = 0;
-  for ([[maybe_unused]] auto _ : st) {
-    const double t = y * zero;
-    const double h = F(args[i] + t);
-    y = (h + t) + (t + t);  // the same adds as the four-unit sum, on one value
-    i = (i + 4) & arg_mask;
-  }
-  benchmark::DoNotOptimize(y);
-  per_call(st, 1);
+  chained<4>(st, [](std::size_t i, double t) { return (F(args[i] + t) + t) + (t + t); });
 }
 
 // The forward pass's hidden layer: gradproof::math::sigmoid_and_prime over all 4 units at once
-// (the lane-wise overload, vectorisable), against the same function called on 1 unit.
+// (the lane-wise overload, vectorisable), against the same function called on 1 unit. σ′ joins
+// the chain through a product with t (0), so that it is computed too.
 void pair4_latency(benchmark::State& st) {
-  const double zero = opaque_zero;
-  double y = 0.0;
-  std::size_t i = 0;
-  for ([[maybe_unused]] auto _ : st) {
-    const double t = y * zero;
+  chained<4>(st, [](std::size_t i, double t) {
     const std::array<double, 4> z{args[i] + t, args[i + 1] + t, args[i + 2] + t, args[i + 3] + t};
     std::array<double, 4> h{};
     std::array<double, 4> hp{};
     gradproof::math::sigmoid_and_prime(z, h, hp);
-    y = (h[0] + h[1]) + (h[2] + h[3]) + ((hp[0] + hp[1]) + (hp[2] + hp[3])) * zero;
-    i = (i + 4) & arg_mask;
-  }
-  benchmark::DoNotOptimize(y);
-  per_call(st, 1);
+    return (h[0] + h[1]) + (h[2] + h[3]) + ((hp[0] + hp[1]) + (hp[2] + hp[3])) * t;
+  });
 }
 void pair1_latency(benchmark::State& st) {
-  const double zero = opaque_zero;
-  double y = 0.0;
-  std::size_t i = 0;
-  for ([[maybe_unused]] auto _ : st) {
-    const double t = y * zero;
+  chained<4>(st, [](std::size_t i, double t) {
     const auto p = gradproof::math::sigmoid_and_prime(args[i] + t);
-    y = (p.sigma + t) + (t + t) + ((p.sigma_prime + t) + (t + t)) * zero;
-    i = (i + 4) & arg_mask;
-  }
-  benchmark::DoNotOptimize(y);
-  per_call(st, 1);
+    return (p.sigma + t) + (t + t) + ((p.sigma_prime + t) + (t + t)) * t;
+  });
 }
 
 double gp_exp(double x) { return gradproof::math::exp(x); }

@@ -549,6 +549,17 @@ std::vector<T> branch_boundaries(Fn f) {
   return v;
 }
 
+/// Every argument a function is judged on: random, edges, and branch boundaries.
+template <class T>
+std::vector<T> all_arguments(Fn f) {
+  std::vector<T> args = random_arguments<T>(f);
+  const std::vector<T> edges = edge_arguments<T>(f);
+  args.insert(args.end(), edges.begin(), edges.end());
+  const std::vector<T> boundaries = branch_boundaries<T>(f);
+  args.insert(args.end(), boundaries.begin(), boundaries.end());
+  return args;
+}
+
 // ---------------------------------------------------------------------------------------
 // Reporting.
 
@@ -592,12 +603,8 @@ double bound(Fn f) {
 
 template <class T>
 void check_accuracy(Fn f) {
-  std::vector<T> args = random_arguments<T>(f);
+  const std::vector<T> args = all_arguments<T>(f);
   ASSERT_GE(args.size(), 1'000'000U * kScale);
-  const std::vector<T> edges = edge_arguments<T>(f);
-  args.insert(args.end(), edges.begin(), edges.end());
-  const std::vector<T> boundaries = branch_boundaries<T>(f);
-  args.insert(args.end(), boundaries.begin(), boundaries.end());
   const auto acc = measure<T>([f](T x) { return compute(f, x); }, reference(f), std::span<const T>(args));
   report(name(f), acc);
   EXPECT_EQ(acc.broken_count, 0U) << name(f) << "<" << type_name<T>() << ">: " << describe_broken(acc);
@@ -609,11 +616,7 @@ void check_accuracy(Fn f) {
 /// sigmoid (Fn::sigmoid) resp. sigmoid_prime, its own bounds (accuracy_bounds.hpp).
 template <class T>
 void check_pair_accuracy(Fn f, double pair_bound) {
-  std::vector<T> args = random_arguments<T>(f);
-  const std::vector<T> edges = edge_arguments<T>(f);
-  args.insert(args.end(), edges.begin(), edges.end());
-  const std::vector<T> boundaries = branch_boundaries<T>(f);
-  args.insert(args.end(), boundaries.begin(), boundaries.end());
+  const std::vector<T> args = all_arguments<T>(f);
   const bool prime = f == Fn::sigmoid_prime;
   const auto acc = measure<T>(
       [prime](T x) {
@@ -651,11 +654,7 @@ TEST(math_accuracy, sigmoid_and_prime_sigma_prime_float) {
 
 template <class Computed>
 Accuracy<double> measure_peer(Fn f, Computed computed) {
-  std::vector<double> args = random_arguments<double>(f);
-  const std::vector<double> edges = edge_arguments<double>(f);
-  args.insert(args.end(), edges.begin(), edges.end());
-  const std::vector<double> boundaries = branch_boundaries<double>(f);
-  args.insert(args.end(), boundaries.begin(), boundaries.end());
+  const std::vector<double> args = all_arguments<double>(f);
   return measure<double>(computed, reference(f), std::span<const double>(args));
 }
 

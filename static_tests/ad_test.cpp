@@ -58,27 +58,13 @@ static_assert(ad_gradients(Network<double>{}, nets::everyday_x<double>, 1.0).db2
 
 // ---- Known-bad twins: the check rejects wrong gradients --------------------------------------
 
-/// The gradients built from gradproof::equations with a chosen δ1 and σ′ column.
-template <real T, std::size_t In, std::size_t H>
-constexpr Gradients<T, In, H> gradients_from(const Network<T, In, H>& net, const ColVector<T, In>& x, T delta1,
-                                             const ColVector<T, H>& sigma_prime, const ColVector<T, H>& h) {
-  Gradients<T, In, H> g{};
-  g.delta1 = delta1;
-  g.delta2 = equations::delta2(delta1, net.U, sigma_prime);
-  g.dW = equations::dW(g.delta2, x);
-  g.db1 = equations::db1(g.delta2);
-  g.dU = equations::dU(delta1, h);
-  g.db2 = equations::db2(delta1);
-  return g;
-}
-
 // (a) The slides' δ1 = ŷ − y, evaluated as written: at θ ≈ 45 with y = 1, ŷ rounds to 1 and
 // ŷ − y to 0, while ∂L/∂θ = −σ(−θ) ≈ −3e-20. Everything downstream is lost with it.
 constexpr bool slides_delta1_as_written_agrees(double y) {
   const auto net = nets::output_saturated(1.0);
   const auto& x = nets::everyday_x<double>;
   const auto f = forward(net, x);
-  const auto g = gradients_from(net, x, equations::delta1(f.y_hat, y), f.sigma_prime, f.h);
+  const auto g = test::gradients_from(net, x, equations::delta1(f.y_hat, y), f.sigma_prime, f.h);
   return test::gradients_agree_with_ad(g, ad_gradients(net, x, y));
 }
 static_assert(!slides_delta1_as_written_agrees(1.0));
@@ -89,7 +75,7 @@ constexpr bool sigma_for_sigma_prime_agrees() {
   const auto& net = nets::everyday<double>;
   const auto& x = nets::everyday_x<double>;
   const auto f = forward(net, x);
-  const auto g = gradients_from(net, x, equations::delta1(f.y_hat, f.one_minus_y_hat, 1.0), f.h, f.h);
+  const auto g = test::gradients_from(net, x, equations::delta1(f.y_hat, f.one_minus_y_hat, 1.0), f.h, f.h);
   return test::gradients_agree_with_ad(g, ad_gradients(net, x, 1.0));
 }
 static_assert(!sigma_for_sigma_prime_agrees());

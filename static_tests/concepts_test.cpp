@@ -17,21 +17,8 @@ namespace {
 
 using namespace gradproof;
 
-// The operations, as predicates on operand types.
-template <class A, class B>
-concept can_matmul = requires(const A& a, const B& b) { gradproof::matmul(a, b); };
-template <class A, class B>
-concept can_multiply = requires(const A& a, const B& b) { a * b; };
-template <class A, class B>
-concept can_hadamard = requires(const A& a, const B& b) { gradproof::hadamard(a, b); };
-template <class A, class B>
-concept can_add = requires(const A& a, const B& b) { a + b; };
-template <class A, class B>
-concept can_subtract = requires(const A& a, const B& b) { a - b; };
-template <class A, class B>
-concept can_outer = requires(const A& a, const B& b) { gradproof::outer(a, b); };
-template <class A>
-concept can_transpose = requires(const A& a) { gradproof::transpose(a); };
+// The operations, as predicates on operand types: test_tools.hpp (can_matmul, can_multiply, ...).
+using namespace gradproof::test;
 
 /// Ω ← Ω − η G written out (slide 8), stored back into Ω.
 template <class Omega, class Gradient, class Scalar>

@@ -9,6 +9,8 @@
 namespace {
 
 using namespace gradproof;
+using test::can_hadamard;
+using test::can_multiply;
 using test::gradients_agree_with_ad;
 namespace nets = test::nets;
 
@@ -25,14 +27,7 @@ static_assert(f.sigma_prime(0, 0) != f.sigma_prime(1, 0) && f.sigma_prime(1, 0) 
 
 /// The gradients from gradproof::equations with a chosen σ′ column (the slides' eq. (5) column).
 constexpr Gradients<double> with_sigma_prime(const ColVector<double, 4>& sigma_prime) {
-  Gradients<double> g{};
-  g.delta1 = d1;
-  g.delta2 = equations::delta2(d1, net.U, sigma_prime);
-  g.dW = equations::dW(g.delta2, x);
-  g.db1 = equations::db1(g.delta2);
-  g.dU = equations::dU(d1, f.h);
-  g.db2 = equations::db2(d1);
-  return g;
+  return test::gradients_from(net, x, d1, sigma_prime, f.h);
 }
 
 // The library's gradients agree with AD: the baseline every erratum is measured against.
@@ -80,8 +75,6 @@ static_assert(gradients_agree_with_ad(with_sigma_prime(f.sigma_prime), ad));  //
 // ---- Erratum 3 (eqs. 4-5): "δ1 U ∘ σ′(z)", a (1, 4) row ∘ a (4, 1) column --------------------
 // Does not compile: hadamard wants one shape (compile_fail/hadamard_row_by_column_erratum_3.cpp
 // shows the message). With σ′(z)ᵀ it compiles and is δ2, which AD confirms.
-template <class A, class B>
-concept can_hadamard = requires(const A& a, const B& b) { hadamard(a, b); };
 static_assert(!can_hadamard<RowVector<double, 4>, ColVector<double, 4>>);
 static_assert(can_hadamard<RowVector<double, 4>, RowVector<double, 4>>);
 constexpr auto delta2_corrected = d1 * hadamard(net.U, transpose(f.sigma_prime));
@@ -106,8 +99,6 @@ static_assert(eq7_corrected_agrees());
 // With U a (4, 1) column, θ = U h + b2 does not compile (a (4, 1) times a (4, 1)); U is the
 // (1, 4) row, and ∂L/∂U has its shape, (1, 4) = ε [h1 … h4], entry for entry AD's. The (4, 1)
 // column of the slides' names is Keras's kernel, Uᵀ.
-template <class A, class B>
-concept can_multiply = requires(const A& a, const B& b) { a * b; };
 static_assert(!can_multiply<ColVector<double, 4>, ColVector<double, 4>>);
 static_assert(can_multiply<RowVector<double, 4>, ColVector<double, 4>>);
 static_assert(test::is_of_type<RowVector<double, 4>>(ad.dU) && test::is_of_type<RowVector<double, 4>>(net.U));

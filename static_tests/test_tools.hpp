@@ -70,6 +70,22 @@ constexpr bool all_close(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b, T r
   return true;
 }
 
+/// The operations, as predicates on operand types: a shape rule holds where it compiles.
+template <class A, class B>
+concept can_matmul = requires(const A& a, const B& b) { gradproof::matmul(a, b); };
+template <class A, class B>
+concept can_multiply = requires(const A& a, const B& b) { a * b; };
+template <class A, class B>
+concept can_hadamard = requires(const A& a, const B& b) { gradproof::hadamard(a, b); };
+template <class A, class B>
+concept can_add = requires(const A& a, const B& b) { a + b; };
+template <class A, class B>
+concept can_subtract = requires(const A& a, const B& b) { a - b; };
+template <class A, class B>
+concept can_outer = requires(const A& a, const B& b) { gradproof::outer(a, b); };
+template <class A>
+concept can_transpose = requires(const A& a) { gradproof::transpose(a); };
+
 }  // namespace gradproof::test
 
 #endif  // GRADPROOF_STATIC_TESTS_TEST_TOOLS_HPP
