@@ -7,6 +7,7 @@
 #ifndef GRADPROOF_STATIC_TESTS_AD_NETWORKS_HPP
 #define GRADPROOF_STATIC_TESTS_AD_NETWORKS_HPP
 
+#include "ad_check.hpp"
 #include "test_tools.hpp"
 
 namespace gradproof::test::nets {
@@ -54,5 +55,31 @@ template <real T>
 constexpr ColVector<T, 2> wide_x{{T(-0.8), T(1.3)}};
 
 }  // namespace gradproof::test::nets
+
+namespace gradproof::test {
+
+/// backward() == AD on every network above, with both labels (and one soft label far from ŷ).
+template <real T>
+constexpr bool all_networks_agree_with_ad() {
+  const auto& x = nets::everyday_x<T>;
+  const auto& xs = nets::saturating_x<T>;
+  return backward_agrees_with_ad(nets::everyday<T>, x, T(1)) && backward_agrees_with_ad(nets::everyday<T>, x, T(0)) &&
+         backward_agrees_with_ad(nets::everyday<T>, x, T(0.25)) &&  // soft label, far from ŷ
+         backward_agrees_with_ad(nets::hidden_saturated<T>, xs, T(1)) &&
+         backward_agrees_with_ad(nets::hidden_saturated<T>, xs, T(0)) &&
+         backward_agrees_with_ad(nets::output_saturated(T(1)), x, T(1)) &&    // right, confident
+         backward_agrees_with_ad(nets::output_saturated(T(1)), x, T(0)) &&    // wrong, confident
+         backward_agrees_with_ad(nets::output_saturated(T(-1)), x, T(0)) &&   // right, confident
+         backward_agrees_with_ad(nets::output_saturated(T(-1)), x, T(1)) &&   // wrong, confident
+         backward_agrees_with_ad(nets::both_saturated<T>, xs, T(1)) &&
+         backward_agrees_with_ad(nets::both_saturated<T>, xs, T(0)) &&
+         backward_agrees_with_ad(Network<T>{}, x, T(1)) && backward_agrees_with_ad(Network<T>{}, x, T(0)) &&
+         backward_agrees_with_ad(nets::tiny<T>, nets::tiny_x<T>, T(1)) &&
+         backward_agrees_with_ad(nets::tiny<T>, nets::tiny_x<T>, T(0)) &&
+         backward_agrees_with_ad(nets::wide<T>, nets::wide_x<T>, T(1)) &&
+         backward_agrees_with_ad(nets::wide<T>, nets::wide_x<T>, T(0));
+}
+
+}  // namespace gradproof::test
 
 #endif  // GRADPROOF_STATIC_TESTS_AD_NETWORKS_HPP

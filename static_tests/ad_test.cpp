@@ -1,8 +1,9 @@
 // static_tests/ad_test.cpp: every entry of dW, db1, dU and db2 from backward() equals the
 // derivative that forward-mode AD (gradproof::ad_gradients: the library's own forward pass and
 // loss run on Dual numbers) gives, within 12 units of roundoff (ad_check.hpp says why), on
-// eight networks and both types, on both compilers. Known-bad twins: the slides' δ1 = ŷ − y
-// evaluated as written, σ in place of σ′, and a gradient 16 u off are all rejected.
+// eight networks and both types (float: ad_float_test.cpp), on both compilers. Known-bad
+// twins: the slides' δ1 = ŷ − y evaluated as written, σ in place of σ′, and a gradient 16 u
+// off are all rejected.
 #include "ad_check.hpp"
 #include "ad_networks.hpp"
 
@@ -29,28 +30,7 @@ static_assert(forward(nets::both_saturated<double>, nets::saturating_x<double>).
 static_assert(forward(Network<double>{}, nets::everyday_x<double>).theta == 0.0);
 
 // ---- backward() == AD, entry by entry --------------------------------------------------------
-template <real T>
-constexpr bool all_networks_agree_with_ad() {
-  const auto& x = nets::everyday_x<T>;
-  const auto& xs = nets::saturating_x<T>;
-  return backward_agrees_with_ad(nets::everyday<T>, x, T(1)) && backward_agrees_with_ad(nets::everyday<T>, x, T(0)) &&
-         backward_agrees_with_ad(nets::everyday<T>, x, T(0.25)) &&  // soft label, far from ŷ
-         backward_agrees_with_ad(nets::hidden_saturated<T>, xs, T(1)) &&
-         backward_agrees_with_ad(nets::hidden_saturated<T>, xs, T(0)) &&
-         backward_agrees_with_ad(nets::output_saturated(T(1)), x, T(1)) &&    // right, confident
-         backward_agrees_with_ad(nets::output_saturated(T(1)), x, T(0)) &&    // wrong, confident
-         backward_agrees_with_ad(nets::output_saturated(T(-1)), x, T(0)) &&   // right, confident
-         backward_agrees_with_ad(nets::output_saturated(T(-1)), x, T(1)) &&   // wrong, confident
-         backward_agrees_with_ad(nets::both_saturated<T>, xs, T(1)) &&
-         backward_agrees_with_ad(nets::both_saturated<T>, xs, T(0)) &&
-         backward_agrees_with_ad(Network<T>{}, x, T(1)) && backward_agrees_with_ad(Network<T>{}, x, T(0)) &&
-         backward_agrees_with_ad(nets::tiny<T>, nets::tiny_x<T>, T(1)) &&
-         backward_agrees_with_ad(nets::tiny<T>, nets::tiny_x<T>, T(0)) &&
-         backward_agrees_with_ad(nets::wide<T>, nets::wide_x<T>, T(1)) &&
-         backward_agrees_with_ad(nets::wide<T>, nets::wide_x<T>, T(0));
-}
-static_assert(all_networks_agree_with_ad<double>());
-static_assert(all_networks_agree_with_ad<float>());
+static_assert(test::all_networks_agree_with_ad<double>());  // float: ad_float_test.cpp (its own TU, built in parallel)
 
 // The all-zero network by hand (θ = 0, ŷ = 1/2, y = 1): δ1 = −1/2 exactly, on both sides; the
 // loss's kinks at θ = 0 (max(θ, 0), |θ|) cancel in AD too.
