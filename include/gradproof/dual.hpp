@@ -122,11 +122,19 @@ constexpr Dual<T, N> sigmoid(const Dual<T, N>& a) noexcept {
   return {sigmoid(a.value), a.scaled_derivative(sigmoid_prime(a.value))};
 }
 
-/// σ′(a)′ = σ′(a) (1 − 2σ(a)) a′ = σ′(a) (σ(−a) − σ(a)) a′, written without the cancellation.
+namespace detail {
+/// σ″ = σ′ (1 − 2σ), from σ′ and σ already at hand.
+template <real T>
+constexpr T sigmoid_second(T sigma_prime, T sigma) noexcept {
+  return GRADPROOF_MUL(sigma_prime, T(1) - GRADPROOF_MUL(T(2), sigma));
+}
+}  // namespace detail
+
+/// σ′(a)′ = σ″(a) a′.
 template <real T, std::size_t N>
 constexpr Dual<T, N> sigmoid_prime(const Dual<T, N>& a) noexcept {
   const T p = sigmoid_prime(a.value);
-  return {p, a.scaled_derivative(GRADPROOF_MUL(p, sigmoid(-a.value) - sigmoid(a.value)))};
+  return {p, a.scaled_derivative(detail::sigmoid_second(p, sigmoid(a.value)))};
 }
 
 /// softplus(a)′ = σ(a) a′.
@@ -144,10 +152,9 @@ template <real T, std::size_t N>
 constexpr sigmoid_pair<Dual<T, N>> sigmoid_and_prime(const Dual<T, N>& a) noexcept {
   const auto p = sigmoid_and_prime(a.value);
   const T slope = sigmoid_prime(a.value);
-  // σ″ = σ′ (1 − 2σ), from the pair's σ: a few ulp absolute, enough for a derivative that the
-  // loss does not use (θ depends on h, not on σ′) and cheap for the constant evaluator.
-  const T curvature = GRADPROOF_MUL(slope, T(1) - GRADPROOF_MUL(T(2), p.sigma));
-  return {{p.sigma, a.scaled_derivative(slope)}, {p.sigma_prime, a.scaled_derivative(curvature)}};
+  // σ″ from the pair's σ: no second exp for a derivative that the loss does not use (θ
+  // depends on h, not on σ′).
+  return {{p.sigma, a.scaled_derivative(slope)}, {p.sigma_prime, a.scaled_derivative(detail::sigmoid_second(slope, p.sigma))}};
 }
 template <real T, std::size_t N, std::size_t Lanes>
 constexpr void sigmoid_and_prime(const std::array<Dual<T, N>, Lanes>& x, std::array<Dual<T, N>, Lanes>& sigma,
