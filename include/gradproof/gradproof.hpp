@@ -17,6 +17,7 @@
 #include "matrix.hpp"
 #include "network.hpp"
 #include "ops.hpp"
+#include "train.hpp"
 #include "validate.hpp"
 #include "version.hpp"
 

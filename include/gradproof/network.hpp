@@ -257,6 +257,24 @@ constexpr Network<T, In, Hidden> update(const Network<T, In, Hidden>& net, const
           equations::sgd(net.b2, g.db2, eta)};
 }
 
+namespace detail {
+/// The backward pass and the update of sgd_step_in_place, from its forward pass f: every entry
+/// by the same operations in the same order as gradproof::equations and update() (proven
+/// bit-identical), without materialising δ2, dW, db1 and dU. x (In, 1).
+template <class T, std::size_t In, std::size_t Hidden>
+GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
+                                                         T eta, const ForwardPass<T, In, Hidden>& f) noexcept {
+  const T delta1 = equations::delta1(f.y_hat, f.one_minus_y_hat, y);
+  for (std::size_t i = 0; i < Hidden; ++i) {
+    const T delta2_i = GRADPROOF_MUL(delta1, GRADPROOF_MUL(net.U(0, i), f.sigma_prime(i, 0)));  // equations::delta2, entry i
+    for (std::size_t j = 0; j < In; ++j) net.W(i, j) = net.W(i, j) - GRADPROOF_MUL(eta, GRADPROOF_MUL(delta2_i, x(j, 0)));  // dW_ij
+    net.b1(i, 0) = net.b1(i, 0) - GRADPROOF_MUL(eta, delta2_i);                                                   // db1_i
+    net.U(0, i) = net.U(0, i) - GRADPROOF_MUL(eta, GRADPROOF_MUL(delta1, f.h(i, 0)));                                       // dU_i
+  }
+  net.b2 = net.b2 - GRADPROOF_MUL(eta, delta1);  // db2
+}
+}  // namespace detail
+
 /// One step of plain SGD on one sample, in place: forward, backward and update fused into one
 /// pass over the hidden units. The hot path. Bit for bit the same as
 /// `update(net, backward(net, x, y), eta)`: every entry is computed by the same operations in
@@ -270,15 +288,7 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& n
       if (!detail::label_ok(y)) detail::stop_if_constant_evaluated(InputError::label_not_in_0_1);
       if (!detail::eta_ok(eta)) detail::stop_if_constant_evaluated(InputError::eta_not_positive_finite);
     }
-    const ForwardPass<T, In, Hidden> f = forward(net, x);
-    const T delta1 = equations::delta1(f.y_hat, f.one_minus_y_hat, y);
-    for (std::size_t i = 0; i < Hidden; ++i) {
-      const T delta2_i = GRADPROOF_MUL(delta1, GRADPROOF_MUL(net.U(0, i), f.sigma_prime(i, 0)));  // equations::delta2, entry i
-      for (std::size_t j = 0; j < In; ++j) net.W(i, j) = net.W(i, j) - GRADPROOF_MUL(eta, GRADPROOF_MUL(delta2_i, x(j, 0)));  // dW_ij
-      net.b1(i, 0) = net.b1(i, 0) - GRADPROOF_MUL(eta, delta2_i);                                                   // db1_i
-      net.U(0, i) = net.U(0, i) - GRADPROOF_MUL(eta, GRADPROOF_MUL(delta1, f.h(i, 0)));                                       // dU_i
-    }
-    net.b2 = net.b2 - GRADPROOF_MUL(eta, delta1);  // db2
+    detail::sgd_update_in_place(net, x, y, eta, forward(net, x));
   }
 }
 

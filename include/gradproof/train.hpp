@@ -1,0 +1,117 @@
+// gradproof/train.hpp: throughput beyond one dependency chain.
+//
+// Per-sample SGD on one network is one serial chain: each step needs the last. Two ways to
+// give the CPU independent work, both constexpr, both exactly the per-sample arithmetic of
+// network.hpp (so compile time and run time agree, and the proofs carry over):
+// - lockstep: K networks (a sweep over learning rates, or over starting points) trained on the
+//   same samples; network k gets the very bits sgd_step would give it alone, and the K chains
+//   interleave stage by stage;
+// - mini-batch SGD: the mean gradient of B samples (Keras's default reduction), one update per
+//   batch; the B forward and backward passes are independent of each other.
+#ifndef GRADPROOF_TRAIN_HPP
+#define GRADPROOF_TRAIN_HPP
+
+#include <array>
+#include <cstddef>
+#include <type_traits>
+
+#include "detail/fp.hpp"
+#include "matrix.hpp"
+#include "network.hpp"
+#include "validate.hpp"
+
+GRADPROOF_FP_CONTRACT_OFF_BEGIN
+
+namespace gradproof {
+
+/// One SGD step of K networks on the same sample x (In, 1), y, each with its own learning rate:
+/// nets[k] becomes sgd_step(nets[k], x, y, etas[k]), bit for bit. Stage by stage over k (every
+/// forward pass, then every update), so that the K independent chains overlap.
+template <class T, std::size_t In, std::size_t Hidden, std::size_t K>
+GRADPROOF_INLINE_STEP constexpr void sgd_step_many(std::array<Network<T, In, Hidden>, K>& nets, const ColVector<T, In>& x,
+                                                   std::type_identity_t<T> y, const std::array<T, K>& etas) noexcept {
+  if (std::is_constant_evaluated()) {
+    if (!detail::label_ok(y)) detail::stop_if_constant_evaluated(InputError::label_not_in_0_1);
+    for (const T eta : etas)
+      if (!detail::eta_ok(eta)) detail::stop_if_constant_evaluated(InputError::eta_not_positive_finite);
+  }
+  std::array<ForwardPass<T, In, Hidden>, K> f{};
+  for (std::size_t k = 0; k < K; ++k) f[k] = forward(nets[k], x);
+  for (std::size_t k = 0; k < K; ++k) detail::sgd_update_in_place(nets[k], x, y, etas[k], f[k]);
+}
+
+/// One epoch of per-sample SGD for K networks in lockstep, in sample order: nets[k] becomes
+/// sgd_epoch(nets[k], samples, etas[k]), bit for bit.
+template <class T, std::size_t In, std::size_t Hidden, std::size_t K, class Samples>
+constexpr std::array<Network<T, In, Hidden>, K> train_many(std::array<Network<T, In, Hidden>, K> nets,
+                                                            const Samples& samples,
+                                                            const std::array<T, K>& etas) noexcept {
+  for (const Sample<T, In>& s : samples) sgd_step_many(nets, s.x, s.y, etas);
+  return nets;
+}
+
+namespace detail {
+/// The mean gradient of batch[0, count), count in [1, B] (the callers guarantee it): the
+/// gradients summed in sample order, then multiplied by 1/count.
+template <class T, std::size_t In, std::size_t Hidden, std::size_t B>
+constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, Hidden>& net,
+                                                          const std::array<Sample<T, In>, B>& batch,
+                                                          std::size_t count) noexcept {
+  std::array<Gradients<T, In, Hidden>, B> g{};
+  for (std::size_t b = 0; b < count; ++b) g[b] = backward(net, batch[b].x, batch[b].y);  // independent
+  Gradients<T, In, Hidden> sum = g[0];
+  for (std::size_t b = 1; b < count; ++b) {
+    sum.delta1 = sum.delta1 + g[b].delta1;
+    sum.delta2 = sum.delta2 + g[b].delta2;
+    sum.dW = sum.dW + g[b].dW;
+    sum.db1 = sum.db1 + g[b].db1;
+    sum.dU = sum.dU + g[b].dU;
+    sum.db2 = sum.db2 + g[b].db2;
+  }
+  const T inv = T(1) / static_cast<T>(count);  // exact for a power-of-two count
+  return {GRADPROOF_MUL(sum.delta1, inv), sum.delta2 * inv, sum.dW * inv,
+          sum.db1 * inv,                  sum.dU * inv,     GRADPROOF_MUL(sum.db2, inv)};
+}
+}  // namespace detail
+
+/// The mean gradient of a batch of B samples (Keras's default "sum over batch size"
+/// reduction): the B gradients summed in sample order, then multiplied by 1/B. Shapes as
+/// Gradients.
+template <class T, std::size_t In, std::size_t Hidden, std::size_t B>
+constexpr Gradients<T, In, Hidden> mean_gradient(const Network<T, In, Hidden>& net,
+                                                 const std::array<Sample<T, In>, B>& batch) noexcept {
+  static_assert(B >= 1, "gradproof::mean_gradient: a batch has at least one sample");
+  return detail::mean_gradient_of_first(net, batch, B);
+}
+
+/// One mini-batch SGD step: Ω ← Ω − η · the batch's mean ∂L/∂Ω (slide 8, with the mean
+/// gradient of B samples in place of one sample's).
+template <class T, std::size_t In, std::size_t Hidden, std::size_t B>
+constexpr Network<T, In, Hidden> sgd_minibatch_step(const Network<T, In, Hidden>& net,
+                                                    const std::array<Sample<T, In>, B>& batch,
+                                                    std::type_identity_t<T> eta) noexcept {
+  return update(net, mean_gradient(net, batch), eta);
+}
+
+/// One epoch of mini-batch SGD over `samples` (any sized, indexable range of Sample<T, In>):
+/// consecutive batches of B in order, the last one shorter if the size is not a multiple of B
+/// (as Keras does).
+template <std::size_t B, class T, std::size_t In, std::size_t Hidden, class Samples>
+constexpr Network<T, In, Hidden> sgd_epoch_minibatch(Network<T, In, Hidden> net, const Samples& samples,
+                                                     std::type_identity_t<T> eta) noexcept {
+  static_assert(B >= 1, "gradproof::sgd_epoch_minibatch: a batch has at least one sample");
+  const auto n = static_cast<std::size_t>(samples.size());
+  std::array<Sample<T, In>, B> batch{};
+  for (std::size_t first = 0; first < n; first += B) {
+    const std::size_t count = n - first < B ? n - first : B;
+    for (std::size_t b = 0; b < count; ++b) batch[b] = samples[first + b];
+    net = update(net, detail::mean_gradient_of_first(net, batch, count), eta);
+  }
+  return net;
+}
+
+}  // namespace gradproof
+
+GRADPROOF_FP_CONTRACT_OFF_END
+
+#endif  // GRADPROOF_TRAIN_HPP
