@@ -206,6 +206,23 @@ void check_network_case() {
   // Not vacuous: the step and the training run moved the network.
   EXPECT_NE(ct_step, C.net);
   EXPECT_NE(ct_trained, ct_epoch);
+
+  // train.hpp: three networks in lockstep (a learning-rate sweep, the case's network and two
+  // others), and mini-batch SGD (batches of 2, and of 3 with a shorter last batch).
+  using T = decltype(C.eta);
+  constexpr std::array<T, 3> etas{C.eta, C.eta / T(2), C.eta * T(2)};
+  constexpr std::array<gradproof::Network<T, C.net.inputs, C.net.hidden>, 3> nets{C.net, ct_step, ct_trained};
+  constexpr auto ct_many = gradproof::train_many(nets, C.samples, etas);
+  constexpr auto ct_batch2 = gradproof::sgd_epoch_minibatch<2>(C.net, C.samples, C.eta);
+  constexpr auto ct_batch3 = gradproof::sgd_epoch_minibatch<3>(C.net, C.samples, C.eta);
+  const auto rt_etas = opaque(etas);
+  const auto rt_nets = opaque(nets);
+  const auto rt_many = gradproof::train_many(rt_nets, c.samples, rt_etas);
+  for (std::size_t k = 0; k < 3; ++k) expect_same_bits("train_many[" + std::to_string(k) + "]", ct_many[k], rt_many[k]);
+  expect_same_bits("train_many[0] == sgd_epoch", ct_epoch, rt_many[0]);
+  expect_same_bits("sgd_epoch_minibatch<2>", ct_batch2, gradproof::sgd_epoch_minibatch<2>(c.net, c.samples, c.eta));
+  expect_same_bits("sgd_epoch_minibatch<3>", ct_batch3, gradproof::sgd_epoch_minibatch<3>(c.net, c.samples, c.eta));
+  EXPECT_NE(ct_batch2, C.net);
 }
 
 TEST(bit_identity, network_double_3_4) { check_network_case<kDouble34>(); }

@@ -6,7 +6,7 @@
 // steps (1,512 per SGD step, tools/constexpr_cost.sh): within clang's default
 // of 1,048,576, so no limit is raised. A longer run would be split across several constexpr
 // variables, each of which gets a fresh budget.
-#include "test_tools.hpp"
+#include "training_data.hpp"
 
 namespace {
 
@@ -65,38 +65,11 @@ static_assert(!(reordered_step_is_composed_step(x0, 0.3, 0.7) && reordered_step_
                 reordered_step_is_composed_step(ColVector<double, 3>{{-2.5, 0.1, 3.75}}, 0.0, 1.5) &&
                 reordered_step_is_composed_step(ColVector<double, 3>{{0.3, -0.7, 1.9}}, 0.6, 0.25)));
 
-// ---- A short training run: 8 samples, label = [x1 + x2 − x3 > 0] --------------------------
-template <real T>
-constexpr std::array<Sample<T>, 8> data{{{{{T(1), T(0.5), T(-0.5)}}, T(1)},
-                                         {{{T(0.5), T(1), T(0)}}, T(1)},
-                                         {{{T(-1), T(-0.5), T(0.5)}}, T(0)},
-                                         {{{T(-0.5), T(-1), T(0)}}, T(0)},
-                                         {{{T(0.75), T(-0.25), T(-0.5)}}, T(1)},
-                                         {{{T(-0.75), T(0.25), T(0.5)}}, T(0)},
-                                         {{{T(0.25), T(0.5), T(1)}}, T(0)},
-                                         {{{T(-0.25), T(-0.5), T(-1)}}, T(1)}}};
-
-// Small, asymmetric starting weights (symmetric ones would keep the hidden units identical).
-template <real T>
-constexpr Network<T> init{{{T(0.1), T(-0.2), T(0.05), T(-0.15), T(0.1), T(0.2), T(0.05), T(0.15), T(-0.1), T(-0.05),
-                            T(-0.2), T(0.1)}},
-                          {{T(0), T(0.05), T(-0.05), T(0.1)}},
-                          {{T(0.2), T(-0.1), T(0.15), T(-0.2)}},
-                          T(0)};
-
-template <real T>
-constexpr std::size_t correct(const Network<T>& net) {
-  std::size_t n = 0;
-  for (const auto& s : data<T>) n += classify(net, s.x) == (s.y > T(0.5)) ? 1U : 0U;
-  return n;
-}
-
-template <real T>
-constexpr T mean_loss(const Network<T>& net) {
-  T sum = 0;
-  for (const auto& s : data<T>) sum += loss(net, s.x, s.y);
-  return sum / T(8);
-}
+// ---- A short training run: training_data.hpp's 8 samples, label = [x1 + x2 − x3 > 0] ----------
+using test::data;
+using test::init;
+using test::correct;
+using test::mean_loss;
 
 template <real T>
 constexpr Network<T> train(int epochs, T eta) {
