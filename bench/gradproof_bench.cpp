@@ -1,15 +1,21 @@
 // bench/gradproof_bench.cpp: gradproof's forward, backward, sgd_step and one epoch of SGD,
-// against the textbook peer (textbook.hpp) doing the same math, in ns per sample.
+// against the textbook peer (textbook.hpp) and, when CMake found Eigen 3.4, the Eigen peer
+// (eigen_peer.hpp) doing the same math, in ns per sample; and gradproof's two ways past one
+// dependency chain: K networks in lockstep (train.hpp's sgd_step_many, train_many) and
+// mini-batch SGD (sgd_minibatch_step, sgd_epoch_minibatch), in ns per network-step / sample.
 //
 // What keeps the comparison honest:
 // - the data are random (fixed seed) and made at run time, so nothing can be folded at
 //   compile time; results go through benchmark::DoNotOptimize;
 // - sgd_step carries the network from one iteration to the next (each step depends on the
 //   last, as in training) and the epoch is 4096 dependent steps;
-// - before timing, main() checks that both implementations compute the same forward pass,
-//   loss, gradients and step on every sample to 1e-12 relative, and exits with 1 if not;
-// - both sides read the same samples in the same order from the same kind of memory.
-// After the run it prints gradproof / textbook per operation, measured in this run.
+// - before timing, main() checks that the implementations compute the same forward pass,
+//   loss, gradients and step on every sample to 1e-12 relative, that train_many gives each
+//   network the bits sgd_epoch gives it alone, and that a mini-batch epoch lowers the loss;
+//   it exits with 1 if not;
+// - all sides read the same samples in the same order from the same kind of memory.
+// After the run it prints the ratios per operation, measured in this run, and the issue's
+// targets as met / not met.
 #include <benchmark/benchmark.h>
 
 #include <gradproof/gradproof.hpp>
@@ -22,9 +28,8 @@
 #include <cstdio>
 #include <fstream>
 #include <optional>
-#include <random>
 #include <string>
-#include <string_view>
+#include <utility>
 #include <vector>
 
 #if defined(__has_include)
@@ -34,8 +39,12 @@
 #endif
 #endif
 
+#include "bench_data.hpp"
 #include "ratio_reporter.hpp"
 #include "textbook.hpp"
+#if defined(GRADPROOF_BENCH_HAVE_EIGEN)
+#include "eigen_peer.hpp"
+#endif
 
 // Set by bench/CMakeLists.txt; the fallbacks only keep a hand build compiling.
 #ifndef GRADPROOF_BENCH_COMPILER
@@ -53,75 +62,37 @@
 
 namespace {
 
-using Net = gradproof::Network<double>;
-using GpSample = gradproof::Sample<double>;
+using gradproof_bench::GpSample;
+using gradproof_bench::n_samples;
+using gradproof_bench::Net;
+using gradproof_bench::sample_mask;
+constexpr double tolerance = 1e-12;  // relative, per value
 
-constexpr std::size_t n_samples = 4096;  // one epoch; a power of two, for the index mask
-constexpr std::size_t sample_mask = n_samples - 1;
-constexpr std::uint64_t seed = 0x6772616470726f6fULL;  // "gradproo"
-constexpr double tolerance = 1e-12;                    // relative, per value
+constexpr std::size_t lockstep_small = 4;  // K networks in lockstep
+constexpr std::size_t lockstep_large = 8;
+constexpr std::size_t batch_small = 8;  // B samples per mini-batch
+constexpr std::size_t batch_large = 32;
 
-/// Uniform doubles in [lo, hi) from mt19937_64 (fully specified by the standard), so the data
-/// are the same with every standard library.
-class Uniform {
- public:
-  explicit Uniform(std::uint64_t s) : gen_(s) {}
-  double operator()(double lo, double hi) {
-    const double u = static_cast<double>(gen_() >> 11) * 0x1p-53;
-    return lo + (hi - lo) * u;
-  }
-
- private:
-  std::mt19937_64 gen_;
-};
-
-/// The network and the samples, in both implementations' layouts, with the same values.
+/// The network and the samples, in every implementation's layout, with the same values.
 struct Dataset {
   Net gp_net0{};
   textbook::Net tb_net0{};
   std::vector<GpSample> gp_samples;
   std::vector<textbook::Sample> tb_samples;
+#if defined(GRADPROOF_BENCH_HAVE_EIGEN)
+  eigen_peer::Net eg_net0{};
+  std::vector<eigen_peer::Sample> eg_samples;
+#endif
+  std::vector<std::array<GpSample, batch_small>> batches_small;
+  std::vector<std::array<GpSample, batch_large>> batches_large;
   double eta = 0.0;  // at run time too, like everything else
 };
 
 // Read through volatile, so the optimiser knows neither the seed nor eta. Not through
 // benchmark::DoNotOptimize: with g++ 12 -O2 and Google Benchmark 1.7.1, DoNotOptimize on a
 // double lvalue ("+m,r" constraint) read back 0 here instead of 0.05.
-volatile std::uint64_t opaque_seed = seed;
+volatile std::uint64_t opaque_seed = gradproof_bench::seed;
 volatile double opaque_eta = 0.05;
-
-Dataset make_dataset() {
-  Uniform uniform(opaque_seed);
-  Dataset d;
-  d.eta = opaque_eta;
-  for (std::size_t i = 0; i < Net::hidden; ++i) {
-    for (std::size_t j = 0; j < Net::inputs; ++j) d.gp_net0.W(i, j) = uniform(-1.0, 1.0);
-    d.gp_net0.b1(i, 0) = uniform(-0.5, 0.5);
-    d.gp_net0.U(0, i) = uniform(-1.0, 1.0);
-  }
-  d.gp_net0.b2 = uniform(-0.5, 0.5);
-  for (std::size_t i = 0; i < Net::hidden; ++i) {
-    for (std::size_t j = 0; j < Net::inputs; ++j) d.tb_net0.W[i][j] = d.gp_net0.W(i, j);
-    d.tb_net0.b1[i] = d.gp_net0.b1(i, 0);
-    d.tb_net0.U[i] = d.gp_net0.U(0, i);
-  }
-  d.tb_net0.b2 = d.gp_net0.b2;
-
-  // Labels drawn from a logistic teacher: noisy, so the data are not separable and SGD
-  // settles instead of growing the weights without bound while the benchmark runs.
-  d.gp_samples.resize(n_samples);
-  d.tb_samples.resize(n_samples);
-  for (std::size_t k = 0; k < n_samples; ++k) {
-    GpSample& g = d.gp_samples[k];
-    for (std::size_t j = 0; j < Net::inputs; ++j) g.x(j, 0) = uniform(-2.0, 2.0);
-    const double teacher = 1.5 * g.x(0, 0) - g.x(1, 0) + 0.5 * g.x(2, 0) + 0.25;
-    g.y = uniform(0.0, 1.0) < 1.0 / (1.0 + std::exp(-teacher)) ? 1.0 : 0.0;
-    textbook::Sample& t = d.tb_samples[k];
-    for (std::size_t j = 0; j < Net::inputs; ++j) t.x[j] = g.x(j, 0);
-    t.y = g.y;
-  }
-  return d;
-}
 
 textbook::Net to_textbook(const Net& n) {
   textbook::Net t{};
@@ -132,6 +103,46 @@ textbook::Net to_textbook(const Net& n) {
   }
   t.b2 = n.b2;
   return t;
+}
+
+#if defined(GRADPROOF_BENCH_HAVE_EIGEN)
+eigen_peer::Net to_eigen(const Net& n) {
+  eigen_peer::Net e{};
+  for (Eigen::Index i = 0; i < 4; ++i) {
+    const auto iu = static_cast<std::size_t>(i);
+    for (Eigen::Index j = 0; j < 3; ++j) e.W(i, j) = n.W(iu, static_cast<std::size_t>(j));
+    e.b1(i) = n.b1(iu, 0);
+    e.U(i) = n.U(0, iu);
+  }
+  e.b2 = n.b2;
+  return e;
+}
+#endif
+
+Dataset make_dataset() {
+  gradproof_bench::Data g = gradproof_bench::make_data(opaque_seed);
+  Dataset d;
+  d.eta = opaque_eta;
+  d.gp_net0 = g.net0;
+  d.tb_net0 = to_textbook(g.net0);
+  d.gp_samples = std::move(g.samples);
+  d.tb_samples.resize(n_samples);
+  for (std::size_t k = 0; k < n_samples; ++k) {
+    for (std::size_t j = 0; j < Net::inputs; ++j) d.tb_samples[k].x[j] = d.gp_samples[k].x(j, 0);
+    d.tb_samples[k].y = d.gp_samples[k].y;
+  }
+#if defined(GRADPROOF_BENCH_HAVE_EIGEN)
+  d.eg_net0 = to_eigen(d.gp_net0);
+  d.eg_samples.resize(n_samples);
+  for (std::size_t k = 0; k < n_samples; ++k) {
+    for (std::size_t j = 0; j < Net::inputs; ++j)
+      d.eg_samples[k].x(static_cast<Eigen::Index>(j)) = d.gp_samples[k].x(j, 0);
+    d.eg_samples[k].y = d.gp_samples[k].y;
+  }
+#endif
+  d.batches_small = gradproof_bench::batches_of<batch_small>(d.gp_samples);
+  d.batches_large = gradproof_bench::batches_of<batch_large>(d.gp_samples);
+  return d;
 }
 
 bool all_finite(const Net& n) {
@@ -247,6 +258,123 @@ bool implementations_agree(const Dataset& d) {
   return step.ok(tolerance) && epoch.ok(epoch_tolerance) && trains;
 }
 
+#if defined(GRADPROOF_BENCH_HAVE_EIGEN)
+void compare_nets(Agreement& a, const Net& gp, const eigen_peer::Net& eg, const char* what, std::size_t k) {
+  const std::string w(what);
+  for (std::size_t i = 0; i < Net::hidden; ++i) {
+    const auto ie = static_cast<Eigen::Index>(i);
+    for (std::size_t j = 0; j < Net::inputs; ++j)
+      a.check(gp.W(i, j), eg.W(ie, static_cast<Eigen::Index>(j)), (w + ".W").c_str(), k);
+    a.check(gp.b1(i, 0), eg.b1(ie), (w + ".b1").c_str(), k);
+    a.check(gp.U(0, i), eg.U(ie), (w + ".U").c_str(), k);
+  }
+  a.check(gp.b2, eg.b2, (w + ".b2").c_str(), k);
+}
+
+/// The same check against the Eigen peer: every sample from gradproof's network at that point
+/// (forward pass, loss, gradients, the step), then the two whole epochs.
+bool eigen_agrees(const Dataset& d) {
+  Agreement step;
+  Net gp = d.gp_net0;
+  for (std::size_t k = 0; k < n_samples; ++k) {
+    const GpSample& s = d.gp_samples[k];
+    const eigen_peer::Sample& es = d.eg_samples[k];
+    const eigen_peer::Net eg = to_eigen(gp);
+
+    const auto f = gradproof::forward(gp, s.x);
+    const eigen_peer::Forward ef = eigen_peer::forward(eg, es.x);
+    double theta_terms = std::fabs(gp.b2);
+    for (std::size_t i = 0; i < Net::hidden; ++i) {
+      const auto ie = static_cast<Eigen::Index>(i);
+      double z_terms = std::fabs(gp.b1(i, 0));
+      for (std::size_t j = 0; j < Net::inputs; ++j) z_terms += std::fabs(gp.W(i, j) * s.x(j, 0));
+      step.check(f.z(i, 0), ef.z(ie), "forward z", k, z_terms);
+      step.check(f.h(i, 0), ef.h(ie), "forward h", k);
+      theta_terms += std::fabs(gp.U(0, i) * f.h(i, 0));
+    }
+    step.check(f.theta, ef.theta, "forward theta", k, theta_terms);
+    step.check(f.y_hat, ef.y_hat, "forward y_hat", k);
+    step.check(gradproof::bce_with_logits(f.theta, s.y), eigen_peer::loss(ef.y_hat, es.y), "loss", k);
+
+    const auto g = gradproof::backward(gp, s.x, s.y);
+    const eigen_peer::Gradients eg_g = eigen_peer::backward(eg, es.x, es.y);
+    step.check(g.delta1, eg_g.delta1, "delta1", k);
+    for (std::size_t i = 0; i < Net::hidden; ++i) {
+      const auto ie = static_cast<Eigen::Index>(i);
+      step.check(g.delta2(0, i), eg_g.delta2(ie), "delta2", k);
+      for (std::size_t j = 0; j < Net::inputs; ++j)
+        step.check(g.dW(i, j), eg_g.dW(ie, static_cast<Eigen::Index>(j)), "dW", k);
+      step.check(g.db1(i, 0), eg_g.db1(ie), "db1", k);
+      step.check(g.dU(0, i), eg_g.dU(ie), "dU", k);
+    }
+    step.check(g.db2, eg_g.db2, "db2", k);
+
+    const Net gp_next = gradproof::sgd_step(gp, s.x, s.y, d.eta);
+    eigen_peer::Net eg_next = eg;
+    eigen_peer::sgd_step(eg_next, es.x, es.y, d.eta);
+    compare_nets(step, gp_next, eg_next, "sgd_step", k);
+    gp = gp_next;
+  }
+
+  Agreement epoch;
+  const Net gp_epoch = gradproof::sgd_epoch(d.gp_net0, d.gp_samples, d.eta);
+  eigen_peer::Net eg_epoch = d.eg_net0;
+  for (const eigen_peer::Sample& es : d.eg_samples) eigen_peer::sgd_step(eg_epoch, es.x, es.y, d.eta);
+  compare_nets(epoch, gp_epoch, eg_epoch, "epoch", n_samples - 1);
+  constexpr double epoch_tolerance = 1e-9;
+
+  std::printf("agreement, gradproof vs Eigen %d.%d.%d, largest relative difference per value:\n", EIGEN_WORLD_VERSION,
+              EIGEN_MAJOR_VERSION, EIGEN_MINOR_VERSION);
+  std::printf("  per step (%zu values over %zu samples): %.3g at %s  (bound %.0e): %s\n", step.compared, n_samples,
+              step.worst, step.where.c_str(), tolerance, step.ok(tolerance) ? "ok" : "FAILED");
+  std::printf("  after a whole epoch (%zu values):       %.3g at %s  (bound %.0e): %s\n", epoch.compared, epoch.worst,
+              epoch.where.c_str(), epoch_tolerance, epoch.ok(epoch_tolerance) ? "ok" : "FAILED");
+  return step.ok(tolerance) && epoch.ok(epoch_tolerance);
+}
+#endif
+
+/// train_many gives network k exactly the bits sgd_epoch gives it alone, with its own eta.
+template <std::size_t K>
+bool lockstep_agrees(const Dataset& d) {
+  const auto etas = gradproof_bench::eta_sweep<K>(d.eta);
+  std::array<Net, K> nets;
+  nets.fill(d.gp_net0);
+  const std::array<Net, K> many = gradproof::train_many(nets, d.gp_samples, etas);
+  std::size_t equal = 0;
+  for (std::size_t k = 0; k < K; ++k)
+    if (many[k] == gradproof::sgd_epoch(d.gp_net0, d.gp_samples, etas[k])) ++equal;
+  std::printf("  train_many, K = %zu (eta x 0.5 .. x %.2f): %zu of %zu networks bit for bit sgd_epoch's: %s\n", K,
+              0.5 + 0.25 * static_cast<double>(K - 1), equal, K, equal == K ? "ok" : "FAILED");
+  return equal == K;
+}
+
+double mean_loss(const Net& net, const std::vector<GpSample>& samples) {
+  double sum = 0.0;
+  for (const GpSample& s : samples) sum += gradproof::loss(net, s.x, s.y);
+  return sum / static_cast<double>(samples.size());
+}
+
+/// One epoch of mini-batch SGD ends finite, with a lower mean loss over the data than it began.
+template <std::size_t B>
+bool minibatch_trains(const Dataset& d) {
+  const Net net = gradproof::sgd_epoch_minibatch<B>(d.gp_net0, d.gp_samples, d.eta);
+  const double before = mean_loss(d.gp_net0, d.gp_samples);
+  const double after = mean_loss(net, d.gp_samples);
+  const bool ok = all_finite(net) && after < before;
+  std::printf("  sgd_epoch_minibatch<%zu>: mean loss %.6f -> %.6f, finite %s: %s\n", B, before, after,
+              all_finite(net) ? "yes" : "NO", ok ? "ok" : "FAILED");
+  return ok;
+}
+
+bool throughput_checks(const Dataset& d) {
+  std::printf("lockstep and mini-batch:\n");
+  bool ok = lockstep_agrees<lockstep_small>(d);
+  ok = lockstep_agrees<lockstep_large>(d) && ok;
+  ok = minibatch_trains<batch_small>(d) && ok;
+  ok = minibatch_trains<batch_large>(d) && ok;
+  return ok;
+}
+
 // ---------------------------------------------------------------------------------------
 // The benchmarks. Each reads sample k, then k + 1, ... (wrapping at 4096), as training does.
 
@@ -354,30 +482,139 @@ void epoch_textbook(benchmark::State& st, const Dataset& d) {
   per_sample(st, static_cast<std::int64_t>(n_samples));
 }
 
+#if defined(GRADPROOF_BENCH_HAVE_EIGEN)
+void sgd_step_eigen(benchmark::State& st, const Dataset& d) {
+  eigen_peer::Net net = d.eg_net0;
+  std::size_t k = 0;
+  for ([[maybe_unused]] auto _ : st) {
+    const eigen_peer::Sample& s = d.eg_samples[k];
+    k = (k + 1) & sample_mask;
+    eigen_peer::sgd_step(net, s.x, s.y, d.eta);  // depends on the previous step
+    benchmark::DoNotOptimize(net);
+  }
+  if (!std::isfinite(net.W.sum() + net.b1.sum() + net.U.sum() + net.b2)) st.SkipWithError("Eigen sgd_step diverged");
+  per_sample(st, 1);
+}
+
+void epoch_eigen(benchmark::State& st, const Dataset& d) {
+  for ([[maybe_unused]] auto _ : st) {
+    eigen_peer::Net net = d.eg_net0;
+    for (const eigen_peer::Sample& s : d.eg_samples) eigen_peer::sgd_step(net, s.x, s.y, d.eta);
+    benchmark::DoNotOptimize(net);
+  }
+  per_sample(st, static_cast<std::int64_t>(n_samples));
+}
+#endif
+
+// K networks (a learning-rate sweep) in lockstep, one sgd_step_many per iteration, carried to
+// the next: reported per network-step (K per iteration).
+template <std::size_t K>
+void lockstep_gradproof(benchmark::State& st, const Dataset& d) {
+  const auto etas = gradproof_bench::eta_sweep<K>(d.eta);
+  std::array<Net, K> nets;
+  nets.fill(d.gp_net0);
+  std::size_t k = 0;
+  for ([[maybe_unused]] auto _ : st) {
+    const GpSample& s = d.gp_samples[k];
+    k = (k + 1) & sample_mask;
+    gradproof::sgd_step_many(nets, s.x, s.y, etas);
+    benchmark::DoNotOptimize(nets);
+  }
+  if (!std::all_of(nets.begin(), nets.end(), [](const Net& n) { return all_finite(n); }))
+    st.SkipWithError("gradproof sgd_step_many diverged");
+  per_sample(st, static_cast<std::int64_t>(K));
+}
+
+// One epoch of K networks in lockstep (train_many), from the same starting networks: per
+// network-sample.
+template <std::size_t K>
+void lockstep_epoch_gradproof(benchmark::State& st, const Dataset& d) {
+  const auto etas = gradproof_bench::eta_sweep<K>(d.eta);
+  std::array<Net, K> nets0;
+  nets0.fill(d.gp_net0);
+  for ([[maybe_unused]] auto _ : st) {
+    std::array<Net, K> nets = gradproof::train_many(nets0, d.gp_samples, etas);
+    benchmark::DoNotOptimize(nets);
+  }
+  per_sample(st, static_cast<std::int64_t>(K * n_samples));
+}
+
+// One mini-batch step (mean gradient of B samples, one update) per iteration, batches in
+// order, the network carried to the next: reported per sample (B per iteration).
+template <std::size_t B>
+void minibatch_gradproof(benchmark::State& st, const std::vector<std::array<GpSample, B>>& batches, double eta,
+                         const Net& net0) {
+  Net net = net0;
+  const std::size_t n_batches = batches.size();  // a power of two
+  std::size_t k = 0;
+  for ([[maybe_unused]] auto _ : st) {
+    const auto& batch = batches[k];
+    k = (k + 1) & (n_batches - 1);
+    net = gradproof::sgd_minibatch_step(net, batch, eta);
+    benchmark::DoNotOptimize(net);
+  }
+  if (!all_finite(net)) st.SkipWithError("gradproof sgd_minibatch_step diverged");
+  per_sample(st, static_cast<std::int64_t>(B));
+}
+
+// One epoch of mini-batch SGD (sgd_epoch_minibatch<B>, which copies each batch out of the
+// samples), from the same starting network: per sample.
+template <std::size_t B>
+void minibatch_epoch_gradproof(benchmark::State& st, const Dataset& d) {
+  for ([[maybe_unused]] auto _ : st) {
+    Net net = gradproof::sgd_epoch_minibatch<B>(d.gp_net0, d.gp_samples, d.eta);
+    benchmark::DoNotOptimize(net);
+  }
+  per_sample(st, static_cast<std::int64_t>(n_samples));
+}
+
 using BenchFn = void (*)(benchmark::State&, const Dataset&);
-struct Operation {
+
+void minibatch_small(benchmark::State& st, const Dataset& d) {
+  minibatch_gradproof<batch_small>(st, d.batches_small, d.eta, d.gp_net0);
+}
+void minibatch_large(benchmark::State& st, const Dataset& d) {
+  minibatch_gradproof<batch_large>(st, d.batches_large, d.eta, d.gp_net0);
+}
+
+/// Every benchmark, in the order they run (peers of one operation side by side, so that the
+/// two halves of a ratio run close in time). Named "<operation>/<implementation>[/<size>]".
+struct Bench {
   const char* name;
-  BenchFn gradproof;
-  BenchFn textbook;
+  BenchFn fn;
   benchmark::TimeUnit unit;
 };
-constexpr std::array<Operation, 4> operations{{
-    {"forward", forward_gradproof, forward_textbook, benchmark::kNanosecond},
-    {"backward", backward_gradproof, backward_textbook, benchmark::kNanosecond},
-    {"sgd_step", sgd_step_gradproof, sgd_step_textbook, benchmark::kNanosecond},
-    {"epoch", epoch_gradproof, epoch_textbook, benchmark::kMicrosecond},
-}};
+const std::vector<Bench>& benches() {
+  static const std::vector<Bench> all{
+      {"forward/gradproof", forward_gradproof, benchmark::kNanosecond},
+      {"forward/textbook", forward_textbook, benchmark::kNanosecond},
+      {"backward/gradproof", backward_gradproof, benchmark::kNanosecond},
+      {"backward/textbook", backward_textbook, benchmark::kNanosecond},
+      {"sgd_step/gradproof", sgd_step_gradproof, benchmark::kNanosecond},
+      {"sgd_step/textbook", sgd_step_textbook, benchmark::kNanosecond},
+#if defined(GRADPROOF_BENCH_HAVE_EIGEN)
+      {"sgd_step/eigen", sgd_step_eigen, benchmark::kNanosecond},
+#endif
+      {"epoch/gradproof", epoch_gradproof, benchmark::kMicrosecond},
+      {"epoch/textbook", epoch_textbook, benchmark::kMicrosecond},
+#if defined(GRADPROOF_BENCH_HAVE_EIGEN)
+      {"epoch/eigen", epoch_eigen, benchmark::kMicrosecond},
+#endif
+      {"lockstep/gradproof/k:4", lockstep_gradproof<lockstep_small>, benchmark::kNanosecond},
+      {"lockstep/gradproof/k:8", lockstep_gradproof<lockstep_large>, benchmark::kNanosecond},
+      {"lockstep_epoch/gradproof/k:8", lockstep_epoch_gradproof<lockstep_large>, benchmark::kMicrosecond},
+      {"minibatch/gradproof/b:8", minibatch_small, benchmark::kNanosecond},
+      {"minibatch/gradproof/b:32", minibatch_large, benchmark::kNanosecond},
+      {"minibatch_epoch/gradproof/b:32", minibatch_epoch_gradproof<batch_large>, benchmark::kMicrosecond},
+  };
+  static_assert(lockstep_small == 4 && lockstep_large == 8 && batch_small == 8 && batch_large == 32,
+                "the names above spell the sizes");
+  return all;
+}
 
 void register_benchmarks(const Dataset& d) {
-  for (const Operation& op : operations) {
-    // gradproof and textbook side by side, so that the two halves of a ratio run close in time.
-    const std::string gp = std::string(op.name) + "/gradproof";
-    const std::string tb = std::string(op.name) + "/textbook";
-    benchmark::RegisterBenchmark(gp.c_str(), [&d, f = op.gradproof](benchmark::State& st) { f(st, d); })
-        ->Unit(op.unit);
-    benchmark::RegisterBenchmark(tb.c_str(), [&d, f = op.textbook](benchmark::State& st) { f(st, d); })
-        ->Unit(op.unit);
-  }
+  for (const Bench& b : benches())
+    benchmark::RegisterBenchmark(b.name, [&d, f = b.fn](benchmark::State& st) { f(st, d); })->Unit(b.unit);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -395,23 +632,44 @@ std::string cpu_model() {
   return "unknown (no /proc/cpuinfo)";
 }
 
+const char* yes_no(bool b) { return b ? "yes" : "no"; }
+
+constexpr bool target_fma =
+#if defined(__FMA__)
+    true;
+#else
+    false;
+#endif
+constexpr bool target_avx2 =
+#if defined(__AVX2__)
+    true;
+#else
+    false;
+#endif
+constexpr bool target_avx512f =
+#if defined(__AVX512F__)
+    true;
+#else
+    false;
+#endif
+
+std::string eigen_version() {
+#if defined(GRADPROOF_BENCH_HAVE_EIGEN)
+  return std::to_string(EIGEN_WORLD_VERSION) + "." + std::to_string(EIGEN_MAJOR_VERSION) + "." +
+         std::to_string(EIGEN_MINOR_VERSION) + " (" + Eigen::SimdInstructionSetsInUse() + ")";
+#else
+  return "not found at configure time: no Eigen peer";
+#endif
+}
+
 void print_build_info() {
-  std::printf("gradproof_bench: gradproof %d.%d.%d against bench/textbook.hpp (the peer)\n", GRADPROOF_VERSION_MAJOR,
-              GRADPROOF_VERSION_MINOR, GRADPROOF_VERSION_PATCH);
+  std::printf("gradproof_bench: gradproof %d.%d.%d against bench/textbook.hpp and bench/eigen_peer.hpp (the peers)\n",
+              GRADPROOF_VERSION_MAJOR, GRADPROOF_VERSION_MINOR, GRADPROOF_VERSION_PATCH);
   std::printf("compiler:   %s (__VERSION__ \"%s\")\n", GRADPROOF_BENCH_COMPILER, __VERSION__);
   std::printf("build type: %s; flags: %s\n", GRADPROOF_BENCH_BUILD_TYPE, GRADPROOF_BENCH_CXX_FLAGS);
   std::printf("            (plus -std=c++20 or gnu++20 and the warning flags; __cplusplus %ld)\n", __cplusplus);
-  std::printf("target:     FMA %s, AVX2 %s, __FAST_MATH__ %s\n",
-#if defined(__FMA__)
-              "yes",
-#else
-              "no",
-#endif
-#if defined(__AVX2__)
-              "yes",
-#else
-              "no",
-#endif
+  std::printf("target:     FMA %s, AVX2 %s, AVX-512F %s, __FAST_MATH__ %s\n", yes_no(target_fma), yes_no(target_avx2),
+              yes_no(target_avx512f),
 #if defined(__FAST_MATH__)
               "yes"
 #else
@@ -419,6 +677,7 @@ void print_build_info() {
 #endif
   );
   std::printf("benchmark:  Google Benchmark %s\n", GRADPROOF_BENCH_BENCHMARK_VERSION);
+  std::printf("eigen:      %s\n", eigen_version().c_str());
   std::printf("cpu:        %s\n", cpu_model().c_str());
 #if !defined(__OPTIMIZE__)
   std::printf("WARNING: this is not an optimised build; its timings say nothing. Use the release preset.\n");
@@ -426,42 +685,140 @@ void print_build_info() {
   std::fflush(stdout);
 }
 
-void print_ratio_table(const gradproof_bench::RatioReporter& r) {
-  std::printf("\ngradproof / textbook, CPU time per sample, measured in this run (below 1: gradproof is faster)\n");
-  std::printf("%-9s %5s %14s %14s %10s %10s\n", "operation", "reps", "gradproof ns", "textbook ns", "ratio", "best/best");
-  std::optional<double> sgd_ratio;
-  for (const Operation& op : operations) {
-    const std::string gp = std::string(op.name) + "/gradproof";
-    const std::string tb = std::string(op.name) + "/textbook";
-    const auto g = r.typical(gp);
-    const auto t = r.typical(tb);
-    if (!g || !t) {
-      std::printf("%-9s %5s %14s %14s %10s %10s\n", op.name, "-", g ? "" : "not run", t ? "" : "not run", "n/a", "n/a");
-      continue;
-    }
-    const double ratio = *g / *t;
-    const auto best_gp = r.best(gp);
-    const auto best_tb = r.best(tb);
-    if (std::string_view(op.name) == "sgd_step") sgd_ratio = ratio;
-    std::printf("%-9s %5zu %14.2f %14.2f %10.3f ", op.name, std::min(r.repetitions(gp), r.repetitions(tb)), *g, *t,
-                ratio);
-    if (best_gp && best_tb) {
-      std::printf("%10.3f\n", *best_gp / *best_tb);
-    } else {
-      std::printf("%10s\n", "n/a");
-    }
+/// The same, into Google Benchmark's context (the "context" object of --benchmark_out JSON),
+/// for tools/perf-report.
+void add_context() {
+  benchmark::AddCustomContext("gradproof_version", std::to_string(GRADPROOF_VERSION_MAJOR) + "." +
+                                                       std::to_string(GRADPROOF_VERSION_MINOR) + "." +
+                                                       std::to_string(GRADPROOF_VERSION_PATCH));
+  benchmark::AddCustomContext("gradproof_compiler", GRADPROOF_BENCH_COMPILER);
+  benchmark::AddCustomContext("gradproof_compiler_version", __VERSION__);
+  benchmark::AddCustomContext("gradproof_build_type", GRADPROOF_BENCH_BUILD_TYPE);
+  benchmark::AddCustomContext("gradproof_cxx_flags", GRADPROOF_BENCH_CXX_FLAGS);
+  benchmark::AddCustomContext("gradproof_target", std::string("FMA ") + yes_no(target_fma) + ", AVX2 " +
+                                                      yes_no(target_avx2) + ", AVX-512F " + yes_no(target_avx512f));
+  benchmark::AddCustomContext("gradproof_benchmark_version", GRADPROOF_BENCH_BENCHMARK_VERSION);
+  benchmark::AddCustomContext("gradproof_eigen", eigen_version());
+  benchmark::AddCustomContext("gradproof_cpu_model", cpu_model());
+}
+
+// ---------------------------------------------------------------------------------------
+// The ratio table.
+
+/// One comparison of the table: numerator / denominator of the typical (median) ns.
+struct Ratio {
+  double num = 0.0;
+  double den = 0.0;
+  double ratio = 0.0;
+  std::optional<double> best;  // best over best
+  std::size_t reps = 0;
+};
+
+std::optional<Ratio> ratio_of(const gradproof_bench::RatioReporter& r, const std::string& num, const std::string& den) {
+  const auto n = r.typical(num);
+  const auto d = r.typical(den);
+  if (!n || !d) return std::nullopt;
+  Ratio q{*n, *d, *n / *d, std::nullopt, std::min(r.repetitions(num), r.repetitions(den))};
+  const auto bn = r.best(num);
+  const auto bd = r.best(den);
+  if (bn && bd) q.best = *bn / *bd;
+  return q;
+}
+
+void print_row(const char* label, const std::optional<Ratio>& q) {
+  if (!q) {
+    std::printf("  %-48s %5s %12s %12s %8s %10s\n", label, "-", "not run", "", "n/a", "n/a");
+    return;
   }
+  std::printf("  %-48s %5zu %12.2f %12.2f %8.3f ", label, q->reps, q->num, q->den, q->ratio);
+  if (q->best) {
+    std::printf("%10.3f\n", *q->best);
+  } else {
+    std::printf("%10s\n", "n/a");
+  }
+}
+
+/// "met" / "NOT met" for ratio <= bound; "not run" without a ratio.
+void print_target(const char* what, const std::optional<Ratio>& q, double bound, const char* detail) {
+  if (!q) {
+    std::printf("  %-62s not run\n", what);
+    return;
+  }
+  std::printf("  %-62s %-8s ratio %.3f (speed-up %.2fx; bound %.3f)%s\n", what, q->ratio <= bound ? "met" : "NOT met",
+              q->ratio, 1.0 / q->ratio, bound, detail);
+}
+
+/// The smaller of two ratios (the better K or B), and which.
+std::optional<Ratio> better(const std::optional<Ratio>& a, const std::optional<Ratio>& b) {
+  if (!a) return b;
+  if (!b) return a;
+  return a->ratio <= b->ratio ? a : b;
+}
+
+void print_ratio_table(const gradproof_bench::RatioReporter& r) {
+  std::printf("\nratios of CPU time per sample, measured in this run (below 1: the first is faster)\n");
+  std::printf("  %-48s %5s %12s %12s %8s %10s\n", "comparison", "reps", "first ns", "second ns", "ratio", "best/best");
+  std::printf("gradproof / textbook\n");
+  for (const char* op : {"forward", "backward", "sgd_step", "epoch"})
+    print_row(op, ratio_of(r, std::string(op) + "/gradproof", std::string(op) + "/textbook"));
+#if defined(GRADPROOF_BENCH_HAVE_EIGEN)
+  std::printf("gradproof / Eigen\n");
+  for (const char* op : {"sgd_step", "epoch"})
+    print_row(op, ratio_of(r, std::string(op) + "/gradproof", std::string(op) + "/eigen"));
+  std::printf("textbook / Eigen\n");
+  for (const char* op : {"sgd_step", "epoch"})
+    print_row(op, ratio_of(r, std::string(op) + "/textbook", std::string(op) + "/eigen"));
+#else
+  std::printf("gradproof / Eigen: not built (CMake did not find Eigen 3.4; Debian: libeigen3-dev)\n");
+#endif
+  std::printf("lockstep per network-step / one network's sgd_step\n");
+  const auto lock4 = ratio_of(r, "lockstep/gradproof/k:4", "sgd_step/gradproof");
+  const auto lock8 = ratio_of(r, "lockstep/gradproof/k:8", "sgd_step/gradproof");
+  const auto lock_epoch = ratio_of(r, "lockstep_epoch/gradproof/k:8", "epoch/gradproof");
+  print_row("K = 4", lock4);
+  print_row("K = 8", lock8);
+  print_row("epoch, K = 8 (train_many / sgd_epoch)", lock_epoch);
+  std::printf("mini-batch per sample / per-sample sgd_step\n");
+  const auto batch8 = ratio_of(r, "minibatch/gradproof/b:8", "sgd_step/gradproof");
+  const auto batch32 = ratio_of(r, "minibatch/gradproof/b:32", "sgd_step/gradproof");
+  const auto batch_epoch = ratio_of(r, "minibatch_epoch/gradproof/b:32", "epoch/gradproof");
+  print_row("B = 8", batch8);
+  print_row("B = 32", batch32);
+  print_row("epoch, B = 32 (sgd_epoch_minibatch / sgd_epoch)", batch_epoch);
   std::printf("ns: the median over the repetitions (the single run if one); ratio: of those medians;\n"
               "best/best: fastest repetition over fastest repetition. Absolute times on a shared machine are noise;\n"
               "the ratios, measured side by side, are the result.\n");
-  if (sgd_ratio) {
-#if defined(__OPTIMIZE__)
-    std::printf("target (gradproof sgd_step no slower than the textbook): %s, ratio %.3f\n",
-                *sgd_ratio <= 1.0 ? "met" : "NOT met", *sgd_ratio);
+
+  // The issue's targets. They are stated for -O3 -march=native; at the baseline -O2 (no AVX2)
+  // the issue asks gradproof to be "clearly ahead" of both peers, read here as ratio <= 0.90.
+#if !defined(__OPTIMIZE__)
+  std::printf("\ntargets: not judged, unoptimised build\n");
 #else
-    std::printf("target (gradproof sgd_step no slower than the textbook): not judged, unoptimised build\n");
+  const bool native = target_avx2 && target_fma;
+  std::printf("\nthe issue's targets, this build (%s):\n", native ? "AVX2 + FMA, the issue's -O3 -march=native case"
+                                                                  : "no AVX2/FMA, the issue's -O2 case");
+  const double vs_textbook = native ? 0.60 : 0.90;
+  const double vs_eigen = native ? 1.0 / 1.6 : 0.90;
+  const char* peer_note = native ? "" : "  [-O2: 'clearly ahead', read as <= 0.90]";
+  print_target(native ? "1. sgd_step at most 0.60x the textbook's time" : "1. sgd_step clearly ahead of the textbook",
+               ratio_of(r, "sgd_step/gradproof", "sgd_step/textbook"), vs_textbook, peer_note);
+  print_target(native ? "1. epoch at most 0.60x the textbook's time" : "1. epoch clearly ahead of the textbook",
+               ratio_of(r, "epoch/gradproof", "epoch/textbook"), vs_textbook, peer_note);
+#if defined(GRADPROOF_BENCH_HAVE_EIGEN)
+  print_target(native ? "1. sgd_step at least 1.6x faster than Eigen" : "1. sgd_step clearly ahead of Eigen",
+               ratio_of(r, "sgd_step/gradproof", "sgd_step/eigen"), vs_eigen, peer_note);
+  print_target(native ? "1. epoch at least 1.6x faster than Eigen" : "1. epoch clearly ahead of Eigen",
+               ratio_of(r, "epoch/gradproof", "epoch/eigen"), vs_eigen, peer_note);
+#else
+  std::printf("  %-62s not judged: no Eigen peer in this build\n", "1. at least 1.6x faster than Eigen");
 #endif
-  }
+  const auto lock = better(lock4, lock8);
+  const auto batch = better(batch8, batch32);
+  print_target("2a. lockstep: per network-step at least 2.5x below sgd_step", lock, 0.40,
+               lock && lock8 && lock->ratio == lock8->ratio ? "  [K = 8]" : "  [K = 4]");
+  print_target("2b. mini-batch: per sample at least 3x below sgd_step", batch, 1.0 / 3.0,
+               batch && batch32 && batch->ratio == batch32->ratio ? "  [B = 32]" : "  [B = 8]");
+#endif
 }
 
 }  // namespace
@@ -471,9 +828,20 @@ int main(int argc, char** argv) {
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
 
   print_build_info();
+  add_context();
   static const Dataset data = make_dataset();
   if (!implementations_agree(data)) {
     std::printf("gradproof and the textbook peer disagree: the timings would compare different computations.\n");
+    return 1;
+  }
+#if defined(GRADPROOF_BENCH_HAVE_EIGEN)
+  if (!eigen_agrees(data)) {
+    std::printf("gradproof and the Eigen peer disagree: the timings would compare different computations.\n");
+    return 1;
+  }
+#endif
+  if (!throughput_checks(data)) {
+    std::printf("lockstep or mini-batch training is not what it should be: their timings would mean nothing.\n");
     return 1;
   }
   std::printf("\n");

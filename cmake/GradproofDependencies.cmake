@@ -25,3 +25,9 @@ if(GRADPROOF_BUILD_BENCH)
     FIND_PACKAGE_ARGS)
   FetchContent_MakeAvailable(benchmark)
 endif()
+
+# Eigen 3.4, only for bench/'s Eigen peer (bench/eigen_peer.hpp); optional: without it the
+# benchmark runs without that peer. Debian: libeigen3-dev.
+if(GRADPROOF_BUILD_BENCH)
+  find_package(Eigen3 3.4 QUIET NO_MODULE)
+endif()
