@@ -372,6 +372,56 @@ constexpr sigmoid_complement<float> sigmoid_and_complement(float x) noexcept {
   return {static_cast<float>(p.sigma), static_cast<float>(p.complement)};
 }
 
+namespace detail {
+/// The lane-wise logistic functions' one loop: when every x_i is in the common range [-40, 704)
+/// (false for NaN), common(i, parts of x_i) for every i in one branch-free loop, which the
+/// compiler can vectorise; otherwise scalar(i, x_i) for every i. The parts are what the scalar
+/// functions compute on that range (logistic(x) = logistic_of_exp(exp_with_tail(-x)), whose
+/// common path is exp_scale_normal(exp_reduce(-x))), so both branches give the scalar bits.
+template <std::size_t Lanes, class Common, class Scalar>
+GRADPROOF_INLINE_EXP constexpr void logistic_lanes(const std::array<double, Lanes>& x, Common common,
+                                                   Scalar scalar) noexcept {
+  bool all_common = true;
+  for (std::size_t i = 0; i < Lanes; ++i) {
+    const bool in_range = x[i] >= logistic_left_tail && x[i] < exp_normal_range;  // false for NaN
+    all_common = all_common && in_range;
+  }
+  if (all_common) {
+    for (std::size_t i = 0; i < Lanes; ++i) common(i, logistic_of_exp(exp_scale_normal(exp_reduce(-x[i]))));
+    return;
+  }
+  for (std::size_t i = 0; i < Lanes; ++i) scalar(i, x[i]);
+}
+}  // namespace detail
+
+/// sigmoid_and_complement of every entry of x, the same bits as the scalar one entry by entry,
+/// vectorisable (detail::logistic_lanes): the output units of networks trained side by side.
+/// (Lanes) -> (Lanes), (Lanes).
+template <std::size_t Lanes>
+GRADPROOF_INLINE_EXP constexpr void sigmoid_and_complement(const std::array<double, Lanes>& x, std::array<double, Lanes>& sigma,
+                                                           std::array<double, Lanes>& complement) noexcept {
+  detail::logistic_lanes(
+      x,
+      [&](std::size_t i, const detail::logistic_parts& parts) {
+        sigma[i] = detail::sigmoid_accurate(parts);
+        complement[i] = GRADPROOF_MUL(parts.e.hi, sigma[i]);
+      },
+      [&](std::size_t i, double xi) {
+        const auto p = sigmoid_and_complement(xi);
+        sigma[i] = p.sigma;
+        complement[i] = p.complement;
+      });
+}
+template <std::size_t Lanes>
+constexpr void sigmoid_and_complement(const std::array<float, Lanes>& x, std::array<float, Lanes>& sigma,
+                                      std::array<float, Lanes>& complement) noexcept {
+  for (std::size_t i = 0; i < Lanes; ++i) {
+    const auto p = sigmoid_and_complement(x[i]);
+    sigma[i] = p.sigma;
+    complement[i] = p.complement;
+  }
+}
+
 /// Both at once, from one exp: what the forward pass needs (σ(z) now, σ′(z) for the backward
 /// pass), at the forward pass's price. σ = 1/(1 + e^-z) rounded twice (within 2.2 ulp), σ′ as
 /// sigmoid_prime_fast (within 3 ulp): the corrections that take sigmoid and sigmoid_prime to
@@ -396,31 +446,24 @@ constexpr sigmoid_pair<float> sigmoid_and_prime(float x) noexcept {
   return {static_cast<float>(p.sigma), static_cast<float>(p.sigma_prime)};
 }
 
+
 /// sigmoid_and_prime of every entry of x, the same bits as the scalar one entry by entry, but
-/// written so that the compiler can vectorise it: when every entry is in the common range
-/// [-40, 704) (the forward pass's z almost always is), one branch-free loop; otherwise the
-/// scalar function on each entry. (Lanes) -> (Lanes), (Lanes).
+/// written so that the compiler can vectorise it (detail::logistic_lanes): the forward pass's
+/// hidden layer. (Lanes) -> (Lanes), (Lanes).
 template <std::size_t Lanes>
 GRADPROOF_INLINE_EXP constexpr void sigmoid_and_prime(const std::array<double, Lanes>& x, std::array<double, Lanes>& sigma,
                                                       std::array<double, Lanes>& sigma_prime) noexcept {
-  bool all_common = true;
-  for (std::size_t i = 0; i < Lanes; ++i) {
-    const bool common = x[i] >= detail::logistic_left_tail && x[i] < detail::exp_normal_range;  // false for NaN
-    all_common = all_common && common;
-  }
-  if (all_common) {
-    for (std::size_t i = 0; i < Lanes; ++i) {
-      const auto parts = detail::logistic_of_exp(detail::exp_scale_normal(detail::exp_reduce(-x[i])));
-      sigma[i] = parts.q;
-      sigma_prime[i] = detail::sigmoid_prime_fast(parts);
-    }
-    return;
-  }
-  for (std::size_t i = 0; i < Lanes; ++i) {
-    const auto p = sigmoid_and_prime(x[i]);
-    sigma[i] = p.sigma;
-    sigma_prime[i] = p.sigma_prime;
-  }
+  detail::logistic_lanes(
+      x,
+      [&](std::size_t i, const detail::logistic_parts& parts) {
+        sigma[i] = parts.q;
+        sigma_prime[i] = detail::sigmoid_prime_fast(parts);
+      },
+      [&](std::size_t i, double xi) {
+        const auto p = sigmoid_and_prime(xi);
+        sigma[i] = p.sigma;
+        sigma_prime[i] = p.sigma_prime;
+      });
 }
 template <std::size_t Lanes>
 constexpr void sigmoid_and_prime(const std::array<float, Lanes>& x, std::array<float, Lanes>& sigma,

@@ -186,19 +186,35 @@ constexpr InputError check_network(const Network<T, In, Hidden>& net) noexcept {
 
 }  // namespace detail
 
+namespace detail {
+/// In a constant evaluation, stop on a non-finite parameter or input (validate.hpp's
+/// bad_input functions name it); nothing at run time, where forward is unchecked.
+template <class T, std::size_t In, std::size_t Hidden>
+constexpr void stop_on_bad_forward_input(const Network<T, In, Hidden>& net, const ColVector<T, In>& x) noexcept {
+  if (std::is_constant_evaluated()) {
+    stop_if_constant_evaluated(check_network(net));
+    if (!all_finite(x)) stop_if_constant_evaluated(InputError::input_not_finite);
+  }
+}
+
+/// θ = U h + b2: (1, Hidden) · (Hidden, 1) + scalar -> scalar. One function, so that forward
+/// and the lockstep step (train.hpp) form it by the same operations.
+template <class T, std::size_t In, std::size_t Hidden>
+constexpr T logit(const Network<T, In, Hidden>& net, const ColVector<T, Hidden>& h) noexcept {
+  return to_scalar(net.U * h) + net.b2;
+}
+}  // namespace detail
+
 /// The forward pass: x (In, 1) -> z, h, σ′(z) (Hidden, 1); θ, ŷ scalars (slide 2).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
 GRADPROOF_INLINE_STEP constexpr ForwardPass<T, In, Hidden> forward(const Network<T, In, Hidden>& net,
                                              const Matrix<T, XRows, XCols>& x) noexcept {
   ForwardPass<T, In, Hidden> f{};
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
-    if (std::is_constant_evaluated()) {
-      detail::stop_if_constant_evaluated(detail::check_network(net));
-      if (!detail::all_finite(x)) detail::stop_if_constant_evaluated(InputError::input_not_finite);
-    }
+    detail::stop_on_bad_forward_input(net, x);
     f.z = net.W * x + net.b1;
     math::sigmoid_and_prime(f.z.data, f.h.data, f.sigma_prime.data);  // all hidden units at once
-    f.theta = to_scalar(net.U * f.h) + net.b2;
+    f.theta = detail::logit(net, f.h);
     const auto output = math::sigmoid_and_complement(f.theta);
     f.y_hat = output.sigma;
     f.one_minus_y_hat = output.complement;

@@ -24,6 +24,42 @@ GRADPROOF_FP_CONTRACT_OFF_BEGIN
 
 namespace gradproof {
 
+namespace detail {
+/// forward(net_of(n), x_of(n)) for n = 0 … N−1, stage by stage: every z, then every hidden
+/// unit's σ and σ′ in one lane-wise call (N·Hidden lanes, vectorisable), every θ, then every
+/// ŷ and 1 − ŷ in one call. Each value is the one forward() computes, bit for bit: the same
+/// functions on the same inputs (the lane-wise calls are proven equal to the scalar ones).
+template <class T, std::size_t In, std::size_t Hidden, std::size_t N, class NetOf, class XOf>
+GRADPROOF_INLINE_STEP constexpr std::array<ForwardPass<T, In, Hidden>, N> forward_lanes(NetOf net_of, XOf x_of) noexcept {
+  std::array<ForwardPass<T, In, Hidden>, N> f{};
+  std::array<T, N * Hidden> z{};
+  std::array<T, N * Hidden> h{};
+  std::array<T, N * Hidden> sigma_prime{};
+  for (std::size_t n = 0; n < N; ++n) {
+    stop_on_bad_forward_input(net_of(n), x_of(n));
+    f[n].z = net_of(n).W * x_of(n) + net_of(n).b1;
+    for (std::size_t i = 0; i < Hidden; ++i) z[n * Hidden + i] = f[n].z.data[i];
+  }
+  math::sigmoid_and_prime(z, h, sigma_prime);
+  std::array<T, N> theta{};
+  for (std::size_t n = 0; n < N; ++n) {
+    for (std::size_t i = 0; i < Hidden; ++i) {
+      f[n].h.data[i] = h[n * Hidden + i];
+      f[n].sigma_prime.data[i] = sigma_prime[n * Hidden + i];
+    }
+    theta[n] = f[n].theta = logit(net_of(n), f[n].h);
+  }
+  std::array<T, N> y_hat{};
+  std::array<T, N> one_minus_y_hat{};
+  math::sigmoid_and_complement(theta, y_hat, one_minus_y_hat);
+  for (std::size_t n = 0; n < N; ++n) {
+    f[n].y_hat = y_hat[n];
+    f[n].one_minus_y_hat = one_minus_y_hat[n];
+  }
+  return f;
+}
+}  // namespace detail
+
 /// One SGD step of K networks on the same sample x (In, 1), y, each with its own learning rate:
 /// nets[k] becomes sgd_step(nets[k], x, y, etas[k]), bit for bit. Stage by stage over k (every
 /// forward pass, then every update), so that the K independent chains overlap.
@@ -35,8 +71,8 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_many(std::array<Network<T, In, Hid
     for (const T eta : etas)
       if (!detail::eta_ok(eta)) detail::stop_if_constant_evaluated(InputError::eta_not_positive_finite);
   }
-  std::array<ForwardPass<T, In, Hidden>, K> f{};
-  for (std::size_t k = 0; k < K; ++k) f[k] = forward(nets[k], x);
+  const auto f = detail::forward_lanes<T, In, Hidden, K>([&nets](std::size_t k) -> const auto& { return nets[k]; },
+                                                         [&x](std::size_t) -> const auto& { return x; });
   for (std::size_t k = 0; k < K; ++k) detail::sgd_update_in_place(nets[k], x, y, etas[k], f[k]);
 }
 
@@ -52,21 +88,23 @@ constexpr std::array<Network<T, In, Hidden>, K> train_many(std::array<Network<T,
 
 namespace detail {
 /// The mean gradient of batch[0, count), count in [1, B] (the callers guarantee it): the
-/// gradients summed in sample order, then multiplied by 1/count.
+/// gradients summed in sample order, then multiplied by 1/count. The forward passes of all B
+/// samples are made together (forward_lanes; the ones past count are not used).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t B>
 constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, Hidden>& net,
                                                           const std::array<Sample<T, In>, B>& batch,
                                                           std::size_t count) noexcept {
-  std::array<Gradients<T, In, Hidden>, B> g{};
-  for (std::size_t b = 0; b < count; ++b) g[b] = backward(net, batch[b].x, batch[b].y);  // independent
-  Gradients<T, In, Hidden> sum = g[0];
+  const auto f = forward_lanes<T, In, Hidden, B>([&net](std::size_t) -> const auto& { return net; },
+                                                 [&batch](std::size_t b) -> const auto& { return batch[b].x; });
+  Gradients<T, In, Hidden> sum = backward(net, batch[0].x, batch[0].y, f[0]);
   for (std::size_t b = 1; b < count; ++b) {
-    sum.delta1 = sum.delta1 + g[b].delta1;
-    sum.delta2 = sum.delta2 + g[b].delta2;
-    sum.dW = sum.dW + g[b].dW;
-    sum.db1 = sum.db1 + g[b].db1;
-    sum.dU = sum.dU + g[b].dU;
-    sum.db2 = sum.db2 + g[b].db2;
+    const auto g = backward(net, batch[b].x, batch[b].y, f[b]);
+    sum.delta1 = sum.delta1 + g.delta1;
+    sum.delta2 = sum.delta2 + g.delta2;
+    sum.dW = sum.dW + g.dW;
+    sum.db1 = sum.db1 + g.db1;
+    sum.dU = sum.dU + g.dU;
+    sum.db2 = sum.db2 + g.db2;
   }
   const T inv = T(1) / static_cast<T>(count);  // exact for a power-of-two count
   return {GRADPROOF_MUL(sum.delta1, inv), sum.delta2 * inv, sum.dW * inv,
