@@ -53,8 +53,10 @@ inline constexpr double exp_c6 = 0x1.6c16ffe8b0841p-10;
 inline constexpr double sqrt2_over_2_minus_1 = 0x1.6a09e667f3bcdp-1 - 1.0;
 inline constexpr double sqrt2_minus_1 = sqrt2 - 1.0;
 
+// The tables are built-in arrays, not std::array: in a constant evaluation std::array's
+// operator[] is a function call, and exp makes two lookups (tools/constexpr_time.sh).
 // 2^(j/32) for j = 0..31, correctly rounded. Source: tools/constants.py (mpmath, 300 bits).
-inline constexpr std::array<double, 32> exp_table_hi{
+inline constexpr double exp_table_hi[32]{
     0x1.0000000000000p+0, 0x1.059b0d3158574p+0, 0x1.0b5586cf9890fp+0, 0x1.11301d0125b51p+0,
     0x1.172b83c7d517bp+0, 0x1.1d4873168b9aap+0, 0x1.2387a6e756238p+0, 0x1.29e9df51fdee1p+0,
     0x1.306fe0a31b715p+0, 0x1.371a7373aa9cbp+0, 0x1.3dea64c123422p+0, 0x1.44e086061892dp+0,
@@ -65,7 +67,7 @@ inline constexpr std::array<double, 32> exp_table_hi{
     0x1.d5818dcfba487p+0, 0x1.dfc97337b9b5fp+0, 0x1.ea4afa2a490dap+0, 0x1.f50765b6e4540p+0};
 // tail_j = (2^(j/32) - hi_j) / hi_j rounded: the table's rest, relative, so that the scale
 // 2^k hi_j can carry the power of two in its exponent bits. Source: tools/constants.py.
-inline constexpr std::array<double, 32> exp_table_tail{
+inline constexpr double exp_table_tail[32]{
     0x0.0p+0, 0x1.cd2523567f613p-55, 0x1.79aa65d837b6dp-54, -0x1.556522a2fbd0ep-54,
     -0x1.01b15eaa59348p-55, 0x1.aecf73e3a2f60p-54, 0x1.68efde3a8a894p-54, 0x1.2f7e16d09ab31p-55,
     0x1.34d754db0abb6p-55, -0x1.24aedcc4b5068p-54, 0x1.59f48a72a4c6dp-55, 0x1.363ed60c2ac11p-59,
@@ -75,10 +77,13 @@ inline constexpr std::array<double, 32> exp_table_tail{
     0x1.c1a7792cb3387p-55, -0x1.8d6f438ad9334p-57, 0x1.36eae30af0cb3p-56, 0x1.76b2c6c921968p-57,
     0x1.4a385a63d07a7p-56, -0x1.2d52107b43e1fp-55, -0x1.ff7128fd391f0p-55, 0x1.a64a931d185eep-55};
 // The bits of hi_j, to which k << 52 is added to make 2^k hi_j with one integer addition.
-inline constexpr std::array<std::uint64_t, 32> exp_table_hi_bits = [] {
-  std::array<std::uint64_t, 32> bits{};
-  for (std::size_t j = 0; j < 32; ++j) bits[j] = std::bit_cast<std::uint64_t>(exp_table_hi[j]);
-  return bits;
+struct exp_bits_table {
+  std::uint64_t bits[32];
+};
+inline constexpr exp_bits_table exp_table_hi_bits = [] {
+  exp_bits_table table{};
+  for (std::size_t j = 0; j < 32; ++j) table.bits[j] = std::bit_cast<std::uint64_t>(exp_table_hi[j]);
+  return table;
 }();
 
 /// (hi, lo) with hi + lo == a + b exactly (Knuth's TwoSum, no condition on the magnitudes).
@@ -215,7 +220,7 @@ GRADPROOF_INLINE_EXP constexpr exp_reduced exp_reduce(double x) noexcept {
 GRADPROOF_INLINE_EXP constexpr exp_parts exp_scale_normal(const exp_reduced& e) noexcept {
   // 2^k hi_j by adding k to hi_j's exponent field: (ki >> 5) << 52 is k << 52 modulo 2^64
   // (the shifter's own bits shift out). |x| < 704 keeps 2^k hi_j and the result normal.
-  const double scale = std::bit_cast<double>(exp_table_hi_bits[e.j] + ((e.ki >> exp_table_bits) << 52));
+  const double scale = std::bit_cast<double>(exp_table_hi_bits.bits[e.j] + ((e.ki >> exp_table_bits) << 52));
   const double scaled_tail = GRADPROOF_MUL(scale, e.tail_plus_p);
   const double hi = scale + scaled_tail;
   return {hi, (scale - hi) + scaled_tail};
@@ -381,16 +386,17 @@ namespace detail {
 template <std::size_t Lanes, class Common, class Scalar>
 GRADPROOF_INLINE_EXP constexpr void logistic_lanes(const std::array<double, Lanes>& x, Common common,
                                                    Scalar scalar) noexcept {
+  const double* const xs = x.data();  // a pointer: cheaper than operator[] in a constant evaluation
   bool all_common = true;
   for (std::size_t i = 0; i < Lanes; ++i) {
-    const bool in_range = x[i] >= logistic_left_tail && x[i] < exp_normal_range;  // false for NaN
+    const bool in_range = xs[i] >= logistic_left_tail && xs[i] < exp_normal_range;  // false for NaN
     all_common = all_common && in_range;
   }
   if (all_common) {
-    for (std::size_t i = 0; i < Lanes; ++i) common(i, logistic_of_exp(exp_scale_normal(exp_reduce(-x[i]))));
+    for (std::size_t i = 0; i < Lanes; ++i) common(i, logistic_of_exp(exp_scale_normal(exp_reduce(-xs[i]))));
     return;
   }
-  for (std::size_t i = 0; i < Lanes; ++i) scalar(i, x[i]);
+  for (std::size_t i = 0; i < Lanes; ++i) scalar(i, xs[i]);
 }
 }  // namespace detail
 
@@ -400,16 +406,18 @@ GRADPROOF_INLINE_EXP constexpr void logistic_lanes(const std::array<double, Lane
 template <std::size_t Lanes>
 GRADPROOF_INLINE_EXP constexpr void sigmoid_and_complement(const std::array<double, Lanes>& x, std::array<double, Lanes>& sigma,
                                                            std::array<double, Lanes>& complement) noexcept {
+  double* const s = sigma.data();
+  double* const c = complement.data();
   detail::logistic_lanes(
       x,
-      [&](std::size_t i, const detail::logistic_parts& parts) {
-        sigma[i] = detail::sigmoid_accurate(parts);
-        complement[i] = GRADPROOF_MUL(parts.e.hi, sigma[i]);
+      [s, c](std::size_t i, const detail::logistic_parts& parts) {
+        s[i] = detail::sigmoid_accurate(parts);
+        c[i] = GRADPROOF_MUL(parts.e.hi, s[i]);
       },
-      [&](std::size_t i, double xi) {
+      [s, c](std::size_t i, double xi) {
         const auto p = sigmoid_and_complement(xi);
-        sigma[i] = p.sigma;
-        complement[i] = p.complement;
+        s[i] = p.sigma;
+        c[i] = p.complement;
       });
 }
 template <std::size_t Lanes>
@@ -453,16 +461,18 @@ constexpr sigmoid_pair<float> sigmoid_and_prime(float x) noexcept {
 template <std::size_t Lanes>
 GRADPROOF_INLINE_EXP constexpr void sigmoid_and_prime(const std::array<double, Lanes>& x, std::array<double, Lanes>& sigma,
                                                       std::array<double, Lanes>& sigma_prime) noexcept {
+  double* const s = sigma.data();
+  double* const s_prime = sigma_prime.data();
   detail::logistic_lanes(
       x,
-      [&](std::size_t i, const detail::logistic_parts& parts) {
-        sigma[i] = parts.q;
-        sigma_prime[i] = detail::sigmoid_prime_fast(parts);
+      [s, s_prime](std::size_t i, const detail::logistic_parts& parts) {
+        s[i] = parts.q;
+        s_prime[i] = detail::sigmoid_prime_fast(parts);
       },
-      [&](std::size_t i, double xi) {
+      [s, s_prime](std::size_t i, double xi) {
         const auto p = sigmoid_and_prime(xi);
-        sigma[i] = p.sigma;
-        sigma_prime[i] = p.sigma_prime;
+        s[i] = p.sigma;
+        s_prime[i] = p.sigma_prime;
       });
 }
 template <std::size_t Lanes>

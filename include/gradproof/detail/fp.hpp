@@ -96,7 +96,8 @@ constexpr bool is_nan(T x) noexcept {
 /// Finite: neither NaN nor ±inf. Comparisons only (`x - x` would be inf - inf).
 template <class T>
 constexpr bool is_finite(T x) noexcept {
-  return x >= -std::numeric_limits<T>::max() && x <= std::numeric_limits<T>::max();
+  constexpr T largest = std::numeric_limits<T>::max();  // a constant, not a call per test
+  return x >= -largest && x <= largest;
 }
 
 /// a * b, rounded, and never fused with the addition that follows (see above).

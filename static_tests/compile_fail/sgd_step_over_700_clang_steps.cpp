@@ -1,0 +1,38 @@
+// A budget, proven by the compiler: one per-sample SGD step of the 3-4-1 network (forward,
+// backward and update, with the constant evaluation's input checks) costs at most 700
+// constant-evaluation steps on clang (issue 5: cheap enough that the compiler can train for
+// thousands of steps under the default limit of 2^20 steps per constant expression).
+// CMakeLists.txt compiles this file with -fconstexpr-steps=140000, i.e. 700 steps for each of
+// 200 steps: the good twin must fit. The bad twin makes 230 steps, which would fit only if a
+// step cost at most 608 steps, and must hit the limit: together they bracket the cost at
+// 608 < steps per SGD step <= 700 (measured: 643, tools/constexpr_cost.sh; it was 1517 while
+// every entry was read through Matrix::operator() and std::array::operator[], two calls each).
+#include <array>
+
+#include <gradproof/network.hpp>
+
+namespace {
+
+#ifdef GRADPROOF_EXPECT_COMPILE_ERROR
+constexpr int steps = 230;
+#else
+constexpr int steps = 200;
+#endif
+
+constexpr std::array<gradproof::Sample<double>, 2> data{{{{{1, 0.5, -0.5}}, 1}, {{{-1, -0.5, 0.5}}, 0}}};
+
+constexpr gradproof::Network<double> trained() {
+  gradproof::Network<double> net{{{0.1, -0.2, 0.05, -0.15, 0.1, 0.2, 0.05, 0.15, -0.1, -0.05, -0.2, 0.1}},
+                                 {{0.0, 0.05, -0.05, 0.1}},
+                                 {{0.2, -0.1, 0.15, -0.2}},
+                                 0.0};
+  for (int i = 0; i < steps; ++i) {
+    const auto& s = data[static_cast<std::size_t>(i % 2)];
+    gradproof::sgd_step_in_place(net, s.x, s.y, 0.5);
+  }
+  return net;
+}
+// The evaluation must run to the end: training on two separable samples moves b2 off 0.
+static_assert(trained().b2 != 0.0);
+
+}  // namespace
