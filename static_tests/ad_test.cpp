@@ -57,7 +57,7 @@ static_assert(forward(nets::both_saturated<double>, nets::saturating_x<double>).
 static_assert(forward(Network<double>{}, nets::everyday_x<double>).theta == 0.0);
 
 // ---- backward() == AD, entry by entry --------------------------------------------------------
-static_assert(test::all_networks_agree_with_ad<double>());  // float: ad_float_test.cpp (its own TU, built in parallel)
+static_assert(test::all_networks_agree_with_ad<double>());  // [proof:ad] float: ad_float_test.cpp (its own TU)
 
 // The all-zero network by hand (θ = 0, ŷ = 1/2, y = 1): δ1 = −1/2 exactly, on both sides; the
 // loss's kinks at θ = 0 (max(θ, 0), |θ|) cancel in AD too.

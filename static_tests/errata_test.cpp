@@ -64,18 +64,18 @@ constexpr bool db2_from_delta2_agrees() {
   }
   return test::agrees_with_ad(sum, ad.db2);
 }
-static_assert(!db2_from_delta2_agrees());
+static_assert(!db2_from_delta2_agrees());  // [proof:erratum1]
 
 // ---- Erratum 2 (eq. 5): the column σ′(z1), σ′(z2), σ′(z2), σ′(z2) ------------------------------
 constexpr ColVector<double, 4> eq5_as_printed{
     {f.sigma_prime(0, 0), f.sigma_prime(1, 0), f.sigma_prime(1, 0), f.sigma_prime(1, 0)}};
-static_assert(!gradients_agree_with_ad(with_sigma_prime(eq5_as_printed), ad));
+static_assert(!gradients_agree_with_ad(with_sigma_prime(eq5_as_printed), ad));  // [proof:erratum2]
 static_assert(gradients_agree_with_ad(with_sigma_prime(f.sigma_prime), ad));  // σ′(z1), …, σ′(z4)
 
 // ---- Erratum 3 (eqs. 4-5): "δ1 U ∘ σ′(z)", a (1, 4) row ∘ a (4, 1) column --------------------
 // Does not compile: hadamard wants one shape (compile_fail/hadamard_row_by_column_erratum_3.cpp
 // shows the message). With σ′(z)ᵀ it compiles and is δ2, which AD confirms.
-static_assert(!can_hadamard<RowVector<double, 4>, ColVector<double, 4>>);
+static_assert(!can_hadamard<RowVector<double, 4>, ColVector<double, 4>>);  // [proof:erratum3]
 static_assert(can_hadamard<RowVector<double, 4>, RowVector<double, 4>>);
 constexpr auto delta2_corrected = d1 * hadamard(net.U, transpose(f.sigma_prime));
 static_assert(test::is_of_type<RowVector<double, 4>>(delta2_corrected));
@@ -87,7 +87,7 @@ constexpr bool eq7_as_printed_agrees() {
   for (std::size_t j = 0; j < 3; ++j) g.dW(3, j) = d1 * (net.U(0, 3) * f.sigma_prime(0, 0)) * x(j, 0);
   return gradients_agree_with_ad(g, ad);
 }
-static_assert(!eq7_as_printed_agrees());
+static_assert(!eq7_as_printed_agrees());  // [proof:erratum4]
 constexpr bool eq7_corrected_agrees() {  // row i with σ′(z_i), the last row with σ′(z4)
   Gradients<double> g = backward(net, x, y);
   for (std::size_t j = 0; j < 3; ++j) g.dW(3, j) = d1 * (net.U(0, 3) * f.sigma_prime(3, 0)) * x(j, 0);
@@ -99,7 +99,7 @@ static_assert(eq7_corrected_agrees());
 // With U a (4, 1) column, θ = U h + b2 does not compile (a (4, 1) times a (4, 1)); U is the
 // (1, 4) row, and ∂L/∂U has its shape, (1, 4) = ε [h1 … h4], entry for entry AD's. The (4, 1)
 // column of the slides' names is Keras's kernel, Uᵀ.
-static_assert(!can_multiply<ColVector<double, 4>, ColVector<double, 4>>);
+static_assert(!can_multiply<ColVector<double, 4>, ColVector<double, 4>>);  // [proof:erratum5]
 static_assert(can_multiply<RowVector<double, 4>, ColVector<double, 4>>);
 static_assert(test::is_of_type<RowVector<double, 4>>(ad.dU) && test::is_of_type<RowVector<double, 4>>(net.U));
 static_assert(gradients_agree_with_ad(with_sigma_prime(f.sigma_prime), ad) &&

@@ -20,25 +20,17 @@ using test::within_ulps;
 
 inline constexpr std::uint64_t tolerance_ulps = 16;
 
+// The network, sample, label and learning rate: gradproof::worked_example (also
+// gradproof-explain's default and docs/walkthrough.md), the same numbers as
+// tools/reference_values.py.
 template <real T>
-constexpr T q(int sixty_fourths) {
-  return static_cast<T>(sixty_fourths) / T(64);
-}
-
+constexpr const Network<T>& ref_net = worked_example::net<T>;
 template <real T>
-constexpr Network<T> ref_net{{{q<T>(32), q<T>(-16), q<T>(8),  //
-                               q<T>(-24), q<T>(40), q<T>(12),  //
-                               q<T>(4), q<T>(20), q<T>(-36),   //
-                               q<T>(-48), q<T>(-8), q<T>(28)}},
-                             {{q<T>(8), q<T>(-4), q<T>(16), q<T>(-12)}},
-                             {{q<T>(60), q<T>(-44), q<T>(36), q<T>(-52)}},
-                             q<T>(6)};
+constexpr const ColVector<T, 3>& ref_x = worked_example::x<T>;
 template <real T>
-constexpr ColVector<T, 3> ref_x{{q<T>(48), q<T>(-80), q<T>(40)}};
+constexpr T ref_y = worked_example::y<T>;
 template <real T>
-constexpr T ref_y = T(1);
-template <real T>
-constexpr T ref_eta = T(0.125);
+constexpr T ref_eta = worked_example::eta<T>;
 
 // The references, in the order tools/reference_values.py prints them.
 constexpr long double z_ref[4] = {8.90625e-1L, -1.0078125L, -4.453125e-1L, -3.203125e-1L};
@@ -88,39 +80,45 @@ constexpr bool matches(const Matrix<T, R, C>& m, const long double (&ref)[N], st
   return true;
 }
 
-// ---- Forward pass ------------------------------------------------------------------------
+// One proof per quantity, for both float and double; gradproof-explain and docs/walkthrough.md
+// cite each by its line, found through the [proof:...] marker at its end (the marker must stay
+// on the static_assert's own line; cmake/gradproof_proof_index.cmake reads them).
 template <real T>
-constexpr bool forward_matches() {
-  const auto f = forward(ref_net<T>, ref_x<T>);
-  return matches(f.z, z_ref) && matches(f.h, h_ref) && matches(f.sigma_prime, sigma_prime_ref) &&
-         within_ulps(f.theta, theta_ref, tolerance_ulps) && within_ulps(f.y_hat, y_hat_ref, tolerance_ulps) &&
-         within_ulps(loss(ref_net<T>, ref_x<T>, ref_y<T>), loss_ref, tolerance_ulps);
+constexpr ForwardPass<T> pass = forward(ref_net<T>, ref_x<T>);
+template <real T>
+constexpr Gradients<T> grads = backward(ref_net<T>, ref_x<T>, ref_y<T>);
+template <real T>
+constexpr Network<T> next = sgd_step(ref_net<T>, ref_x<T>, ref_y<T>, ref_eta<T>);
+
+template <real T>
+constexpr bool near(T value, long double ref) {
+  return within_ulps(value, ref, tolerance_ulps);
 }
-static_assert(forward_matches<double>());
-static_assert(forward_matches<float>());
+
+// ---- Forward pass ------------------------------------------------------------------------
 // z is a sum of products of multiples of 1/64: exact in binary, so exactly equal.
-static_assert(matches(forward(ref_net<double>, ref_x<double>).z, z_ref, 0));
+static_assert(matches(pass<double>.z, z_ref, 0) && matches(pass<float>.z, z_ref, 0));  // [proof:z]
+static_assert(matches(pass<double>.h, h_ref) && matches(pass<float>.h, h_ref));  // [proof:h]
+static_assert(near(pass<double>.theta, theta_ref) && near(pass<float>.theta, theta_ref));  // [proof:theta]
+static_assert(near(pass<double>.y_hat, y_hat_ref) && near(pass<float>.y_hat, y_hat_ref));  // [proof:y_hat]
+template <real T>
+constexpr T loss_of = loss(ref_net<T>, ref_x<T>, ref_y<T>);
+static_assert(near(loss_of<double>, loss_ref) && near(loss_of<float>, loss_ref));  // [proof:loss]
 
 // ---- Backward pass -----------------------------------------------------------------------
-template <real T>
-constexpr bool backward_matches() {
-  const auto g = backward(ref_net<T>, ref_x<T>, ref_y<T>);
-  return within_ulps(g.delta1, delta1_ref, tolerance_ulps) && matches(g.delta2, delta2_ref) &&
-         matches(g.dW, dW_ref) && matches(g.db1, delta2_ref) && matches(g.dU, dU_ref) &&
-         within_ulps(g.db2, delta1_ref, tolerance_ulps);
-}
-static_assert(backward_matches<double>());
-static_assert(backward_matches<float>());
+static_assert(near(grads<double>.delta1, delta1_ref) && near(grads<float>.delta1, delta1_ref));  // [proof:delta1]
+static_assert(matches(pass<double>.sigma_prime, sigma_prime_ref) && matches(pass<float>.sigma_prime, sigma_prime_ref));  // [proof:sigma_prime]
+static_assert(matches(grads<double>.delta2, delta2_ref) && matches(grads<float>.delta2, delta2_ref));  // [proof:delta2]
+static_assert(matches(grads<double>.dW, dW_ref) && matches(grads<float>.dW, dW_ref));  // [proof:dW]
+static_assert(matches(grads<double>.db1, delta2_ref) && matches(grads<float>.db1, delta2_ref));  // [proof:db1]
+static_assert(matches(grads<double>.dU, dU_ref) && matches(grads<float>.dU, dU_ref));  // [proof:dU]
+static_assert(near(grads<double>.db2, delta1_ref) && near(grads<float>.db2, delta1_ref));  // [proof:db2]
 
 // ---- One SGD step, η = 1/8 ------------------------------------------------------------------
-template <real T>
-constexpr bool step_matches() {
-  const auto n = sgd_step(ref_net<T>, ref_x<T>, ref_y<T>, ref_eta<T>);
-  return matches(n.W, W_next_ref) && matches(n.b1, b1_next_ref) && matches(n.U, U_next_ref) &&
-         within_ulps(n.b2, b2_next_ref, tolerance_ulps);
-}
-static_assert(step_matches<double>());
-static_assert(step_matches<float>());
+static_assert(matches(next<double>.W, W_next_ref) && matches(next<float>.W, W_next_ref));  // [proof:W_next]
+static_assert(matches(next<double>.b1, b1_next_ref) && matches(next<float>.b1, b1_next_ref));  // [proof:b1_next]
+static_assert(matches(next<double>.U, U_next_ref) && matches(next<float>.U, U_next_ref));  // [proof:U_next]
+static_assert(near(next<double>.b2, b2_next_ref) && near(next<float>.b2, b2_next_ref));  // [proof:b2_next]
 
 // ---- Known-bad twins: the same check rejects the slides' errata and a wrong transpose ------
 // Eq. (5) as printed (σ′(z2) for units 3 and 4) gives a δ2 the reference rejects.

@@ -32,37 +32,37 @@ constexpr bool network_shapes_hold() {
   constexpr const auto& g = grads<T, In, Hidden>;
 
   // the parameters: W (Hidden, In), b1 (Hidden, 1), U (1, Hidden), b2 scalar
-  static_assert(is_of_type<Matrix<T, Hidden, In>>(net.W));
-  static_assert(is_of_type<ColVector<T, Hidden>>(net.b1));
-  static_assert(is_of_type<RowVector<T, Hidden>>(net.U));
-  static_assert(is_of_type<T>(net.b2));
+  static_assert(is_of_type<Matrix<T, Hidden, In>>(net.W));  // [shape:W]
+  static_assert(is_of_type<ColVector<T, Hidden>>(net.b1));  // [shape:b1]
+  static_assert(is_of_type<RowVector<T, Hidden>>(net.U));  // [shape:U]
+  static_assert(is_of_type<T>(net.b2));  // [shape:b2]
   static_assert(Network<T, In, Hidden>::inputs == In && Network<T, In, Hidden>::hidden == Hidden);
 
   // forward: z, h, sigma'(z) are columns (Hidden, 1); theta and y_hat are scalars
   static_assert(is_of_type<ForwardPass<T, In, Hidden>>(forward(net, zero_x<T, In>)));
-  static_assert(is_of_type<ColVector<T, Hidden>>(f.z));
-  static_assert(is_of_type<ColVector<T, Hidden>>(f.h));
-  static_assert(is_of_type<ColVector<T, Hidden>>(f.sigma_prime));
-  static_assert(is_of_type<T>(f.theta));
-  static_assert(is_of_type<T>(f.y_hat));
-  static_assert(is_of_type<T>(loss(net, zero_x<T, In>, T(1))));
+  static_assert(is_of_type<ColVector<T, Hidden>>(f.z));  // [shape:z]
+  static_assert(is_of_type<ColVector<T, Hidden>>(f.h));  // [shape:h]
+  static_assert(is_of_type<ColVector<T, Hidden>>(f.sigma_prime));  // [shape:sigma_prime]
+  static_assert(is_of_type<T>(f.theta));  // [shape:theta]
+  static_assert(is_of_type<T>(f.y_hat));  // [shape:y_hat]
+  static_assert(is_of_type<T>(loss(net, zero_x<T, In>, T(1))));  // [shape:loss]
   static_assert(is_of_type<T>(predict(net, zero_x<T, In>)));
 
   // backward: delta1 scalar, delta2 a row (1, Hidden)
   static_assert(is_of_type<Gradients<T, In, Hidden>>(backward(net, zero_x<T, In>, T(1))));
   static_assert(is_of_type<Gradients<T, In, Hidden>>(backward(net, zero_x<T, In>, T(1), f)));
-  static_assert(is_of_type<T>(g.delta1));
-  static_assert(is_of_type<RowVector<T, Hidden>>(g.delta2));
+  static_assert(is_of_type<T>(g.delta1));  // [shape:delta1]
+  static_assert(is_of_type<RowVector<T, Hidden>>(g.delta2));  // [shape:delta2]
 
   // every gradient has exactly its parameter's type
   static_assert(std::is_same_v<decltype(g.dW), decltype(net.W)>);
   static_assert(std::is_same_v<decltype(g.db1), decltype(net.b1)>);
   static_assert(std::is_same_v<decltype(g.dU), decltype(net.U)>);
   static_assert(std::is_same_v<decltype(g.db2), decltype(net.b2)>);
-  static_assert(is_of_type<Matrix<T, Hidden, In>>(g.dW));
-  static_assert(is_of_type<ColVector<T, Hidden>>(g.db1));
-  static_assert(is_of_type<RowVector<T, Hidden>>(g.dU));
-  static_assert(is_of_type<T>(g.db2));
+  static_assert(is_of_type<Matrix<T, Hidden, In>>(g.dW));  // [shape:dW]
+  static_assert(is_of_type<ColVector<T, Hidden>>(g.db1));  // [shape:db1]
+  static_assert(is_of_type<RowVector<T, Hidden>>(g.dU));  // [shape:dU]
+  static_assert(is_of_type<T>(g.db2));  // [shape:db2]
 
   // each slide equation returns its quantity's type
   static_assert(is_of_type<T>(equations::delta1(f.y_hat, T(1))));
@@ -74,7 +74,7 @@ constexpr bool network_shapes_hold() {
 
   // SGD keeps every shape
   static_assert(is_of_type<Network<T, In, Hidden>>(update(net, g, T(0.5))));
-  static_assert(is_of_type<Network<T, In, Hidden>>(sgd_step(net, zero_x<T, In>, T(1), T(0.5))));
+  static_assert(is_of_type<Network<T, In, Hidden>>(sgd_step(net, zero_x<T, In>, T(1), T(0.5))));  // [shape:step]
   static_assert(is_of_type<Matrix<T, Hidden, In>>(equations::sgd(net.W, g.dW, T(0.5))));
   static_assert(is_of_type<ColVector<T, Hidden>>(equations::sgd(net.b1, g.db1, T(0.5))));
   static_assert(is_of_type<RowVector<T, Hidden>>(equations::sgd(net.U, g.dU, T(0.5))));

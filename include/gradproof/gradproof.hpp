@@ -20,5 +20,6 @@
 #include "train.hpp"
 #include "validate.hpp"
 #include "version.hpp"
+#include "worked_example.hpp"
 
 #endif  // GRADPROOF_GRADPROOF_HPP
