@@ -6,7 +6,44 @@
 #   -DPROGRAM=... -DDOC=... -DSTALE=copy -DMODE=stale-twin
 #                                                      the same comparison must reject a copy of
 #                                                      DOC with one value changed
+#   -DPROGRAM=... -DREADME=README.md -DMODE=excerpt [-DTAMPER=1]
+#                                                      the README's excerpt (between the
+#                                                      "walkthrough excerpt" markers, without
+#                                                      its code fence) must occur in the
+#                                                      program's output; TAMPER=1 changes one
+#                                                      digit first and expects it not to occur
 cmake_minimum_required(VERSION 3.25)
+if(MODE STREQUAL "excerpt")
+  execute_process(COMMAND "${PROGRAM}" OUTPUT_VARIABLE page RESULT_VARIABLE status)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "gradproof-explain failed with status ${status}")
+  endif()
+  file(READ "${README}" readme)
+  string(FIND "${readme}" "<!-- walkthrough excerpt begin -->\n```\n" begin)
+  string(FIND "${readme}" "```\n<!-- walkthrough excerpt end -->" end)
+  if(begin LESS 0 OR end LESS begin)
+    message(FATAL_ERROR "${README}: no walkthrough excerpt between its markers")
+  endif()
+  math(EXPR begin "${begin} + 40")  # the begin marker, its newline and the fence: 36 + 4 characters
+  math(EXPR length "${end} - ${begin}")
+  string(SUBSTRING "${readme}" ${begin} ${length} excerpt)
+  if(TAMPER)
+    string(REPLACE "0.0523593" "0.0523594" excerpt "${excerpt}")
+  endif()
+  string(FIND "${page}" "${excerpt}" found)
+  if(TAMPER)
+    if(NOT found LESS 0)
+      message(FATAL_ERROR "a changed excerpt was still found: the check cannot fail")
+    endif()
+    message(STATUS "a changed excerpt is reported, as it must be")
+    return()
+  endif()
+  if(found LESS 0)
+    message(FATAL_ERROR "the README's walkthrough excerpt is stale: gradproof-explain no longer prints it "
+                        "(a proof moved, or the walkthrough changed). Copy the block again from its output:\n${excerpt}")
+  endif()
+  return()
+endif()
 if(MODE STREQUAL "check" OR MODE STREQUAL "stale-twin")
   execute_process(COMMAND "${PROGRAM}" --markdown OUTPUT_VARIABLE page RESULT_VARIABLE status)
   if(NOT status EQUAL 0)
