@@ -71,8 +71,8 @@ constexpr bool student_mistakes_are_rejected() {
   using s = slides<T>;
 
   // delta2 used as dL/db1 without the transpose (slide 11): a row is not b1's column
-  static_assert(!can_sgd_update<typename s::b1, typename s::delta2, T>);
-  static_assert(can_sgd_update<typename s::b1, typename s::delta2_t, T>);
+  static_assert(!can_sgd_update<typename s::b1, typename s::delta2, T>);  // [shape:sgd_b1_rejects_delta2]
+  static_assert(can_sgd_update<typename s::b1, typename s::delta2_t, T>);  // [shape:sgd_b1_takes_delta2_t]
   static_assert(!can_subtract<typename s::b1, typename s::delta2>);
   static_assert(can_subtract<typename s::b1, typename s::delta2_t>);
   static_assert(!std::assignable_from<typename s::b1&, typename s::delta2>);
@@ -97,7 +97,7 @@ constexpr bool student_mistakes_are_rejected() {
   static_assert(!can_sgd_update<typename s::W, typename s::delta2, T>);
   static_assert(can_sgd_update<typename s::W, typename s::dW, T>);
   static_assert(!can_sgd_update<typename s::U, typename s::delta2_t, T>);
-  static_assert(can_sgd_update<typename s::U, typename s::delta2, T>);  // same (1, 4) shape: types cannot tell
+  static_assert(can_sgd_update<typename s::U, typename s::delta2, T>);  // [shape:sgd_U_takes_delta2] same (1, 4) shape: types cannot tell
 
   // dL/dW with the operands swapped, x ⊗ delta2: a (3, 4), not W's (4, 3)
   using dW_swapped = decltype(outer(std::declval<typename s::x>(), std::declval<typename s::delta2>()));
@@ -107,8 +107,8 @@ constexpr bool student_mistakes_are_rejected() {
 
   // element-wise product of a row and a column (erratum 3): delta1 U ∘ sigma'(z) needs sigma'(z)^T
   static_assert(std::same_as<typename s::delta1_U, RowVector<T, 4>>);
-  static_assert(!can_hadamard<typename s::delta1_U, typename s::sigma_prime>);
-  static_assert(can_hadamard<typename s::delta1_U, typename s::sigma_prime_t>);
+  static_assert(!can_hadamard<typename s::delta1_U, typename s::sigma_prime>);  // [shape:hadamard_row_by_column]
+  static_assert(can_hadamard<typename s::delta1_U, typename s::sigma_prime_t>);  // [shape:hadamard_row_by_row]
   static_assert(!can_hadamard<typename s::sigma_prime, typename s::delta1_U>);
   static_assert(can_hadamard<typename s::sigma_prime, typename s::sigma_prime>);
   static_assert(!can_hadamard<RowVector<T, 4>, ColVector<T, 4>>);
@@ -142,10 +142,10 @@ constexpr bool student_mistakes_are_rejected() {
   static_assert(can_add<decltype(to_scalar(std::declval<U_h>())), typename s::b2>);
 
   // dL/dW = delta2^T ⊗ x^T written with x, or without delta2's transpose
-  static_assert(!can_outer<typename s::delta2_t, typename s::x>);
-  static_assert(can_outer<typename s::delta2_t, typename s::x_t>);
-  static_assert(!can_outer<typename s::delta2, typename s::x_t>);
-  static_assert(!can_outer<typename s::delta2, typename s::x>);
+  static_assert(!can_outer<typename s::delta2_t, typename s::x>);  // [shape:outer_delta2_t_x]
+  static_assert(can_outer<typename s::delta2_t, typename s::x_t>);  // [shape:outer_delta2_t_x_t]
+  static_assert(!can_outer<typename s::delta2, typename s::x_t>);  // [shape:outer_delta2_x_t]
+  static_assert(!can_outer<typename s::delta2, typename s::x>);  // [shape:outer_delta2_x]
   static_assert(!can_outer<Matrix<T, 4, 3>, RowVector<T, 3>>);  // the left operand must be a column
   static_assert(!can_outer<ColVector<T, 4>, Matrix<T, 3, 3>>);  // the right operand must be a row
   static_assert(can_eq_dW<typename s::delta2, typename s::x>);
@@ -153,8 +153,8 @@ constexpr bool student_mistakes_are_rejected() {
   static_assert(!can_eq_dW<typename s::delta2, typename s::x_t>);  // ...and x itself
 
   // dL/dU = delta1 h^T: equations::dU takes the column h
-  static_assert(can_eq_dU<T, typename s::h>);
-  static_assert(!can_eq_dU<T, typename s::dU>);
+  static_assert(can_eq_dU<T, typename s::h>);  // [shape:eq_dU_takes_h]
+  static_assert(!can_eq_dU<T, typename s::dU>);  // [shape:eq_dU_rejects_row]
 
   // mixing float and double: T is deduced from both operands
   using Other = std::conditional_t<std::is_same_v<T, float>, double, float>;

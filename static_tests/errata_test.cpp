@@ -51,9 +51,9 @@ constexpr bool z_i_depends_on_b1_i_alone() {
       if (dual_z.data[i].derivative[b1_direction + k] != (i == k ? 1.0 : 0.0)) return false;
   return true;
 }
-static_assert(z_does_not_depend_on_b2());
-static_assert(z_i_depends_on_b1_i_alone());
-static_assert(test::agrees_with_ad(equations::db1(backward(net, x, y).delta2)(2, 0), ad.db1(2, 0)));
+static_assert(z_does_not_depend_on_b2());  // [proof:erratum1_z_not_b2]
+static_assert(z_i_depends_on_b1_i_alone());  // [proof:erratum1_z_i_b1_i]
+static_assert(test::agrees_with_ad(equations::db1(backward(net, x, y).delta2)(2, 0), ad.db1(2, 0)));  // [proof:db1_ad]
 // The slides' reading, ∂L/∂b2 from the shared ∂L/∂z (any entry of δ2, or their sum), disagrees.
 constexpr bool db2_from_delta2_agrees() {
   const auto delta2 = backward(net, x, y).delta2;
@@ -79,7 +79,7 @@ static_assert(!can_hadamard<RowVector<double, 4>, ColVector<double, 4>>);  // [p
 static_assert(can_hadamard<RowVector<double, 4>, RowVector<double, 4>>);
 constexpr auto delta2_corrected = d1 * hadamard(net.U, transpose(f.sigma_prime));
 static_assert(test::is_of_type<RowVector<double, 4>>(delta2_corrected));
-static_assert(test::agrees_with_ad(delta2_corrected(0, 3), ad.delta2(0, 3)));
+static_assert(test::agrees_with_ad(delta2_corrected(0, 3), ad.delta2(0, 3)));  // [proof:erratum3_delta2_ad]
 
 // ---- Erratum 4 (eq. 7): the last row of ∂L/∂W with σ′(z1) ---------------------------------------
 constexpr bool eq7_as_printed_agrees() {
@@ -93,7 +93,7 @@ constexpr bool eq7_corrected_agrees() {  // row i with σ′(z_i), the last row 
   for (std::size_t j = 0; j < 3; ++j) g.dW(3, j) = d1 * (net.U(0, 3) * f.sigma_prime(3, 0)) * x(j, 0);
   return gradients_agree_with_ad(g, ad);
 }
-static_assert(eq7_corrected_agrees());
+static_assert(eq7_corrected_agrees());  // [proof:erratum4_corrected]
 
 // ---- Erratum 5 (eq. 5): U's entries named u11 … u41, a (4, 1) column ----------------------------
 // With U a (4, 1) column, θ = U h + b2 does not compile (a (4, 1) times a (4, 1)); U is the
@@ -107,6 +107,6 @@ static_assert(gradients_agree_with_ad(with_sigma_prime(f.sigma_prime), ad) &&
 // The slides' column read as U: δ2 from it does not compile (compile_fail/
 // delta2_with_U_as_column_erratum_5.cpp), and dU = δ1 h is a column, the wrong shape for the
 // update (compile_fail/sgd_on_U_given_delta1_times_h.cpp).
-static_assert(test::is_of_type<ColVector<double, 4>>(d1 * f.h));
+static_assert(test::is_of_type<ColVector<double, 4>>(d1 * f.h));  // [proof:erratum5_delta1_h_column]
 
 }  // namespace

@@ -117,7 +117,7 @@ static_assert(gradients_check(net_e, ColVector<double, 1>{{0.7}}, 0.0));
 
 // ---- Known-bad twins: the same check rejects wrong gradients -------------------------------
 // Eq. (7) as printed (σ′(z1) in every row): rejected on every network whose units differ.
-static_assert(!agrees_with_finite_differences(net_a, x_a, 1.0, eq7_as_printed(net_a, x_a, 1.0)));
+static_assert(!agrees_with_finite_differences(net_a, x_a, 1.0, eq7_as_printed(net_a, x_a, 1.0)));  // [proof:fd_rejects_eq7]
 static_assert(!agrees_with_finite_differences(net_b, x_b, 0.0, eq7_as_printed(net_b, x_b, 0.0)));
 static_assert(!agrees_with_finite_differences(net_c, x_c, 1.0, eq7_as_printed(net_c, x_c, 1.0)));
 // ...and the corrected eq. (7) (σ′(z_i) in row i) is exactly what backward computes.

@@ -55,10 +55,10 @@ constexpr bool network_shapes_hold() {
   static_assert(is_of_type<RowVector<T, Hidden>>(g.delta2));  // [shape:delta2]
 
   // every gradient has exactly its parameter's type
-  static_assert(std::is_same_v<decltype(g.dW), decltype(net.W)>);
-  static_assert(std::is_same_v<decltype(g.db1), decltype(net.b1)>);
-  static_assert(std::is_same_v<decltype(g.dU), decltype(net.U)>);
-  static_assert(std::is_same_v<decltype(g.db2), decltype(net.b2)>);
+  static_assert(std::is_same_v<decltype(g.dW), decltype(net.W)>);  // [shape:dW_is_W_type]
+  static_assert(std::is_same_v<decltype(g.db1), decltype(net.b1)>);  // [shape:db1_is_b1_type]
+  static_assert(std::is_same_v<decltype(g.dU), decltype(net.U)>);  // [shape:dU_is_U_type]
+  static_assert(std::is_same_v<decltype(g.db2), decltype(net.b2)>);  // [shape:db2_is_b2_type]
   static_assert(is_of_type<Matrix<T, Hidden, In>>(g.dW));  // [shape:dW]
   static_assert(is_of_type<ColVector<T, Hidden>>(g.db1));  // [shape:db1]
   static_assert(is_of_type<RowVector<T, Hidden>>(g.dU));  // [shape:dU]
@@ -66,23 +66,23 @@ constexpr bool network_shapes_hold() {
 
   // each slide equation returns its quantity's type
   static_assert(is_of_type<T>(equations::delta1(f.y_hat, T(1))));
-  static_assert(is_of_type<RowVector<T, Hidden>>(equations::delta2(g.delta1, net.U, f.sigma_prime)));
+  static_assert(is_of_type<RowVector<T, Hidden>>(equations::delta2(g.delta1, net.U, f.sigma_prime)));  // [shape:eq_delta2]
   static_assert(is_of_type<Matrix<T, Hidden, In>>(equations::dW(g.delta2, zero_x<T, In>)));
   static_assert(is_of_type<ColVector<T, Hidden>>(equations::db1(g.delta2)));
-  static_assert(is_of_type<RowVector<T, Hidden>>(equations::dU(g.delta1, f.h)));
+  static_assert(is_of_type<RowVector<T, Hidden>>(equations::dU(g.delta1, f.h)));  // [shape:eq_dU]
   static_assert(is_of_type<T>(equations::db2(g.delta1)));
 
   // SGD keeps every shape
   static_assert(is_of_type<Network<T, In, Hidden>>(update(net, g, T(0.5))));
   static_assert(is_of_type<Network<T, In, Hidden>>(sgd_step(net, zero_x<T, In>, T(1), T(0.5))));  // [shape:step]
-  static_assert(is_of_type<Matrix<T, Hidden, In>>(equations::sgd(net.W, g.dW, T(0.5))));
-  static_assert(is_of_type<ColVector<T, Hidden>>(equations::sgd(net.b1, g.db1, T(0.5))));
-  static_assert(is_of_type<RowVector<T, Hidden>>(equations::sgd(net.U, g.dU, T(0.5))));
-  static_assert(is_of_type<T>(equations::sgd(net.b2, g.db2, T(0.5))));
+  static_assert(is_of_type<Matrix<T, Hidden, In>>(equations::sgd(net.W, g.dW, T(0.5))));  // [shape:sgd_W]
+  static_assert(is_of_type<ColVector<T, Hidden>>(equations::sgd(net.b1, g.db1, T(0.5))));  // [shape:sgd_b1]
+  static_assert(is_of_type<RowVector<T, Hidden>>(equations::sgd(net.U, g.dU, T(0.5))));  // [shape:sgd_U]
+  static_assert(is_of_type<T>(equations::sgd(net.b2, g.db2, T(0.5))));  // [shape:sgd_b2]
 
   // db1 = delta2^T: a row turned into b1's column
   static_assert(is_of_type<ColVector<T, Hidden>>(transpose(g.delta2)));
-  static_assert(g.db1 == transpose(g.delta2));
+  static_assert(g.db1 == transpose(g.delta2));  // [shape:db1_is_delta2_t]
   return true;
 }
 
@@ -108,7 +108,7 @@ static_assert(is_of_type<ColVector<double, 4>>(zero_net<double, 3, 4>.b1));
 static_assert(!std::is_same_v<decltype(grads<double, 3, 4>.delta2), decltype(zero_net<double, 3, 4>.b1)>);
 static_assert(!std::is_same_v<decltype(grads<float, 7, 3>.delta2), decltype(zero_net<float, 7, 3>.b1)>);
 // ...but with one hidden unit a (1, 1) row is a (1, 1) column: the types cannot tell them apart
-static_assert(std::is_same_v<decltype(grads<float, 1, 1>.delta2), decltype(zero_net<float, 1, 1>.b1)>);
+static_assert(std::is_same_v<decltype(grads<float, 1, 1>.delta2), decltype(zero_net<float, 1, 1>.b1)>);  // [shape:one_hidden_row_is_column]
 
 // db1 == transpose(delta2), type and value, on a concrete network (nonzero gradients)
 constexpr Network<double> concrete_net{
@@ -120,11 +120,11 @@ constexpr Network<double> concrete_net{
 constexpr ColVector<double, 3> sample{0.5, -1.0, 2.0};
 constexpr Gradients<double> concrete = backward(concrete_net, sample, 1.0);
 static_assert(is_of_type<ColVector<double, 4>>(transpose(concrete.delta2)));
-static_assert(concrete.db1 == transpose(concrete.delta2));
-static_assert(concrete.db1(1, 0) == concrete.delta2(0, 1) && concrete.db1(3, 0) == concrete.delta2(0, 3));
+static_assert(concrete.db1 == transpose(concrete.delta2));  // [proof:db1_is_delta2_t_concrete]
+static_assert(concrete.db1(1, 0) == concrete.delta2(0, 1) && concrete.db1(3, 0) == concrete.delta2(0, 3));  // [proof:db1_entries_concrete]
 static_assert(concrete.delta2(0, 0) != 0.0 && concrete.delta2(0, 1) != 0.0);
-static_assert(concrete.dW == outer(transpose(concrete.delta2), transpose(sample)));
-static_assert(concrete.db2 == concrete.delta1 && concrete.delta1 < 0.0);
+static_assert(concrete.dW == outer(transpose(concrete.delta2), transpose(sample)));  // [proof:dW_outer_concrete]
+static_assert(concrete.db2 == concrete.delta1 && concrete.delta1 < 0.0);  // [proof:db2_is_delta1_concrete]
 
 // transpose: (R, C) -> (C, R); a column becomes a row and back
 static_assert(is_of_type<Matrix<double, 3, 2>>(transpose(Matrix<double, 2, 3>{})));
