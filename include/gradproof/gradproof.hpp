@@ -6,12 +6,14 @@
 //   network.hpp  Network, forward, backward (gradproof::equations), update, sgd_step
 //   validate.hpp InputError, what bad input is
 //   checked.hpp  validate, try_sgd_step, try_sgd_epoch: bad input reported at run time
+//   keras.hpp    gradproof::keras: Dense, Model, to_keras, from_keras, layer_output, predict
 #ifndef GRADPROOF_GRADPROOF_HPP
 #define GRADPROOF_GRADPROOF_HPP
 
 #include "ad.hpp"
 #include "checked.hpp"
 #include "dual.hpp"
+#include "keras.hpp"
 #include "loss.hpp"
 #include "math.hpp"
 #include "matrix.hpp"
