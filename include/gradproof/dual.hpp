@@ -35,8 +35,9 @@ struct Dual {
   std::array<T, N> derivative{};
 
   constexpr Dual() noexcept = default;
-  constexpr Dual(T v) noexcept : value(v) {}  // NOLINT: implicit on purpose
-  constexpr Dual(T v, const std::array<T, N>& d) noexcept : value(v), derivative(d) {}
+  constexpr Dual(T initial_value) noexcept : value(initial_value) {}  // NOLINT: implicit on purpose
+  constexpr Dual(T initial_value, const std::array<T, N>& initial_derivative) noexcept
+      : value(initial_value), derivative(initial_derivative) {}
 
   /// v with derivative 1 along direction k (a variable), 0 along the others.
   static constexpr Dual variable(T v, std::size_t k = 0) noexcept {

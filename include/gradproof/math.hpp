@@ -410,14 +410,14 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_complement(const std::array<doub
   double* const c = complement.data();
   detail::logistic_lanes(
       x,
-      [s, c](std::size_t i, const detail::logistic_parts& parts) {
-        s[i] = detail::sigmoid_accurate(parts);
-        c[i] = GRADPROOF_MUL(parts.e.hi, s[i]);
+      [s, c](std::size_t lane, const detail::logistic_parts& parts) {
+        s[lane] = detail::sigmoid_accurate(parts);
+        c[lane] = GRADPROOF_MUL(parts.e.hi, s[lane]);
       },
-      [s, c](std::size_t i, double xi) {
-        const auto p = sigmoid_and_complement(xi);
-        s[i] = p.sigma;
-        c[i] = p.complement;
+      [s, c](std::size_t lane, double x_lane) {
+        const auto both = sigmoid_and_complement(x_lane);
+        s[lane] = both.sigma;
+        c[lane] = both.complement;
       });
 }
 template <std::size_t Lanes>
@@ -465,14 +465,14 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_prime(const std::array<double, L
   double* const s_prime = sigma_prime.data();
   detail::logistic_lanes(
       x,
-      [s, s_prime](std::size_t i, const detail::logistic_parts& parts) {
-        s[i] = parts.q;
-        s_prime[i] = detail::sigmoid_prime_fast(parts);
+      [s, s_prime](std::size_t lane, const detail::logistic_parts& parts) {
+        s[lane] = parts.q;
+        s_prime[lane] = detail::sigmoid_prime_fast(parts);
       },
-      [s, s_prime](std::size_t i, double xi) {
-        const auto p = sigmoid_and_prime(xi);
-        s[i] = p.sigma;
-        s_prime[i] = p.sigma_prime;
+      [s, s_prime](std::size_t lane, double x_lane) {
+        const auto both = sigmoid_and_prime(x_lane);
+        s[lane] = both.sigma;
+        s_prime[lane] = both.sigma_prime;
       });
 }
 template <std::size_t Lanes>

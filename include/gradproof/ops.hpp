@@ -38,7 +38,7 @@ constexpr Matrix<T, R, C> generate(Entry&& entry) noexcept {
 template <class T, std::size_t R, std::size_t C>
 constexpr Matrix<T, C, R> transpose(const Matrix<T, R, C>& a) noexcept {
   // Entry (c, r) of the result, flat index c R + r, is a(r, c).
-  return detail::generate<T, C, R>([&a](std::size_t i) { return a(i % R, i / R); });
+  return detail::generate<T, C, R>([&a](std::size_t flat) { return a(flat % R, flat / R); });
 }
 
 /// matmul(A, B): (R, K) · (K, C) -> (R, C).
@@ -52,10 +52,10 @@ constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, 
   // code is the same.
   const T* const pa = a.data.data();
   const T* const pb = b.data.data();
-  return detail::generate<T, R, C>([pa, pb](std::size_t i) {
-    const std::size_t r = i / C, c = i % C;
-    T sum = GRADPROOF_MUL(pa[r * K1], pb[c]);
-    for (std::size_t k = 1; k < K1; ++k) sum = sum + GRADPROOF_MUL(pa[r * K1 + k], pb[k * C + c]);
+  return detail::generate<T, R, C>([pa, pb](std::size_t flat) {
+    const std::size_t row = flat / C, col = flat % C;
+    T sum = GRADPROOF_MUL(pa[row * K1], pb[col]);
+    for (std::size_t term = 1; term < K1; ++term) sum = sum + GRADPROOF_MUL(pa[row * K1 + term], pb[term * C + col]);
     return sum;
   });
 }
@@ -76,7 +76,7 @@ constexpr T to_scalar(const Matrix<T, 1, 1>& a) noexcept {
 /// Element-wise f: (R, C) -> (R, C).
 template <class F, class T, std::size_t R, std::size_t C>
 constexpr auto map(F f, const Matrix<T, R, C>& a) noexcept(noexcept(f(a.data[0]))) {
-  return detail::generate<decltype(f(a.data[0])), R, C>([&f, &a](std::size_t i) { return f(a.data[i]); });
+  return detail::generate<decltype(f(a.data[0])), R, C>([&f, &a](std::size_t flat) { return f(a.data[flat]); });
 }
 
 /// Element-wise a_i op b_i for two matrices of one shape.
@@ -85,7 +85,7 @@ template <class T, std::size_t R, std::size_t C, class Op>
 constexpr Matrix<T, R, C> zip(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b, Op op) noexcept {
   const T* const pa = a.data.data();  // raw pointers: see matmul
   const T* const pb = b.data.data();
-  return generate<T, R, C>([pa, pb, &op](std::size_t i) { return op(pa[i], pb[i]); });
+  return generate<T, R, C>([pa, pb, &op](std::size_t flat) { return op(pa[flat], pb[flat]); });
 }
 }  // namespace detail
 
@@ -129,7 +129,7 @@ constexpr Matrix<T, R, C> operator*(const Matrix<T, R, C>& a, std::type_identity
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
   requires lhs_is_a_column<C1> && rhs_is_a_row<R2>
 constexpr Matrix<T, R1, C2> outer(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
-  return detail::generate<T, R1, C2>([&a, &b](std::size_t i) { return GRADPROOF_MUL(a(i / C2, 0), b(0, i % C2)); });
+  return detail::generate<T, R1, C2>([&a, &b](std::size_t flat) { return GRADPROOF_MUL(a(flat / C2, 0), b(0, flat % C2)); });
 }
 
 }  // namespace gradproof

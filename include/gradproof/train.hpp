@@ -71,7 +71,7 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_many(std::array<Network<T, In, Hid
     for (const T eta : etas)
       if (!detail::eta_ok(eta)) detail::stop_if_constant_evaluated(InputError::eta_not_positive_finite);
   }
-  const auto f = detail::forward_lanes<T, In, Hidden, K>([&nets](std::size_t k) -> const auto& { return nets[k]; },
+  const auto f = detail::forward_lanes<T, In, Hidden, K>([&nets](std::size_t net_index) -> const auto& { return nets[net_index]; },
                                                          [&x](std::size_t) -> const auto& { return x; });
   for (std::size_t k = 0; k < K; ++k) detail::sgd_update_in_place(nets[k], x, y, etas[k], f[k]);
 }
@@ -95,7 +95,7 @@ constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, H
                                                           const std::array<Sample<T, In>, B>& batch,
                                                           std::size_t count) noexcept {
   const auto f = forward_lanes<T, In, Hidden, B>([&net](std::size_t) -> const auto& { return net; },
-                                                 [&batch](std::size_t b) -> const auto& { return batch[b].x; });
+                                                 [&batch](std::size_t sample_index) -> const auto& { return batch[sample_index].x; });
   Gradients<T, In, Hidden> sum = backward(net, batch[0].x, batch[0].y, f[0]);
   for (std::size_t b = 1; b < count; ++b) {
     const auto g = backward(net, batch[b].x, batch[b].y, f[b]);
