@@ -26,10 +26,8 @@ namespace gradproof {
 /// all its digits; for large |theta| on the wrong side it is |theta| + a tiny term.
 template <scalar T>
 constexpr T bce_with_logits(T theta, std::type_identity_t<T> y) noexcept {
-  if (std::is_constant_evaluated()) {
-    if (!detail::label_ok(y)) bad_input::the_label_y_is_not_in_0_1_or_is_nan();
-    if (!detail::is_finite(theta)) bad_input::the_logit_theta_is_not_finite();
-  }
+  detail::stop_on_bad_label(y);
+  if (std::is_constant_evaluated() && !detail::is_finite(theta)) bad_input::the_logit_theta_is_not_finite();
   // max(θ, 0) and |θ| take the same side at θ = 0 (>=, and abs's x < 0 test), so that their
   // kinks cancel there on Dual numbers too: L′(0) = 1 − y − 1/2 = σ(0) − y.
   const T linear = (theta >= T(0) ? theta : T(0)) - GRADPROOF_MUL(theta, y);
@@ -48,10 +46,8 @@ inline constexpr T keras_epsilon = T(1e-7);
 /// reports 16.12, not its true loss; bce_with_logits has no such cap.
 template <real T>
 constexpr T bce(T y_hat, std::type_identity_t<T> y) noexcept {
-  if (std::is_constant_evaluated()) {
-    if (!detail::label_ok(y)) bad_input::the_label_y_is_not_in_0_1_or_is_nan();
-    if (!detail::label_ok(y_hat)) bad_input::the_probability_y_hat_is_not_in_0_1_or_is_nan();
-  }
+  detail::stop_on_bad_label(y);
+  if (std::is_constant_evaluated() && !detail::label_ok(y_hat)) bad_input::the_probability_y_hat_is_not_in_0_1_or_is_nan();
   constexpr T eps = keras_epsilon<T>;
   const T p = y_hat < eps ? eps : (y_hat > T(1) - eps ? T(1) - eps : y_hat);
   return -(GRADPROOF_MUL(y, math::log(p)) + GRADPROOF_MUL(T(1) - y, math::log1p(-p)));

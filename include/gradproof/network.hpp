@@ -184,9 +184,6 @@ constexpr InputError check_network(const Network<T, In, Hidden>& net) noexcept {
   return ok ? InputError::none : InputError::parameter_not_finite;
 }
 
-}  // namespace detail
-
-namespace detail {
 /// In a constant evaluation, stop on a non-finite parameter or input (validate.hpp's
 /// bad_input functions name it); nothing at run time, where forward is unchecked.
 template <class T, std::size_t In, std::size_t Hidden>
@@ -240,8 +237,7 @@ template <class T, std::size_t In, std::size_t Hidden>
 constexpr Gradients<T, In, Hidden> backward(const Network<T, In, Hidden>& net, const ColVector<T, In>& x,
                                             std::type_identity_t<T> y,
                                             const ForwardPass<T, In, Hidden>& f) noexcept {
-  if (std::is_constant_evaluated() && !detail::label_ok(y))
-    detail::stop_if_constant_evaluated(InputError::label_not_in_0_1);
+  detail::stop_on_bad_label(y);
   Gradients<T, In, Hidden> g{};
   g.delta1 = equations::delta1(f.y_hat, f.one_minus_y_hat, y);
   g.delta2 = equations::delta2(g.delta1, net.U, f.sigma_prime);
@@ -267,8 +263,7 @@ constexpr Gradients<T, In, Hidden> backward(const Network<T, In, Hidden>& net, c
 template <class T, std::size_t In, std::size_t Hidden>
 constexpr Network<T, In, Hidden> update(const Network<T, In, Hidden>& net, const Gradients<T, In, Hidden>& g,
                                         std::type_identity_t<T> eta) noexcept {
-  if (std::is_constant_evaluated() && !detail::eta_ok(eta))
-    detail::stop_if_constant_evaluated(InputError::eta_not_positive_finite);
+  detail::stop_on_bad_eta(eta);
   return {equations::sgd(net.W, g.dW, eta), equations::sgd(net.b1, g.db1, eta), equations::sgd(net.U, g.dU, eta),
           equations::sgd(net.b2, g.db2, eta)};
 }
@@ -310,10 +305,8 @@ template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::s
 GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
                                  std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
-    if (std::is_constant_evaluated()) {
-      if (!detail::label_ok(y)) detail::stop_if_constant_evaluated(InputError::label_not_in_0_1);
-      if (!detail::eta_ok(eta)) detail::stop_if_constant_evaluated(InputError::eta_not_positive_finite);
-    }
+    detail::stop_on_bad_label(y);
+    detail::stop_on_bad_eta(eta);
     detail::sgd_update_in_place(net, x, y, eta, forward(net, x));
   }
 }

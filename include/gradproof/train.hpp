@@ -66,11 +66,8 @@ GRADPROOF_INLINE_STEP constexpr std::array<ForwardPass<T, In, Hidden>, N> forwar
 template <class T, std::size_t In, std::size_t Hidden, std::size_t K>
 GRADPROOF_INLINE_STEP constexpr void sgd_step_many(std::array<Network<T, In, Hidden>, K>& nets, const ColVector<T, In>& x,
                                                    std::type_identity_t<T> y, const std::array<T, K>& etas) noexcept {
-  if (std::is_constant_evaluated()) {
-    if (!detail::label_ok(y)) detail::stop_if_constant_evaluated(InputError::label_not_in_0_1);
-    for (const T eta : etas)
-      if (!detail::eta_ok(eta)) detail::stop_if_constant_evaluated(InputError::eta_not_positive_finite);
-  }
+  detail::stop_on_bad_label(y);
+  for (const T eta : etas) detail::stop_on_bad_eta(eta);
   const auto f = detail::forward_lanes<T, In, Hidden, K>([&nets](std::size_t net_index) -> const auto& { return nets[net_index]; },
                                                          [&x](std::size_t) -> const auto& { return x; });
   for (std::size_t k = 0; k < K; ++k) detail::sgd_update_in_place(nets[k], x, y, etas[k], f[k]);

@@ -88,6 +88,19 @@ constexpr void stop_if_constant_evaluated(InputError e) noexcept {
   }
 }
 
+/// In a constant evaluation, stop on a label y outside [0, 1] or NaN; nothing at run time
+/// (the test is not even made there: the unchecked functions' hot path stays free of it).
+template <class T>
+constexpr void stop_on_bad_label(T y) noexcept {
+  if (std::is_constant_evaluated() && !label_ok(y)) bad_input::the_label_y_is_not_in_0_1_or_is_nan();
+}
+
+/// In a constant evaluation, stop on a learning rate that is not finite and > 0; nothing at run time.
+template <class T>
+constexpr void stop_on_bad_eta(T eta) noexcept {
+  if (std::is_constant_evaluated() && !eta_ok(eta)) bad_input::the_learning_rate_eta_is_not_positive_and_finite();
+}
+
 }  // namespace detail
 }  // namespace gradproof
 
