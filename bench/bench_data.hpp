@@ -1,5 +1,6 @@
 // bench/bench_data.hpp: the benchmark's data, shared by gradproof_bench and
-// gradproof_callgrind_driver so that both time the same network on the same samples.
+// gradproof_callgrind_driver so that both time the same network on the same samples (and the
+// fallbacks of the build facts both print).
 //
 // A starting network (entries uniform in [-1, 1), biases in [-0.5, 0.5)) and 4096 samples
 // (x uniform in [-2, 2)^3, labels drawn from a logistic teacher, so the data are not
@@ -16,6 +17,20 @@
 #include <cstdint>
 #include <random>
 #include <vector>
+
+// The build's facts, set by bench/CMakeLists.txt; the fallbacks only keep a hand build compiling.
+#ifndef GRADPROOF_BENCH_COMPILER
+#define GRADPROOF_BENCH_COMPILER "unknown compiler"
+#endif
+#ifndef GRADPROOF_BENCH_BUILD_TYPE
+#define GRADPROOF_BENCH_BUILD_TYPE "unknown"
+#endif
+#ifndef GRADPROOF_BENCH_CXX_FLAGS
+#define GRADPROOF_BENCH_CXX_FLAGS "unknown (not built by bench/CMakeLists.txt)"
+#endif
+#ifndef GRADPROOF_BENCH_BENCHMARK_VERSION
+#define GRADPROOF_BENCH_BENCHMARK_VERSION "unknown"
+#endif
 
 namespace gradproof_bench {
 

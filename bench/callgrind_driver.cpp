@@ -33,13 +33,6 @@
 #include "eigen_peer.hpp"
 #endif
 
-#ifndef GRADPROOF_BENCH_COMPILER
-#define GRADPROOF_BENCH_COMPILER "unknown compiler"
-#endif
-#ifndef GRADPROOF_BENCH_CXX_FLAGS
-#define GRADPROOF_BENCH_CXX_FLAGS "unknown"
-#endif
-
 namespace {
 
 using gradproof_bench::GpSample;

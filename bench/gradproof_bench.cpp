@@ -46,20 +46,6 @@
 #include "eigen_peer.hpp"
 #endif
 
-// Set by bench/CMakeLists.txt; the fallbacks only keep a hand build compiling.
-#ifndef GRADPROOF_BENCH_COMPILER
-#define GRADPROOF_BENCH_COMPILER "unknown compiler"
-#endif
-#ifndef GRADPROOF_BENCH_BUILD_TYPE
-#define GRADPROOF_BENCH_BUILD_TYPE "unknown"
-#endif
-#ifndef GRADPROOF_BENCH_CXX_FLAGS
-#define GRADPROOF_BENCH_CXX_FLAGS "unknown (not built by bench/CMakeLists.txt)"
-#endif
-#ifndef GRADPROOF_BENCH_BENCHMARK_VERSION
-#define GRADPROOF_BENCH_BENCHMARK_VERSION "unknown"
-#endif
-
 namespace {
 
 using gradproof_bench::GpSample;
@@ -184,57 +170,154 @@ struct Agreement {
   bool ok(double tol) const { return worst <= tol; }
 };
 
-void compare_nets(Agreement& a, const Net& gp, const textbook::Net& tb, const char* what, std::size_t k) {
+void compare_nets(Agreement& a, const Net& gp, const Net& peer, const char* what, std::size_t k) {
   const std::string w(what);
   for (std::size_t i = 0; i < Net::hidden; ++i) {
-    for (std::size_t j = 0; j < Net::inputs; ++j) a.check(gp.W(i, j), tb.W[i][j], (w + ".W").c_str(), k);
-    a.check(gp.b1(i, 0), tb.b1[i], (w + ".b1").c_str(), k);
-    a.check(gp.U(0, i), tb.U[i], (w + ".U").c_str(), k);
+    for (std::size_t j = 0; j < Net::inputs; ++j) a.check(gp.W(i, j), peer.W(i, j), (w + ".W").c_str(), k);
+    a.check(gp.b1(i, 0), peer.b1(i, 0), (w + ".b1").c_str(), k);
+    a.check(gp.U(0, i), peer.U(0, i), (w + ".U").c_str(), k);
   }
-  a.check(gp.b2, tb.b2, (w + ".b2").c_str(), k);
+  a.check(gp.b2, peer.b2, (w + ".b2").c_str(), k);
 }
 
+/// One sample's results of a peer implementation, moved into gradproof's types (only copies),
+/// so that one check serves every peer: the forward pass, the loss, the gradients, and the
+/// network after the step.
+struct PeerStep {
+  gradproof::ForwardPass<double> f;  // z, h, theta, y_hat (sigma_prime and 1 - y_hat unused)
+  double loss = 0.0;
+  gradproof::Gradients<double> g;
+  Net next;
+};
+
+Net from_textbook(const textbook::Net& t) {
+  Net n{};
+  for (std::size_t i = 0; i < Net::hidden; ++i) {
+    for (std::size_t j = 0; j < Net::inputs; ++j) n.W(i, j) = t.W[i][j];
+    n.b1(i, 0) = t.b1[i];
+    n.U(0, i) = t.U[i];
+  }
+  n.b2 = t.b2;
+  return n;
+}
+
+/// The textbook peer's step from gradproof's network gp on sample k.
+PeerStep textbook_step(const Dataset& d, const Net& gp, std::size_t k) {
+  const textbook::Sample& ts = d.tb_samples[k];
+  const textbook::Net tb = to_textbook(gp);
+  PeerStep p;
+  textbook::Forward tf{};
+  textbook::forward(tb, ts.x, tf);
+  textbook::Gradients tg{};
+  textbook::backward(tb, ts.x, ts.y, tg);
+  for (std::size_t i = 0; i < Net::hidden; ++i) {
+    p.f.z(i, 0) = tf.z[i];
+    p.f.h(i, 0) = tf.h[i];
+    p.g.delta2(0, i) = tg.delta2[i];
+    for (std::size_t j = 0; j < Net::inputs; ++j) p.g.dW(i, j) = tg.dW[i][j];
+    p.g.db1(i, 0) = tg.db1[i];
+    p.g.dU(0, i) = tg.dU[i];
+  }
+  p.f.theta = tf.theta;
+  p.f.y_hat = tf.y_hat;
+  p.loss = textbook::loss(tf.y_hat, ts.y);
+  p.g.delta1 = tg.delta1;
+  p.g.db2 = tg.db2;
+  textbook::Net tb_next = tb;
+  textbook::sgd_step(tb_next, ts.x, ts.y, d.eta);
+  p.next = from_textbook(tb_next);
+  return p;
+}
+
+Net textbook_epoch(const Dataset& d) {
+  textbook::Net tb = d.tb_net0;
+  for (const textbook::Sample& ts : d.tb_samples) textbook::sgd_step(tb, ts.x, ts.y, d.eta);
+  return from_textbook(tb);
+}
+
+#if defined(GRADPROOF_BENCH_HAVE_EIGEN)
+Net from_eigen(const eigen_peer::Net& e) {
+  Net n{};
+  for (std::size_t i = 0; i < Net::hidden; ++i) {
+    const auto ie = static_cast<Eigen::Index>(i);
+    for (std::size_t j = 0; j < Net::inputs; ++j) n.W(i, j) = e.W(ie, static_cast<Eigen::Index>(j));
+    n.b1(i, 0) = e.b1(ie);
+    n.U(0, i) = e.U(ie);
+  }
+  n.b2 = e.b2;
+  return n;
+}
+
+/// The Eigen peer's step from gradproof's network gp on sample k.
+PeerStep eigen_step(const Dataset& d, const Net& gp, std::size_t k) {
+  const eigen_peer::Sample& es = d.eg_samples[k];
+  const eigen_peer::Net eg = to_eigen(gp);
+  PeerStep p;
+  const eigen_peer::Forward ef = eigen_peer::forward(eg, es.x);
+  const eigen_peer::Gradients eg_g = eigen_peer::backward(eg, es.x, es.y);
+  for (std::size_t i = 0; i < Net::hidden; ++i) {
+    const auto ie = static_cast<Eigen::Index>(i);
+    p.f.z(i, 0) = ef.z(ie);
+    p.f.h(i, 0) = ef.h(ie);
+    p.g.delta2(0, i) = eg_g.delta2(ie);
+    for (std::size_t j = 0; j < Net::inputs; ++j) p.g.dW(i, j) = eg_g.dW(ie, static_cast<Eigen::Index>(j));
+    p.g.db1(i, 0) = eg_g.db1(ie);
+    p.g.dU(0, i) = eg_g.dU(ie);
+  }
+  p.f.theta = ef.theta;
+  p.f.y_hat = ef.y_hat;
+  p.loss = eigen_peer::loss(ef.y_hat, es.y);
+  p.g.delta1 = eg_g.delta1;
+  p.g.db2 = eg_g.db2;
+  eigen_peer::Net eg_next = eg;
+  eigen_peer::sgd_step(eg_next, es.x, es.y, d.eta);
+  p.next = from_eigen(eg_next);
+  return p;
+}
+
+Net eigen_epoch(const Dataset& d) {
+  eigen_peer::Net eg = d.eg_net0;
+  for (const eigen_peer::Sample& es : d.eg_samples) eigen_peer::sgd_step(eg, es.x, es.y, d.eta);
+  return from_eigen(eg);
+}
+#endif
+
 /// Every sample of the epoch, each from the network gradproof has reached at that point:
-/// forward pass, loss, gradients and the step, value by value. Then the two whole epochs.
-bool implementations_agree(const Dataset& d) {
+/// forward pass, loss, gradients and the step, value by value, against the peer's (peer_step).
+/// Then the two whole epochs (peer_epoch).
+template <class PeerStepOf, class PeerEpoch>
+bool agrees_with(const std::string& peer_name, const Dataset& d, PeerStepOf peer_step, PeerEpoch peer_epoch) {
   Agreement step;
   Net gp = d.gp_net0;
   for (std::size_t k = 0; k < n_samples; ++k) {
     const GpSample& s = d.gp_samples[k];
-    const textbook::Sample& ts = d.tb_samples[k];
-    const textbook::Net tb = to_textbook(gp);
+    const PeerStep p = peer_step(d, gp, k);
 
     const auto f = gradproof::forward(gp, s.x);
-    textbook::Forward tf{};
-    textbook::forward(tb, ts.x, tf);
     double theta_terms = std::fabs(gp.b2);
     for (std::size_t i = 0; i < Net::hidden; ++i) {
       double z_terms = std::fabs(gp.b1(i, 0));
       for (std::size_t j = 0; j < Net::inputs; ++j) z_terms += std::fabs(gp.W(i, j) * s.x(j, 0));
-      step.check(f.z(i, 0), tf.z[i], "forward z", k, z_terms);
-      step.check(f.h(i, 0), tf.h[i], "forward h", k);
+      step.check(f.z(i, 0), p.f.z(i, 0), "forward z", k, z_terms);
+      step.check(f.h(i, 0), p.f.h(i, 0), "forward h", k);
       theta_terms += std::fabs(gp.U(0, i) * f.h(i, 0));
     }
-    step.check(f.theta, tf.theta, "forward theta", k, theta_terms);
-    step.check(f.y_hat, tf.y_hat, "forward y_hat", k);
-    step.check(gradproof::bce_with_logits(f.theta, s.y), textbook::loss(tf.y_hat, ts.y), "loss", k);
+    step.check(f.theta, p.f.theta, "forward theta", k, theta_terms);
+    step.check(f.y_hat, p.f.y_hat, "forward y_hat", k);
+    step.check(gradproof::bce_with_logits(f.theta, s.y), p.loss, "loss", k);
 
     const auto g = gradproof::backward(gp, s.x, s.y);
-    textbook::Gradients tg{};
-    textbook::backward(tb, ts.x, ts.y, tg);
-    step.check(g.delta1, tg.delta1, "delta1", k);
+    step.check(g.delta1, p.g.delta1, "delta1", k);
     for (std::size_t i = 0; i < Net::hidden; ++i) {
-      step.check(g.delta2(0, i), tg.delta2[i], "delta2", k);
-      for (std::size_t j = 0; j < Net::inputs; ++j) step.check(g.dW(i, j), tg.dW[i][j], "dW", k);
-      step.check(g.db1(i, 0), tg.db1[i], "db1", k);
-      step.check(g.dU(0, i), tg.dU[i], "dU", k);
+      step.check(g.delta2(0, i), p.g.delta2(0, i), "delta2", k);
+      for (std::size_t j = 0; j < Net::inputs; ++j) step.check(g.dW(i, j), p.g.dW(i, j), "dW", k);
+      step.check(g.db1(i, 0), p.g.db1(i, 0), "db1", k);
+      step.check(g.dU(0, i), p.g.dU(0, i), "dU", k);
     }
-    step.check(g.db2, tg.db2, "db2", k);
+    step.check(g.db2, p.g.db2, "db2", k);
 
     const Net gp_next = gradproof::sgd_step(gp, s.x, s.y, d.eta);
-    textbook::Net tb_next = tb;
-    textbook::sgd_step(tb_next, ts.x, ts.y, d.eta);
-    compare_nets(step, gp_next, tb_next, "sgd_step", k);
+    compare_nets(step, gp_next, p.next, "sgd_step", k);
     gp = gp_next;
   }
 
@@ -242,14 +325,12 @@ bool implementations_agree(const Dataset& d) {
   // dependent steps, so this is reported, with a looser bound.
   Agreement epoch;
   const Net gp_epoch = gradproof::sgd_epoch(d.gp_net0, d.gp_samples, d.eta);
-  textbook::Net tb_epoch = d.tb_net0;
-  for (const textbook::Sample& ts : d.tb_samples) textbook::sgd_step(tb_epoch, ts.x, ts.y, d.eta);
-  compare_nets(epoch, gp_epoch, tb_epoch, "epoch", n_samples - 1);
+  compare_nets(epoch, gp_epoch, peer_epoch(d), "epoch", n_samples - 1);
   constexpr double epoch_tolerance = 1e-9;
   // Equal steps that change nothing (eta = 0) would agree as well, and time a different loop.
   const bool trains = !(gp_epoch == d.gp_net0);
 
-  std::printf("agreement, gradproof vs textbook, largest relative difference per value:\n");
+  std::printf("agreement, gradproof vs %s, largest relative difference per value:\n", peer_name.c_str());
   std::printf("  per step (%zu values over %zu samples): %.3g at %s  (bound %.0e): %s\n", step.compared, n_samples,
               step.worst, step.where.c_str(), tolerance, step.ok(tolerance) ? "ok" : "FAILED");
   std::printf("  after a whole epoch (%zu values):       %.3g at %s  (bound %.0e): %s\n", epoch.compared, epoch.worst,
@@ -258,78 +339,13 @@ bool implementations_agree(const Dataset& d) {
   return step.ok(tolerance) && epoch.ok(epoch_tolerance) && trains;
 }
 
+bool implementations_agree(const Dataset& d) { return agrees_with("textbook", d, textbook_step, textbook_epoch); }
+
 #if defined(GRADPROOF_BENCH_HAVE_EIGEN)
-void compare_nets(Agreement& a, const Net& gp, const eigen_peer::Net& eg, const char* what, std::size_t k) {
-  const std::string w(what);
-  for (std::size_t i = 0; i < Net::hidden; ++i) {
-    const auto ie = static_cast<Eigen::Index>(i);
-    for (std::size_t j = 0; j < Net::inputs; ++j)
-      a.check(gp.W(i, j), eg.W(ie, static_cast<Eigen::Index>(j)), (w + ".W").c_str(), k);
-    a.check(gp.b1(i, 0), eg.b1(ie), (w + ".b1").c_str(), k);
-    a.check(gp.U(0, i), eg.U(ie), (w + ".U").c_str(), k);
-  }
-  a.check(gp.b2, eg.b2, (w + ".b2").c_str(), k);
-}
-
-/// The same check against the Eigen peer: every sample from gradproof's network at that point
-/// (forward pass, loss, gradients, the step), then the two whole epochs.
 bool eigen_agrees(const Dataset& d) {
-  Agreement step;
-  Net gp = d.gp_net0;
-  for (std::size_t k = 0; k < n_samples; ++k) {
-    const GpSample& s = d.gp_samples[k];
-    const eigen_peer::Sample& es = d.eg_samples[k];
-    const eigen_peer::Net eg = to_eigen(gp);
-
-    const auto f = gradproof::forward(gp, s.x);
-    const eigen_peer::Forward ef = eigen_peer::forward(eg, es.x);
-    double theta_terms = std::fabs(gp.b2);
-    for (std::size_t i = 0; i < Net::hidden; ++i) {
-      const auto ie = static_cast<Eigen::Index>(i);
-      double z_terms = std::fabs(gp.b1(i, 0));
-      for (std::size_t j = 0; j < Net::inputs; ++j) z_terms += std::fabs(gp.W(i, j) * s.x(j, 0));
-      step.check(f.z(i, 0), ef.z(ie), "forward z", k, z_terms);
-      step.check(f.h(i, 0), ef.h(ie), "forward h", k);
-      theta_terms += std::fabs(gp.U(0, i) * f.h(i, 0));
-    }
-    step.check(f.theta, ef.theta, "forward theta", k, theta_terms);
-    step.check(f.y_hat, ef.y_hat, "forward y_hat", k);
-    step.check(gradproof::bce_with_logits(f.theta, s.y), eigen_peer::loss(ef.y_hat, es.y), "loss", k);
-
-    const auto g = gradproof::backward(gp, s.x, s.y);
-    const eigen_peer::Gradients eg_g = eigen_peer::backward(eg, es.x, es.y);
-    step.check(g.delta1, eg_g.delta1, "delta1", k);
-    for (std::size_t i = 0; i < Net::hidden; ++i) {
-      const auto ie = static_cast<Eigen::Index>(i);
-      step.check(g.delta2(0, i), eg_g.delta2(ie), "delta2", k);
-      for (std::size_t j = 0; j < Net::inputs; ++j)
-        step.check(g.dW(i, j), eg_g.dW(ie, static_cast<Eigen::Index>(j)), "dW", k);
-      step.check(g.db1(i, 0), eg_g.db1(ie), "db1", k);
-      step.check(g.dU(0, i), eg_g.dU(ie), "dU", k);
-    }
-    step.check(g.db2, eg_g.db2, "db2", k);
-
-    const Net gp_next = gradproof::sgd_step(gp, s.x, s.y, d.eta);
-    eigen_peer::Net eg_next = eg;
-    eigen_peer::sgd_step(eg_next, es.x, es.y, d.eta);
-    compare_nets(step, gp_next, eg_next, "sgd_step", k);
-    gp = gp_next;
-  }
-
-  Agreement epoch;
-  const Net gp_epoch = gradproof::sgd_epoch(d.gp_net0, d.gp_samples, d.eta);
-  eigen_peer::Net eg_epoch = d.eg_net0;
-  for (const eigen_peer::Sample& es : d.eg_samples) eigen_peer::sgd_step(eg_epoch, es.x, es.y, d.eta);
-  compare_nets(epoch, gp_epoch, eg_epoch, "epoch", n_samples - 1);
-  constexpr double epoch_tolerance = 1e-9;
-
-  std::printf("agreement, gradproof vs Eigen %d.%d.%d, largest relative difference per value:\n", EIGEN_WORLD_VERSION,
-              EIGEN_MAJOR_VERSION, EIGEN_MINOR_VERSION);
-  std::printf("  per step (%zu values over %zu samples): %.3g at %s  (bound %.0e): %s\n", step.compared, n_samples,
-              step.worst, step.where.c_str(), tolerance, step.ok(tolerance) ? "ok" : "FAILED");
-  std::printf("  after a whole epoch (%zu values):       %.3g at %s  (bound %.0e): %s\n", epoch.compared, epoch.worst,
-              epoch.where.c_str(), epoch_tolerance, epoch.ok(epoch_tolerance) ? "ok" : "FAILED");
-  return step.ok(tolerance) && epoch.ok(epoch_tolerance);
+  return agrees_with("Eigen " + std::to_string(EIGEN_WORLD_VERSION) + "." + std::to_string(EIGEN_MAJOR_VERSION) + "." +
+                         std::to_string(EIGEN_MINOR_VERSION),
+                     d, eigen_step, eigen_epoch);
 }
 #endif
 
