@@ -26,12 +26,12 @@
 // The start: every parameter drawn from splitmix64 (init_seed), uniform in [−1/2, 1/2).
 //
 // Splitting the constant evaluation: clang evaluates at most 2^20 steps per constant expression
-// (-fconstexpr-steps). One SGD step costs about 643 (tools/constexpr_cost.sh), but 1,742 where
-// the target has FMA (-march=native: every product is a call of detail::mul, the contraction
-// barrier; measured as tools/constexpr_cost.sh does, with -mfma), so one constexpr variable
-// holds at most about 600 SGD steps. training_chunk<Labels, C> holds 5 epochs (400 SGD steps:
-// about 257,000 clang steps, or 697,000 with FMA); each is its own constexpr variable with a
-// fresh budget, and the next starts from its last network. g++'s limits
+// (-fconstexpr-steps). One SGD step costs about 650 (tools/constexpr_cost.sh; also where the
+// target has FMA, since GRADPROOF_MUL takes the plain product in a constant evaluation), so one
+// constexpr variable holds at most about 1,600 SGD steps. training_chunk<Labels, C> holds 5
+// epochs (400 SGD steps: about 260,000 clang steps, a quarter of the budget, which leaves room
+// for a slower compiler); each is its own constexpr variable with a fresh budget, and the next
+// starts from its last network. g++'s limits
 // (-fconstexpr-ops-limit 2^25, -fconstexpr-loop-limit 2^18 iterations per loop) are further
 // away. No limit is raised.
 #ifndef GRADPROOF_EXAMPLES_IRIS_TRAINING_HPP
