@@ -20,6 +20,10 @@ Usage (the CTest tests of bench/CMakeLists.txt; standard library only):
     check_bench_output.py fails --stderr REGEX -- BINARY ARGS...
         Require exit status 1, REGEX on stderr and nothing on stdout: a check that stops the
         run does not leave half a report on stdout.
+    check_bench_output.py report --perf-report SCRIPT -- BINARY ARGS...
+        Run BINARY ARGS --benchmark_format=json and SCRIPT (tools/perf-report) on its stdout,
+        into a temporary folder: require exit status 0 of both, a page with the goals and a
+        verdict or "no goal" line per build, an SVG, and no process words in the page.
     check_bench_output.py words FILE...
         No process words in these files.
     check_bench_output.py words-self-test
@@ -194,6 +198,34 @@ def cmd_fails(args) -> None:
     print(f"ok: exit status 1, /{args.stderr}/ on stderr, stdout empty")
 
 
+def cmd_report(args) -> None:
+    p = run(args.command + ["--benchmark_format=json"])
+    if p.returncode != 0:
+        raise Rejected(f"exit status {p.returncode}; stderr:\n{p.stderr}")
+    with tempfile.TemporaryDirectory() as tmp:
+        stdout_json = os.path.join(tmp, "run.json")
+        md, svg = os.path.join(tmp, "performance.md"), os.path.join(tmp, "performance.svg")
+        with open(stdout_json, "w", encoding="utf-8") as f:
+            f.write(p.stdout)
+        r = run([sys.executable, args.perf_report, stdout_json, "--out-md", md, "--out-svg", svg])
+        if r.returncode != 0:
+            raise Rejected(f"{args.perf_report} exit status {r.returncode}:\n{r.stdout}{r.stderr}")
+        with open(md, encoding="utf-8") as f:
+            page = f.read()
+        with open(svg, encoding="utf-8") as f:
+            picture = f.read()
+    if "## Goals" not in page or not re.search(r"^(The goals at .*, in this build|No speed goal is stated)", page,
+                                                  re.MULTILINE):
+        raise Rejected("the page has no goals section or no verdict line for the build")
+    if not picture.startswith("<svg"):
+        raise Rejected("the SVG does not start with <svg")
+    found = process_words(page, "performance.md") + process_words(r.stdout, "perf-report stdout")
+    if found:
+        raise Rejected("process words in the report:\n  " + "\n  ".join(found))
+    print(f"ok: {args.perf_report} read the binary's JSON stdout and wrote a page with the goals "
+          f"({len(page.splitlines())} lines) and an SVG")
+
+
 def cmd_words(args) -> None:
     found = []
     for path in args.files:
@@ -233,13 +265,15 @@ def main() -> int:
     p_self.add_argument("--format", choices=["json", "csv"], required=True)
     p_fails = sub.add_parser("fails")
     p_fails.add_argument("--stderr", required=True)
-    for p in (p_run, p_self, p_fails):
+    p_report = sub.add_parser("report")
+    p_report.add_argument("--perf-report", required=True)
+    for p in (p_run, p_self, p_fails, p_report):
         p.add_argument("command", nargs="+", help="-- BINARY ARGS...")
     p_words = sub.add_parser("words")
     p_words.add_argument("files", nargs="+")
     sub.add_parser("words-self-test")
     args = ap.parse_args()
-    handler = {"run": cmd_run, "self-test": cmd_self_test, "fails": cmd_fails, "words": cmd_words,
+    handler = {"run": cmd_run, "self-test": cmd_self_test, "fails": cmd_fails, "report": cmd_report, "words": cmd_words,
                "words-self-test": cmd_words_self_test}[args.mode]
     try:
         handler(args)
