@@ -30,8 +30,8 @@ Usage (the CTest tests of bench/CMakeLists.txt; standard library only):
         Known-bad twin of `words`: lines with such words must be rejected, the project's own
         uses of "target" (a CMake target, the compiler's target) accepted.
 
-Process words: "issue 5", "issues 3 and 5", "issue #5", "the issue's ...", "target 2a",
-"target 1". Users read goals, not tickets.
+Process words: "issue" or "target" followed by a number (also plural, also with "#"), and
+"the issue's". Users read the project's goals, not its tickets.
 Exit status: 0 the check passed, 1 it failed (with a message naming the problem), 2 bad usage.
 """
 
