@@ -605,27 +605,27 @@ struct Bench {
   benchmark::TimeUnit unit;
 };
 const std::vector<Bench>& benches() {
-  static const std::vector<Bench> all {
-    {"forward/gradproof", forward_gradproof, benchmark::kNanosecond},
-        {"forward/textbook", forward_textbook, benchmark::kNanosecond},
-        {"backward/gradproof", backward_gradproof, benchmark::kNanosecond},
-        {"backward/textbook", backward_textbook, benchmark::kNanosecond},
-        {"sgd_step/gradproof", sgd_step_gradproof, benchmark::kNanosecond},
-        {"sgd_step/textbook", sgd_step_textbook, benchmark::kNanosecond},
+  static const std::vector<Bench> all{
+      {"forward/gradproof", forward_gradproof, benchmark::kNanosecond},
+      {"forward/textbook", forward_textbook, benchmark::kNanosecond},
+      {"backward/gradproof", backward_gradproof, benchmark::kNanosecond},
+      {"backward/textbook", backward_textbook, benchmark::kNanosecond},
+      {"sgd_step/gradproof", sgd_step_gradproof, benchmark::kNanosecond},
+      {"sgd_step/textbook", sgd_step_textbook, benchmark::kNanosecond},
 #if defined(GRADPROOF_BENCH_HAVE_EIGEN)
-        {"sgd_step/eigen", sgd_step_eigen, benchmark::kNanosecond},
+      {"sgd_step/eigen", sgd_step_eigen, benchmark::kNanosecond},
 #endif
-        {"epoch/gradproof", epoch_gradproof, benchmark::kMicrosecond},
-        {"epoch/textbook", epoch_textbook, benchmark::kMicrosecond},
+      {"epoch/gradproof", epoch_gradproof, benchmark::kMicrosecond},
+      {"epoch/textbook", epoch_textbook, benchmark::kMicrosecond},
 #if defined(GRADPROOF_BENCH_HAVE_EIGEN)
-        {"epoch/eigen", epoch_eigen, benchmark::kMicrosecond},
+      {"epoch/eigen", epoch_eigen, benchmark::kMicrosecond},
 #endif
-        {"lockstep/gradproof/k:4", lockstep_gradproof<lockstep_small>, benchmark::kNanosecond},
-        {"lockstep/gradproof/k:8", lockstep_gradproof<lockstep_large>, benchmark::kNanosecond},
-        {"lockstep_epoch/gradproof/k:8", lockstep_epoch_gradproof<lockstep_large>, benchmark::kMicrosecond},
-        {"minibatch/gradproof/b:8", minibatch_small, benchmark::kNanosecond},
-        {"minibatch/gradproof/b:32", minibatch_large, benchmark::kNanosecond},
-        {"minibatch_epoch/gradproof/b:32", minibatch_epoch_gradproof<batch_large>, benchmark::kMicrosecond},
+      {"lockstep/gradproof/k:4", lockstep_gradproof<lockstep_small>, benchmark::kNanosecond},
+      {"lockstep/gradproof/k:8", lockstep_gradproof<lockstep_large>, benchmark::kNanosecond},
+      {"lockstep_epoch/gradproof/k:8", lockstep_epoch_gradproof<lockstep_large>, benchmark::kMicrosecond},
+      {"minibatch/gradproof/b:8", minibatch_small, benchmark::kNanosecond},
+      {"minibatch/gradproof/b:32", minibatch_large, benchmark::kNanosecond},
+      {"minibatch_epoch/gradproof/b:32", minibatch_epoch_gradproof<batch_large>, benchmark::kMicrosecond},
   };
   static_assert(lockstep_small == 4 && lockstep_large == 8 && batch_small == 8 && batch_large == 32,
                 "the names above spell the sizes");
@@ -819,17 +819,9 @@ int main(int argc, char** argv) {
   // For the test that the agreement check still stops the run: the textbook peer then sees the
   // opposite label on sample 0.
   const bool break_textbook = take_option(argc, argv, "--gradproof_break_textbook_for_test");
-  const gradproof_bench::FormatChoice shown = gradproof_bench::requested_format(argc, argv);
-  const gradproof_bench::FormatChoice saved = gradproof_bench::requested_format(argc, argv, "benchmark_out_format");
-  for (const auto& [choice, flag] :
-       {std::pair{shown, "--benchmark_format"}, std::pair{saved, "--benchmark_out_format"}}) {
-    if (!choice.format) {
-      std::fprintf(stderr, "gradproof_bench: %s=%s: unknown format; use console, json or csv\n", flag,
-                   choice.value.c_str());
-      return 2;
-    }
-  }
-  info = gradproof_bench::info_stream(*shown.format);
+  const std::optional<gradproof_bench::Format> format = gradproof_bench::display_format("gradproof_bench", argc, argv);
+  if (!format) return 2;
+  info = gradproof_bench::info_stream(*format);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
 
@@ -860,7 +852,7 @@ int main(int argc, char** argv) {
   std::fflush(info);
 
   register_benchmarks(data);
-  gradproof_bench::RatioReporter reporter(*shown.format);
+  gradproof_bench::RatioReporter reporter(*format);
   const std::size_t ran = benchmark::RunSpecifiedBenchmarks(&reporter);
   std::fflush(stdout);
   print_ratio_table(reporter);

@@ -24,9 +24,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <random>
 #include <string>
-#include <utility>
 
 #include "ratio_reporter.hpp"
 #include "textbook_exp.hpp"
@@ -159,17 +159,10 @@ void print_ratio(const gradproof_bench::RatioReporter& r, const char* what, cons
 }  // namespace
 
 int main(int argc, char** argv) {
-  const gradproof_bench::FormatChoice shown = gradproof_bench::requested_format(argc, argv);
-  const gradproof_bench::FormatChoice saved = gradproof_bench::requested_format(argc, argv, "benchmark_out_format");
-  for (const auto& [choice, flag] :
-       {std::pair{shown, "--benchmark_format"}, std::pair{saved, "--benchmark_out_format"}}) {
-    if (!choice.format) {
-      std::fprintf(stderr, "gradproof_math_bench: %s=%s: unknown format; use console, json or csv\n", flag,
-                   choice.value.c_str());
-      return 2;
-    }
-  }
-  info = gradproof_bench::info_stream(*shown.format);
+  const std::optional<gradproof_bench::Format> format =
+      gradproof_bench::display_format("gradproof_math_bench", argc, argv);
+  if (!format) return 2;
+  info = gradproof_bench::info_stream(*format);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
   // The three exps must agree before their times mean anything.
@@ -182,7 +175,7 @@ int main(int argc, char** argv) {
     }
   }
   for (const Entry& e : entries) benchmark::RegisterBenchmark(e.name, e.fn);
-  gradproof_bench::RatioReporter reporter(*shown.format);
+  gradproof_bench::RatioReporter reporter(*format);
   benchmark::RunSpecifiedBenchmarks(&reporter);
   std::fflush(stdout);
   std::fprintf(info, "\nratios measured in this run (median ns per call; per 4 sigmoids for _x4):\n");

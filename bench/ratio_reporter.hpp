@@ -49,6 +49,7 @@ enum class Format { console, json, csv };
 struct FormatChoice {
   std::optional<Format> format;  // nullopt: the value is none of console, json, csv
   std::string value;             // as spelled, for the error message
+  std::string source;            // "--benchmark_format" or "BENCHMARK_FORMAT" or "" (the default)
 };
 
 /// The value of --<flag>=VALUE that Google Benchmark will use: the last one on the command line,
@@ -63,15 +64,33 @@ inline FormatChoice requested_format(int argc, char** argv, std::string_view fla
                  [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
   const char* env = std::getenv(env_name.c_str());
   std::string value = env != nullptr ? env : "console";
+  std::string source = env != nullptr ? env_name : "";
   const std::string prefix = "--" + std::string(flag) + "=";
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg(argv[i]);
-    if (arg.substr(0, prefix.size()) == prefix) value = std::string(arg.substr(prefix.size()));
+    if (arg.substr(0, prefix.size()) == prefix) {
+      value = std::string(arg.substr(prefix.size()));
+      source = "--" + std::string(flag);
+    }
   }
-  if (value == "console") return {Format::console, value};
-  if (value == "json") return {Format::json, value};
-  if (value == "csv") return {Format::csv, value};
-  return {std::nullopt, value};
+  if (value == "console") return {Format::console, value, source};
+  if (value == "json") return {Format::json, value, source};
+  if (value == "csv") return {Format::csv, value, source};
+  return {std::nullopt, value, source};
+}
+
+/// The display format of this command line; nullopt after saying on stderr which format
+/// (--benchmark_format or --benchmark_out_format, or their environment variables) is unknown.
+inline std::optional<Format> display_format(const char* program, int argc, char** argv) {
+  const FormatChoice shown = requested_format(argc, argv);
+  for (const FormatChoice& choice : {shown, requested_format(argc, argv, "benchmark_out_format")}) {
+    if (!choice.format) {
+      std::fprintf(stderr, "%s: %s=%s: unknown format; use console, json or csv\n", program, choice.source.c_str(),
+                   choice.value.c_str());
+      return std::nullopt;
+    }
+  }
+  return shown.format;
 }
 
 /// Where gradproof's own lines go: stdout beside the console table; stderr beside JSON or CSV,
