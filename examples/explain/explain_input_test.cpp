@@ -148,6 +148,10 @@ TEST(ExplainInput, MessagesShowControlBytesAndCutLongText) {
   // A cut never splits a UTF-8 character: 39 ASCII bytes, then a 2-byte 'é' across the limit.
   EXPECT_EQ(set_field(in, "b2", std::string(39, 'a') + "\xC3\xA9zz").value_or(""),
             "b2: entry 1 '" + std::string(39, 'a') + "...' is not a number");
+  // Bytes that are not UTF-8 are cut at the limit; the message keeps the text (explain_input_fuzzer
+  // found "unknown option '...'" for "-" and 50 continuation bytes).
+  EXPECT_EQ(parse_command_line({"-" + std::string(50, '\x8D')}).error,
+            "unknown option '-" + std::string(39, '\x8D') + "...'; see --help");
 }
 
 std::optional<std::string> parse_text(Input& in, std::string_view text) {

@@ -69,10 +69,14 @@ std::string_view trim_blanks(std::string_view s) {
 /// characters are shown as \xNN, and a long text is cut (never inside a UTF-8 character).
 std::string printable(std::string_view text) {
   constexpr std::size_t limit = 40;
+  const auto continues = [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; };
   std::size_t n = text.size();
   if (n > limit) {
+    // Back to the start of the UTF-8 character across the limit: at most 3 bytes. A longer
+    // run of continuation bytes is not UTF-8 and is cut anywhere.
     n = limit;
-    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0U) == 0x80U) --n;
+    for (int back = 0; back < 3 && n > 0 && continues(text[n]); ++back) --n;
+    if (continues(text[n])) n = limit;
   }
   std::string out;
   for (const char c : text.substr(0, n)) {
