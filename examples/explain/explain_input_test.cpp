@@ -15,10 +15,12 @@
 
 #include "input.hpp"
 #include "proof_index.hpp"
+#include "text.hpp"
 #include "walkthrough.hpp"
 
 namespace {
 
+using gradproof_explain::cat;
 using gradproof_explain::Input;
 using gradproof_explain::parse_command_line;
 using gradproof_explain::set_field;
@@ -144,14 +146,14 @@ TEST(ExplainInput, MessagesShowControlBytesAndCutLongText) {
   Input in = gradproof_explain::worked_example_input();
   EXPECT_EQ(set_field(in, "x", std::string("1 \x01\x7f 3")).value_or(""), "x: entry 2 '\\x01\\x7F' is not a number");
   EXPECT_EQ(set_field(in, "b2", std::string(50, 'a')).value_or(""),
-            "b2: entry 1 '" + std::string(40, 'a') + "...' is not a number");
+            cat("b2: entry 1 '", std::string(40, 'a'), "...' is not a number"));
   // A cut never splits a UTF-8 character: 39 ASCII bytes, then a 2-byte 'é' across the limit.
   EXPECT_EQ(set_field(in, "b2", std::string(39, 'a') + "\xC3\xA9zz").value_or(""),
-            "b2: entry 1 '" + std::string(39, 'a') + "...' is not a number");
+            cat("b2: entry 1 '", std::string(39, 'a'), "...' is not a number"));
   // Bytes that are not UTF-8 are cut at the limit; the message keeps the text (explain_input_fuzzer
   // found "unknown option '...'" for "-" and 50 continuation bytes).
-  EXPECT_EQ(parse_command_line({"-" + std::string(50, '\x8D')}).error,
-            "unknown option '-" + std::string(39, '\x8D') + "...'; see --help");
+  EXPECT_EQ(parse_command_line({cat("-", std::string(50, '\x8D'))}).error,
+            cat("unknown option '-", std::string(39, '\x8D'), "...'; see --help"));
 }
 
 std::optional<std::string> parse_text(Input& in, std::string_view text) {
@@ -229,9 +231,9 @@ TEST(ExplainCommandLine, HelpAndVersionWinOverEverythingElse) {
   ASSERT_TRUE(v.options.has_value()) << v.error;
   EXPECT_TRUE(v.options->version);
   EXPECT_FALSE(v.options->help);
-  EXPECT_EQ(gradproof_explain::version_text(), "gradproof-explain " + std::to_string(GRADPROOF_VERSION_MAJOR) + "." +
-                                                   std::to_string(GRADPROOF_VERSION_MINOR) + "." +
-                                                   std::to_string(GRADPROOF_VERSION_PATCH) + "\n");
+  EXPECT_EQ(gradproof_explain::version_text(),
+            cat("gradproof-explain ", std::to_string(GRADPROOF_VERSION_MAJOR), ".",
+                std::to_string(GRADPROOF_VERSION_MINOR), ".", std::to_string(GRADPROOF_VERSION_PATCH), "\n"));
   // Known-bad twin: after "--" they are operands, and an operand is an error.
   EXPECT_EQ(parse({"--", "--help"}).error,
             "unexpected argument '--help': gradproof-explain takes options only; see --help");
@@ -321,7 +323,7 @@ TEST(ExplainProofIndex, EveryCitedLineCarriesItsMarker) {
       EXPECT_TRUE(std::ifstream(std::string(GRADPROOF_SOURCE_DIR) + "/" + std::string(p.file)).good()) << p.file;
       continue;
     }
-    const std::string marker = "[" + std::string(p.key) + "]";
+    const std::string marker = cat("[", p.key, "]");
     const std::string line = line_of(p.file, p.line);
     EXPECT_NE(line.find(marker), std::string::npos) << p.file << ":" << p.line << " does not carry " << marker;
     EXPECT_NE(line.find(");"), std::string::npos) << p.file << ":" << p.line << " is not a static_assert's last line";
