@@ -5,7 +5,6 @@
 // unknown or repeated option is an error), and a file that cannot be an input is refused.
 #include "input.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <charconv>
