@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Check that the benchmarks' stdout is what a program can read, and that what users read
-speaks of the project, not of its process.
+"""Check that the benchmarks' stdout is what a program can read, and that what they print
+speaks of the project, not of its process (the docs' own check: tools/check-doc-citations).
 
 Usage (the CTest tests of bench/CMakeLists.txt; standard library only):
 
@@ -24,10 +24,8 @@ Usage (the CTest tests of bench/CMakeLists.txt; standard library only):
         Run BINARY ARGS --benchmark_format=json and SCRIPT (tools/perf-report) on its stdout,
         into a temporary folder: require exit status 0 of both, a page with the goals and a
         verdict or "no goal" line per build, an SVG, and no process words in the page.
-    check_bench_output.py words FILE...
-        No process words in these files.
     check_bench_output.py words-self-test
-        Known-bad twin of `words`: lines with such words must be rejected, the project's own
+        Known-bad twin of the word check: lines with such words must be rejected, the project's own
         uses of "target" (a CMake target, the compiler's target) accepted.
 
 Process words: "issue" or "target" followed by a number (also plural, also with "#"), and
@@ -226,16 +224,6 @@ def cmd_report(args) -> None:
           f"({len(page.splitlines())} lines) and an SVG")
 
 
-def cmd_words(args) -> None:
-    found = []
-    for path in args.files:
-        with open(path, encoding="utf-8") as f:
-            found += process_words(f.read(), path)
-    if found:
-        raise Rejected("process words (state goals as the project's goals instead):\n  " + "\n  ".join(found))
-    print(f"ok: no process words in {len(args.files)} files")
-
-
 def cmd_words_self_test(_args) -> None:
     bad = ["the issue's targets, this build (no AVX2/FMA, the issue's -O2 case):",
            "  2a. lockstep: judged as target 2a in this run",
@@ -269,11 +257,9 @@ def main() -> int:
     p_report.add_argument("--perf-report", required=True)
     for p in (p_run, p_self, p_fails, p_report):
         p.add_argument("command", nargs="+", help="-- BINARY ARGS...")
-    p_words = sub.add_parser("words")
-    p_words.add_argument("files", nargs="+")
     sub.add_parser("words-self-test")
     args = ap.parse_args()
-    handler = {"run": cmd_run, "self-test": cmd_self_test, "fails": cmd_fails, "report": cmd_report, "words": cmd_words,
+    handler = {"run": cmd_run, "self-test": cmd_self_test, "fails": cmd_fails, "report": cmd_report,
                "words-self-test": cmd_words_self_test}[args.mode]
     try:
         handler(args)
