@@ -112,6 +112,12 @@ T every_function() {
   sum += math::exp(t) + math::log(t) + math::log1p(t) + math::sigmoid(t) + math::sigmoid_prime(t) + math::softplus(t) +
          pair.sigma + pair.sigma_prime + complement.sigma + complement.complement + sigma[3] + prime[3];
 
+  // operator== of every public type: exact equality on purpose (run time == compile time)
+  const ForwardPass<T, In, Hidden> f2 = forward(stepped, x);
+  const Gradients<T, In, Hidden> g2 = backward(stepped, x, y);
+  sum += T((net == stepped) + (f == f2) + (g == g2) + (model == keras::to_keras(stepped)) +
+           (model.hidden == model.hidden) + (net.W == stepped.W) + (d == e) + (samples[0].y < samples[1].y));
+
   // worked_example.hpp
   sum += sgd_step(worked_example::net<T>, worked_example::x<T>, worked_example::y<T>, worked_example::eta<T>).b2;
   return sum;
