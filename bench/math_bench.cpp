@@ -10,6 +10,10 @@
 //   what the out-of-order core makes of the function's instructions.
 // Arguments: uniform in [-10, 10), fixed seed, made at run time. After the run, main() prints
 // the ratios measured in this run; absolute times on a shared machine are noise.
+//
+// stdout carries Google Benchmark's report in the --benchmark_format asked for; the exp check
+// and the ratios go with it in the console format and to stderr in json and csv
+// (ratio_reporter.hpp). Exit status: 0 done; 1 the exps disagree; 2 bad options.
 #include <benchmark/benchmark.h>
 
 #include <gradproof/math.hpp>
@@ -20,6 +24,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <random>
 #include <string>
 
@@ -137,35 +142,43 @@ constexpr std::array<Entry, 12> entries{{
     {"sigmoid_x4/glibc", hidden4_latency<glibc_sigmoid>},
 }};
 
+// gradproof's own lines: stdout or stderr by the report's format, chosen once in main().
+std::FILE* info = stdout;
+
 void print_ratio(const gradproof_bench::RatioReporter& r, const char* what, const std::string& num,
                  const std::string& den) {
   const auto a = r.typical(num);
   const auto b = r.typical(den);
   if (!a || !b) {
-    std::printf("%-44s n/a (not run)\n", what);
+    std::fprintf(info, "%-44s n/a (not run)\n", what);
     return;
   }
-  std::printf("%-44s %8.2f ns / %8.2f ns = %5.2f\n", what, *a, *b, *a / *b);
+  std::fprintf(info, "%-44s %8.2f ns / %8.2f ns = %5.2f\n", what, *a, *b, *a / *b);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  const std::optional<gradproof_bench::Format> format =
+      gradproof_bench::display_format("gradproof_math_bench", argc, argv);
+  if (!format) return 2;
+  info = gradproof_bench::info_stream(*format);
   benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
   // The three exps must agree before their times mean anything.
   for (const double a : args) {
     const double g = gradproof::math::exp(a);
     const double ref = std::exp(a);
     if (std::abs(g - ref) > 1e-15 * ref || std::abs(textbook::exp_cody_waite(a) - ref) > 1e-14 * ref) {
-      std::printf("math_bench: the exps disagree at x = %a\n", a);
+      std::fprintf(stderr, "gradproof_math_bench: the exps disagree at x = %a\n", a);
       return 1;
     }
   }
   for (const Entry& e : entries) benchmark::RegisterBenchmark(e.name, e.fn);
-  gradproof_bench::RatioReporter reporter;
+  gradproof_bench::RatioReporter reporter(*format);
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  std::printf("\nratios measured in this run (median ns per call; per 4 sigmoids for _x4):\n");
+  std::fflush(stdout);
+  std::fprintf(info, "\nratios measured in this run (median ns per call; per 4 sigmoids for _x4):\n");
   print_ratio(reporter, "exp latency, gradproof / glibc", "exp_latency/gradproof", "exp_latency/glibc");
   print_ratio(reporter, "exp throughput, gradproof / glibc", "exp_throughput/gradproof", "exp_throughput/glibc");
   print_ratio(reporter, "exp latency, gradproof / textbook", "exp_latency/gradproof", "exp_latency/textbook");

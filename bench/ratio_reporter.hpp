@@ -1,32 +1,110 @@
-// bench/ratio_reporter.hpp: the console reporter, plus the numbers the ratio table needs.
+// bench/ratio_reporter.hpp: Google Benchmark's report in the format asked for, plus the numbers
+// the ratio tables need.
+//
+// Google Benchmark prints with whatever display reporter main() hands it and ignores
+// --benchmark_format then; so main() reads the format itself (requested_format, before
+// benchmark::Initialize removes the flag) and hands over a RatioReporter, which builds the
+// reporter Google Benchmark would have built for that format (console, JSON or CSV), passes
+// every call on to it, and keeps the "per_sample" counter of every run.
 //
 // Every benchmark is named "<operation>/<implementation>" (e.g. "sgd_step/gradproof") and
 // sets the counter "per_sample": CPU seconds per sample (per iteration for forward, backward
-// and sgd_step, per 4096th of an iteration for epoch). This reporter prints what the console
-// reporter prints and keeps that counter, in ns, from every repetition and from the "median"
-// aggregate, so that main() can print gradproof / textbook for each operation from this same
-// run. Only fields present in both Google Benchmark 1.7 and 1.8 are used.
+// and sgd_step, per 4096th of an iteration for epoch). RatioReporter keeps it, in ns, from
+// every repetition and from the "median" aggregate, so that main() can print gradproof /
+// textbook for each operation from this same run. Only fields present in both Google
+// Benchmark 1.7 and 1.8 are used.
+//
+// gradproof's own lines (build facts, agreement checks, ratios) go to info_stream(format):
+// stdout with the console format, stderr with json and csv, so that stdout then carries
+// exactly Google Benchmark's JSON or CSV.
 #ifndef GRADPROOF_BENCH_RATIO_REPORTER_HPP
 #define GRADPROOF_BENCH_RATIO_REPORTER_HPP
 
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#if defined(__has_include)
+#if __has_include(<unistd.h>)
+#include <unistd.h>
+#define GRADPROOF_BENCH_HAVE_ISATTY 1
+#endif
+#endif
 
 namespace gradproof_bench {
 
 inline constexpr const char* per_sample_counter = "per_sample";
 
-class RatioReporter : public benchmark::ConsoleReporter {
+enum class Format { console, json, csv };
+
+/// A --benchmark_*format flag as Google Benchmark will read it, or why it will not.
+struct FormatChoice {
+  std::optional<Format> format;  // nullopt: the value is none of console, json, csv
+  std::string value;             // as spelled, for the error message
+  std::string source;            // "--benchmark_format" or "BENCHMARK_FORMAT" or "" (the default)
+};
+
+/// The value of --<flag>=VALUE that Google Benchmark will use: the last one on the command line,
+/// else the environment variable of the flag's name in capitals (BENCHMARK_FORMAT), else
+/// "console", as Google Benchmark's own flag parsing does. To be called before
+/// benchmark::Initialize, which removes the flag from argv. Google Benchmark answers a value
+/// it does not know with its usage text on stdout and exit status 0; the caller can refuse it
+/// with a message instead.
+inline FormatChoice requested_format(int argc, char** argv, std::string_view flag = "benchmark_format") {
+  std::string env_name(flag);
+  std::transform(env_name.begin(), env_name.end(), env_name.begin(),
+                 [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
+  const char* env = std::getenv(env_name.c_str());
+  std::string value = env != nullptr ? env : "console";
+  std::string source = env != nullptr ? env_name : "";
+  const std::string prefix = "--" + std::string(flag) + "=";
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg(argv[i]);
+    if (arg.substr(0, prefix.size()) == prefix) {
+      value = std::string(arg.substr(prefix.size()));
+      source = "--" + std::string(flag);
+    }
+  }
+  if (value == "console") return {Format::console, value, source};
+  if (value == "json") return {Format::json, value, source};
+  if (value == "csv") return {Format::csv, value, source};
+  return {std::nullopt, value, source};
+}
+
+/// The display format of this command line; nullopt after saying on stderr which format
+/// (--benchmark_format or --benchmark_out_format, or their environment variables) is unknown.
+inline std::optional<Format> display_format(const char* program, int argc, char** argv) {
+  const FormatChoice shown = requested_format(argc, argv);
+  for (const FormatChoice& choice : {shown, requested_format(argc, argv, "benchmark_out_format")}) {
+    if (!choice.format) {
+      std::fprintf(stderr, "%s: %s=%s: unknown format; use console, json or csv\n", program, choice.source.c_str(),
+                   choice.value.c_str());
+      return std::nullopt;
+    }
+  }
+  return shown.format;
+}
+
+/// Where gradproof's own lines go: stdout beside the console table; stderr beside JSON or CSV,
+/// which must be all of stdout to be read by a program.
+inline std::FILE* info_stream(Format format) { return format == Format::console ? stdout : stderr; }
+
+class RatioReporter : public benchmark::BenchmarkReporter {
  public:
-  using benchmark::ConsoleReporter::ConsoleReporter;
+  explicit RatioReporter(Format format) : shown_(make_reporter(format)) {}
+
+  bool ReportContext(const Context& context) override { return shown_->ReportContext(context); }
 
   void ReportRuns(const std::vector<Run>& reports) override {
-    benchmark::ConsoleReporter::ReportRuns(reports);
+    shown_->ReportRuns(reports);
     for (const Run& run : reports) {
       const auto counter = run.counters.find(per_sample_counter);
       if (counter == run.counters.end()) continue;  // failed or skipped: no counter
@@ -40,6 +118,8 @@ class RatioReporter : public benchmark::ConsoleReporter {
       }
     }
   }
+
+  void Finalize() override { shown_->Finalize(); }
 
   /// The median over the repetitions (the benchmark's own "median" aggregate), or the single
   /// run's value when there was one repetition; nullopt if the benchmark did not run.
@@ -69,6 +149,32 @@ class RatioReporter : public benchmark::ConsoleReporter {
   }
 
  private:
+  // The console table in colour only on a terminal, and always tabular: the counters line up.
+  static std::unique_ptr<benchmark::BenchmarkReporter> make_reporter(Format format) {
+    switch (format) {
+      case Format::json:
+        return std::make_unique<benchmark::JSONReporter>();
+      case Format::csv:
+// Google Benchmark marks its CSV reporter deprecated, yet --benchmark_format=csv selects it.
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+        return std::make_unique<benchmark::CSVReporter>();
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+      case Format::console:
+        break;
+    }
+    auto options = benchmark::ConsoleReporter::OO_Tabular;
+#if defined(GRADPROOF_BENCH_HAVE_ISATTY)
+    if (isatty(STDOUT_FILENO) != 0) options = benchmark::ConsoleReporter::OO_ColorTabular;
+#endif
+    return std::make_unique<benchmark::ConsoleReporter>(options);
+  }
+
+  std::unique_ptr<benchmark::BenchmarkReporter> shown_;
   std::map<std::string, std::vector<double>> repetitions_;
   std::map<std::string, double> medians_;
   std::map<std::string, std::size_t> aggregated_over_;

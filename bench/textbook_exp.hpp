@@ -1,8 +1,8 @@
 // bench/textbook_exp.hpp: THE PEER, NOT GRADPROOF. A constexpr exp as a textbook writes it:
 // Cody-Waite reduction x = k ln2 + r (|r| <= ln2/2), e^r by its Taylor series to degree 13 in
 // Horner's form, then 2^k e^r by two power-of-two multiplications. No table, no care for the
-// last bit: the row "a textbook Cody-Waite + Taylor exp" of issue 3's table and of
-// docs/math.md, measured by math_bench (speed) and math_accuracy_test (accuracy, with MPFR).
+// last bit: the row "textbook Cody-Waite + Taylor" of docs/math.md's table of exps, measured by
+// math_bench (speed) and math_accuracy_test (accuracy, with MPFR).
 #ifndef GRADPROOF_BENCH_TEXTBOOK_EXP_HPP
 #define GRADPROOF_BENCH_TEXTBOOK_EXP_HPP
 

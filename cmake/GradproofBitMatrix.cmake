@@ -1,4 +1,4 @@
-# GradproofBitMatrix.cmake: the bit-identity matrix (issue 3, "the same bits everywhere").
+# GradproofBitMatrix.cmake: the bit-identity matrix ("the same bits everywhere").
 #
 # What it proves. For every gradproof::math function (exp, log, log1p, sigmoid, sigmoid_prime,
 # sigmoid_and_prime, softplus; float and double; 2048 arguments each: ±0, ±inf, quiet NaNs,
@@ -58,6 +58,12 @@ set(GRADPROOF_BIT_MATRIX_ROOT "${PROJECT_SOURCE_DIR}"
     CACHE PATH "The gradproof tree (include/, CMakeLists.txt) whose headers the bit matrix tests")
 find_program(GRADPROOF_BIT_MATRIX_GXX NAMES g++-12 g++ DOC "g++ for the bit-identity matrix")
 find_program(GRADPROOF_BIT_MATRIX_CLANGXX NAMES clang++-19 DOC "clang++-19 for the bit-identity matrix")
+option(GRADPROOF_BIT_MATRIX_CROSS "Add the bit matrix's aarch64 and 32-bit ARM variants (cross compilers and qemu-user)" ON)
+find_program(GRADPROOF_BIT_MATRIX_GXX_AARCH64 NAMES aarch64-linux-gnu-g++-12 aarch64-linux-gnu-g++)
+find_program(GRADPROOF_BIT_MATRIX_GXX_ARMEL NAMES arm-linux-gnueabi-g++-12 arm-linux-gnueabi-g++)
+find_program(GRADPROOF_BIT_MATRIX_QEMU_AARCH64 NAMES qemu-aarch64 qemu-aarch64-static)
+find_program(GRADPROOF_BIT_MATRIX_QEMU_ARM NAMES qemu-arm qemu-arm-static)
+find_program(GRADPROOF_BIT_MATRIX_LLD NAMES ld.lld-19 ld.lld)
 
 # _gradproof_bit_matrix_probe(<compiler> <flag> <out_ok> <out_defines>): does <compiler> accept
 # <flag>, and which macros does it predefine with it.
@@ -75,16 +81,17 @@ function(_gradproof_bit_matrix_probe compiler flag out_ok out_defines)
 endfunction()
 
 # _gradproof_bit_matrix_test(<name> MODE <mode> CXX <compiler> FLAGS <flags> [DUMP <file>]
-#                            [DEFINES <macro>...] [EXPECT_FAILURE_REGEX <regex>])
+#                            [DEFINES <macro>...] [EXPECT_FAILURE_REGEX <regex>] [RUNNER <cmd>...])
 function(_gradproof_bit_matrix_test name)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "MODE;CXX;FLAGS;DUMP;EXPECT_FAILURE_REGEX" "DEFINES")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "MODE;CXX;FLAGS;DUMP;EXPECT_FAILURE_REGEX" "DEFINES;RUNNER")
   string(REPLACE ";" "\\;" defines "${arg_DEFINES}")
+  string(JOIN "|" runner ${arg_RUNNER})  # a list through a -D: '|' separates its items
   add_test(NAME bit_matrix.${name}
            COMMAND "${CMAKE_COMMAND}" "-DMODE=${arg_MODE}" "-DCXX=${arg_CXX}" "-DFLAGS=${arg_FLAGS}"
                    "-DGRADPROOF_ROOT=${GRADPROOF_BIT_MATRIX_ROOT}" "-DSOURCE_DIR=${GRADPROOF_BIT_MATRIX_DIR}"
                    "-DWORK_DIR=${PROJECT_BINARY_DIR}/bit_matrix/${name}" "-DDUMP=${arg_DUMP}"
                    "-DDEFINES=${defines}" "-DGENERATOR=${CMAKE_GENERATOR}" "-DMAKE_PROGRAM=${CMAKE_MAKE_PROGRAM}"
-                   "-DEXPECT_FAILURE_REGEX=${arg_EXPECT_FAILURE_REGEX}"
+                   "-DEXPECT_FAILURE_REGEX=${arg_EXPECT_FAILURE_REGEX}" "-DRUNNER=${runner}"
                    -P "${GRADPROOF_BIT_MATRIX_DIR}/run_variant.cmake")
   set_tests_properties(bit_matrix.${name} PROPERTIES LABELS bit_matrix TIMEOUT 300
                                                      FIXTURES_REQUIRED gradproof_bit_matrix_clean)
@@ -145,6 +152,88 @@ function(gradproof_add_bit_matrix)
                                  EXPECT_FAILURE_REGEX "MISMATCH unprotected_horner<f64>\\(")
     endif()
   endforeach()
+
+  # A compiler without GNU extensions, as far as the headers can tell: clang with __GNUC__ and
+  # __clang__ undefined, at -O2 -march=native (FMA, and clang's default contraction within an
+  # expression, which no pragma of ours stops then). The barrier must fall back to its
+  # portable form (a volatile round trip) and keep the bits; its twin turns the barrier off and
+  # must see the contraction.
+  if(GRADPROOF_BIT_MATRIX_CLANGXX)
+    _gradproof_bit_matrix_probe("${GRADPROOF_BIT_MATRIX_CLANGXX}" -march=native native_ok native_defines)
+    if(native_ok AND native_defines MATCHES "#define __FMA__ 1")
+      set(v clang.O2-native.no_gnu_extensions)
+      _gradproof_bit_matrix_test(${v} MODE include_dir CXX "${GRADPROOF_BIT_MATRIX_CLANGXX}"
+                                 FLAGS "-U__GNUC__ -U__clang__ -O2 -march=native" DUMP "${dump_dir}/${v}.txt")
+      list(APPEND variants ${v})
+      _gradproof_bit_matrix_test(clang.no_gnu_extensions.without_barrier MODE include_dir
+                                 CXX "${GRADPROOF_BIT_MATRIX_CLANGXX}" FLAGS "-U__GNUC__ -U__clang__ -O2 -march=native"
+                                 DEFINES GRADPROOF_CONTRACTION_BARRIER=0
+                                 EXPECT_FAILURE_REGEX "MISMATCH training[.]ordinary<f64>")
+    endif()
+  endif()
+
+  # Other architectures: cross-compiled, and run under qemu-user with the cross sysroot. aarch64
+  # (FMA on every core), 32-bit ARM with VFPv4 (FMA; the barrier in a VFP register), and
+  # soft-float ARM (no FPU: no barrier, and the NaN payloads of software conversions). Their
+  # dumps join the comparison: the same bits as x86-64. Needs (Debian) g++-12-aarch64-linux-gnu,
+  # g++-12-arm-linux-gnueabi, qemu-user and, for clang, lld-19; skipped with a message without.
+  # Known-bad twins: the canary (unprotected code is contracted on aarch64) and the library
+  # itself with the barrier off on aarch64, whose run-time bits must differ.
+  if(GRADPROOF_BIT_MATRIX_CROSS)
+    foreach(arch IN ITEMS aarch64 armel)
+      if(arch STREQUAL "aarch64")
+        set(triple aarch64-linux-gnu)
+        set(qemu "${GRADPROOF_BIT_MATRIX_QEMU_AARCH64}")
+        set(gxx "${GRADPROOF_BIT_MATRIX_GXX_AARCH64}")
+      else()
+        set(triple arm-linux-gnueabi)
+        set(qemu "${GRADPROOF_BIT_MATRIX_QEMU_ARM}")
+        set(gxx "${GRADPROOF_BIT_MATRIX_GXX_ARMEL}")
+      endif()
+      if(NOT qemu OR NOT gxx OR NOT IS_DIRECTORY "/usr/${triple}")
+        message(STATUS "bit_matrix: no ${triple} cross g++, sysroot or qemu: the ${arch} variants are skipped")
+        continue()
+      endif()
+      set(runner "${qemu}" -L "/usr/${triple}")
+      if(arch STREQUAL "aarch64")
+        set(gcc_sets "aarch64-O3-contract-fast|-O3 -ffp-contract=fast")
+        set(clang_sets "aarch64-O3-contract-fast|--target=${triple} -fuse-ld=lld -O3 -ffp-contract=fast")
+      else()
+        set(gcc_sets "armv7-vfpv4-O2-contract-fast|-O2 -march=armv7-a -mfpu=neon-vfpv4 -mfloat-abi=softfp -ffp-contract=fast"
+                     "armel-soft-float-O2|-O2 -mfloat-abi=soft")
+        set(clang_sets "armel-soft-float-O2|--target=${triple} -fuse-ld=lld -O2 -mfloat-abi=soft")
+      endif()
+      foreach(cc IN ITEMS gcc clang)
+        if(cc STREQUAL "gcc")
+          set(compiler "${gxx}")
+          set(sets ${gcc_sets})
+        else()
+          set(compiler "${GRADPROOF_BIT_MATRIX_CLANGXX}")
+          set(sets ${clang_sets})
+          if(NOT compiler OR NOT GRADPROOF_BIT_MATRIX_LLD)
+            message(STATUS "bit_matrix: no clang++-19 or lld: the clang ${arch} variants are skipped")
+            continue()
+          endif()
+        endif()
+        foreach(entry IN LISTS sets)
+          string(REGEX REPLACE "[|].*" "" set_name "${entry}")
+          string(REGEX REPLACE "^[^|]*[|]" "" flags "${entry}")
+          set(v ${cc}.${set_name}.cross)
+          _gradproof_bit_matrix_test(${v} MODE include_dir CXX "${compiler}" FLAGS "${flags}"
+                                     DUMP "${dump_dir}/${v}.txt" RUNNER ${runner})
+          list(APPEND variants ${v})
+        endforeach()
+      endforeach()
+      if(arch STREQUAL "aarch64")
+        _gradproof_bit_matrix_test(gcc.aarch64.canary_contraction MODE include_dir CXX "${gxx}"
+                                   FLAGS "-O2 -ffp-contract=fast" DEFINES GRADPROOF_BIT_DUMP_CONTRACTION_CANARY
+                                   EXPECT_FAILURE_REGEX "MISMATCH unprotected_horner<f64>\\(" RUNNER ${runner})
+        _gradproof_bit_matrix_test(gcc.aarch64.without_barrier MODE include_dir CXX "${gxx}"
+                                   FLAGS "-O2 -ffp-contract=fast" DEFINES GRADPROOF_CONTRACTION_BARRIER=0
+                                   EXPECT_FAILURE_REGEX "MISMATCH training[.]ordinary<f64>" RUNNER ${runner})
+      endif()
+    endforeach()
+  endif()
 
   if(NOT variants)
     message(STATUS "bit_matrix: neither g++ nor clang++-19 found: no bit-identity matrix")

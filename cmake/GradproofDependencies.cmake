@@ -2,6 +2,20 @@
 # fetched from their release tarballs only when find_package finds nothing.
 include(FetchContent)
 
+# A fetched dependency is built as part of this project; the dev presets' warnings-as-errors
+# (CMAKE_COMPILE_WARNING_AS_ERROR) are for gradproof's code, not for it.
+function(gradproof_not_our_warnings)
+  foreach(target IN LISTS ARGN)
+    if(TARGET ${target})
+      get_target_property(imported ${target} IMPORTED)
+      get_target_property(aliased ${target} ALIASED_TARGET)
+      if(NOT imported AND NOT aliased)
+        set_target_properties(${target} PROPERTIES COMPILE_WARNING_AS_ERROR OFF)
+      endif()
+    endif()
+  endforeach()
+endfunction()
+
 if(GRADPROOF_BUILD_TESTS)
   set(INSTALL_GTEST OFF CACHE BOOL "" FORCE)
   set(gtest_force_shared_crt ON CACHE BOOL "" FORCE)
@@ -12,6 +26,7 @@ if(GRADPROOF_BUILD_TESTS)
     FIND_PACKAGE_ARGS NAMES GTest)
   FetchContent_MakeAvailable(googletest)
   include(GoogleTest)
+  gradproof_not_our_warnings(gtest gtest_main gmock gmock_main)
 endif()
 
 if(GRADPROOF_BUILD_BENCH)
@@ -24,6 +39,7 @@ if(GRADPROOF_BUILD_BENCH)
     URL_HASH SHA256=6bc180a57d23d4d9515519f92b0c83d61b05b5bab188961f36ac7b06b0d9e9ce
     FIND_PACKAGE_ARGS)
   FetchContent_MakeAvailable(benchmark)
+  gradproof_not_our_warnings(benchmark benchmark_main)
 endif()
 
 # Eigen 3.4, only for bench/'s Eigen peer (bench/eigen_peer.hpp); optional: without it the

@@ -1,4 +1,4 @@
-# Writes the index of gradproof's proofs that gradproof-explain cites (issue 6):
+# Writes the index of gradproof's proofs that gradproof-explain cites:
 #   cmake -DSOURCE_DIR=<repo> -DOUTPUT=<header> -P gradproof_proof_index.cmake
 # Every static_assert in static_tests/*.cpp that ends with a marker "[proof:NAME]" (a value
 # proven for the worked example) or "[shape:NAME]" (a shape rule) becomes an entry with its

@@ -6,7 +6,7 @@
 // subnormal ulp below the normals), exact = MPFR at 200 bits. A correctly rounded function
 // scores at most 0.5.
 //
-// The values are issue 3's targets (point 1, "Accuracy"), not what the code reaches today.
+// The values are the project's accuracy goals (docs/math.md), not what the code reaches today.
 // A test whose function exceeds its bound fails; that is the point. Measured maxima and the
 // arguments where they occur: the tests print them ("[ accuracy ] ..."), docs/math.md quotes
 // them. Change a bound here, and only here, with a reason in the comment.
@@ -20,21 +20,21 @@ struct accuracy_bounds;
 
 template <>
 struct accuracy_bounds<double> {
-  // Issue 3: "exp and log1p within 0.55 ulp of the correctly rounded result over their whole
-  // domains (never worse than 1 ulp ...)".
+  // The goal: exp and log1p within 0.55 ulp of the correctly rounded result over their whole
+  // domains (never worse than 1 ulp).
   static constexpr double exp = 0.55;
   static constexpr double log1p = 0.55;
   // The issue names no number for log; it is "whatever else the library uses" (loss.hpp's
   // cross-entropy) and shares log1p's kernel (detail::log_reduced), so it gets log1p's target.
   static constexpr double log = 0.55;
-  // Issue 3: "sigmoid, sigmoid_prime and softplus within 2 ulp, also deep in the tails".
+  // The goal: sigmoid, sigmoid_prime and softplus within 2 ulp, also deep in the tails.
   static constexpr double sigmoid = 2.0;
   static constexpr double sigmoid_prime = 2.0;
   static constexpr double softplus = 2.0;
   // sigmoid_and_prime, the forward pass's pair (math.hpp): σ rounded twice without the
-  // correction (2.19 seen), σ′ corrected for 1 + E's rounding only (2.9 seen). Not issue 3's
+  // correction (2.19 seen), σ′ corrected for 1 + E's rounding only (2.9 seen). Not the scalar
   // 2 ulp: the corrections that reach it cost the SGD step a fifth of its time (the note of
-  // that change has the numbers). Issue 2's bound, 4 ulp, is the ceiling; these are tighter.
+  // that change has the numbers). 4 ulp is the ceiling the forward pass allows; these are tighter.
   static constexpr double pair_sigma = 2.5;
   static constexpr double pair_sigma_prime = 3.0;
 };

@@ -6,7 +6,7 @@
 //
 // Why it matters: the static_tests prove properties of the compile-time values; they say
 // something about the program that runs only if run time gives the same bits. What could
-// break it: FMA contraction at run time (see CONSTEXPR-FACTS.md), a compiler folding libm
+// break it: FMA contraction at run time (docs/math.md), a compiler folding libm
 // differently, or a branch that behaves differently under std::is_constant_evaluated().
 //
 // How: each compile-time value is a constexpr variable (a fresh constant-evaluation budget

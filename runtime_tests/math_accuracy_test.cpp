@@ -1,6 +1,6 @@
 // runtime_tests/math_accuracy_test.cpp: proves that gradproof::math's exp, log1p, log, sigmoid,
 // sigmoid_prime and softplus, for double and for float, stay within their bounds in
-// accuracy_bounds.hpp (issue 3's targets) of the exact value over their whole domain: random
+// accuracy_bounds.hpp (the accuracy goals) of the exact value over their whole domain: random
 // arguments per function and type (uniform and log-uniform, both signs, the tails down to the
 // subnormal results, raw bit patterns) plus every edge and every branch boundary of the
 // implementation (exp's |x| = 704 fast path, its overflow and underflow thresholds and every

@@ -3,8 +3,7 @@
 // which also proves the concept is not false for an unrelated reason.
 //
 // Every expression sits behind a concept with template parameters: `!requires { ... }` on
-// concrete types is a hard error on both compilers (CONSTEXPR-FACTS "Probing what does not
-// compile"). Only constraints on signatures can be probed this way; the static_asserts in
+// concrete types is a hard error on both compilers (g++ 12 and clang++ 19 alike). Only constraints on signatures can be probed this way; the static_asserts in
 // function bodies (forward's x, equations::sgd) are proven by static_tests/compile_fail/.
 #include <concepts>
 #include <cstddef>

@@ -1,4 +1,4 @@
-// static_tests/errata_test.cpp: the slides' errata 1-5 (SPEC.md; docs/errata.md maps each to
+// static_tests/errata_test.cpp: the slides' errata 1-5 (docs/errata.md maps each to
 // its slide), each a compile-time proof with forward-mode AD as the judge: the formula as the
 // slides write it gives numbers that disagree with AD (or does not compile, for the shape
 // errata), and the corrected formula, which is the library's, agrees. Network: the everyday

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures what one SGD step of the 3-4-1 network, and one math::exp, cost the compiler in
-# wall time when it evaluates them in a constant expression (issue 5, point 5), on g++ and
+# wall time when it evaluates them in a constant expression, on g++ and
 # clang++-19. Each figure is the difference of two compiles of the same probe
 # (tools/constexpr_cost/*.cpp, -fsyntax-only) at two sizes, divided by the difference in
 # work, so parsing and fixed costs cancel; the best of three runs of each, since the machine

@@ -1,6 +1,7 @@
 # Runs gradproof-explain for the CTest tests of examples/explain/CMakeLists.txt.
 #   -DPROGRAM=... -DSTATUS=N -DREGEX=... -DARGS=a;b;c   the exit status must be N and the
 #                                                      output (stdout and stderr) match REGEX
+#     [-DSTDOUT=/dev/full]                             with stdout sent to that file instead
 #   -DPROGRAM=... -DDOC=docs/walkthrough.md -DMODE=check
 #                                                      --markdown must equal DOC byte for byte
 #   -DPROGRAM=... -DDOC=... -DSTALE=copy -DMODE=stale-twin
@@ -70,7 +71,12 @@ if(MODE STREQUAL "check" OR MODE STREQUAL "stale-twin")
   return()
 endif()
 
-execute_process(COMMAND "${PROGRAM}" ${ARGS} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE status)
+if(DEFINED STDOUT)  # e.g. /dev/full: only stderr is seen
+  execute_process(COMMAND "${PROGRAM}" ${ARGS} OUTPUT_FILE "${STDOUT}" ERROR_VARIABLE err RESULT_VARIABLE status)
+  set(out "")
+else()
+  execute_process(COMMAND "${PROGRAM}" ${ARGS} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE status)
+endif()
 if(NOT status EQUAL STATUS)
   message(FATAL_ERROR "exit status ${status}, expected ${STATUS}\nstdout:\n${out}\nstderr:\n${err}")
 endif()

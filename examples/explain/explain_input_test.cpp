@@ -2,19 +2,25 @@
 // with a message that names the field; a bad field never changes the input.
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include <gradproof/version.hpp>
 #include <gradproof/worked_example.hpp>
 
 #include "input.hpp"
 #include "proof_index.hpp"
+#include "text.hpp"
 #include "walkthrough.hpp"
 
 namespace {
 
+using gradproof_explain::cat;
 using gradproof_explain::Input;
 using gradproof_explain::parse_command_line;
 using gradproof_explain::set_field;
@@ -99,7 +105,184 @@ TEST(ExplainInput, OptionsOverrideTheFileWhereverItStands) {
   EXPECT_FALSE(parse_command_line({"--digits", "18"}).options.has_value());
   EXPECT_EQ(parse_command_line({"--digits", "0"}).error, "--digits: expected a whole number from 1 to 17, got '0'");
   EXPECT_EQ(parse_command_line({"--eta"}).error, "--eta: the option needs a value; see --help");
-  EXPECT_EQ(parse_command_line({"stray"}).error, "unexpected argument 'stray'; see --help");
+  EXPECT_EQ(parse_command_line({"stray"}).error,
+            "unexpected argument 'stray': gradproof-explain takes options only; see --help");
+}
+
+TEST(ExplainInput, ALeadingPlusIsANumbersSign) {
+  Input in = gradproof_explain::worked_example_input();
+  ASSERT_FALSE(set_field(in, "x", "+1, +0.5e1, -2").has_value());
+  EXPECT_EQ(in.x(0, 0), 1.0);
+  EXPECT_EQ(in.x(1, 0), 5.0);
+  EXPECT_EQ(in.x(2, 0), -2.0);
+  // Known-bad twins: one sign only, and a sign needs a number.
+  EXPECT_EQ(set_field(in, "b2", "+-1").value_or(""), "b2: entry 1 '+-1' is not a number");
+  EXPECT_EQ(set_field(in, "b2", "++1").value_or(""), "b2: entry 1 '++1' is not a number");
+  EXPECT_EQ(set_field(in, "b2", "+").value_or(""), "b2: entry 1 '+' is not a number");
+  EXPECT_EQ(set_field(in, "y", "+inf").value_or(""), "y: entry 1 '+inf' is not finite");
+}
+
+TEST(ExplainInput, AnEmptyEntryIsNamedByItsPosition) {
+  Input in = gradproof_explain::worked_example_input();
+  ASSERT_FALSE(set_field(in, "x", " 1 , 2 ,3 ").has_value()) << "blanks around commas are fine";
+  ASSERT_FALSE(set_field(in, "x", "1;2 3").has_value());
+  const std::vector<BadField> cases = {
+      {"x", "1,,2,3", "x: entry 2 is empty in '1,,2,3'"},
+      {"x", "1, ,2", "x: entry 2 is empty in '1, ,2'"},
+      {"x", ",1,2", "x: entry 1 is empty in ',1,2'"},
+      {"x", " 1,2,3, ", "x: entry 4 is empty in '1,2,3,'"},
+      {"b1", "1;;2;3", "b1: entry 2 is empty in '1;;2;3'"},
+      {"W", "1 2 3 4 5 6 7 8 9 10,,11", "W: entry 11 (row 4, column 2) is empty in '1 2 3 4 5 6 7 8 9 10,,11'"},
+      {"b2", ",", "b2: entry 1 is empty in ','"},
+  };
+  for (const BadField& c : cases) {
+    Input bad = gradproof_explain::worked_example_input();
+    EXPECT_EQ(set_field(bad, c.field, c.text).value_or(""), c.message);
+    EXPECT_EQ(bad.x, gradproof_explain::worked_example_input().x) << "the input changed on error";
+  }
+}
+
+TEST(ExplainInput, MessagesShowControlBytesAndCutLongText) {
+  Input in = gradproof_explain::worked_example_input();
+  EXPECT_EQ(set_field(in, "x", std::string("1 \x01\x7f 3")).value_or(""), "x: entry 2 '\\x01\\x7F' is not a number");
+  EXPECT_EQ(set_field(in, "b2", std::string(50, 'a')).value_or(""),
+            cat("b2: entry 1 '", std::string(40, 'a'), "...' is not a number"));
+  // A cut never splits a UTF-8 character: 39 ASCII bytes, then a 2-byte 'é' across the limit.
+  EXPECT_EQ(set_field(in, "b2", std::string(39, 'a') + "\xC3\xA9zz").value_or(""),
+            cat("b2: entry 1 '", std::string(39, 'a'), "...' is not a number"));
+  // Bytes that are not UTF-8 are cut at the limit; the message keeps the text (explain_input_fuzzer
+  // found "unknown option '...'" for "-" and 50 continuation bytes).
+  EXPECT_EQ(parse_command_line({cat("-", std::string(50, '\x8D'))}).error,
+            cat("unknown option '-", std::string(39, '\x8D'), "...'; see --help"));
+}
+
+std::optional<std::string> parse_text(Input& in, std::string_view text) {
+  return gradproof_explain::parse_file_text(in, "f.txt", text);
+}
+
+TEST(ExplainInput, AFileMustSetSomething) {
+  Input in = gradproof_explain::worked_example_input();
+  EXPECT_EQ(parse_text(in, "").value_or(""), "the input file 'f.txt' is empty");
+  EXPECT_EQ(parse_text(in, "# nothing yet\n\n   \n\t# still nothing\n").value_or(""),
+            "the input file 'f.txt' sets no field: it has only comments and blank lines");
+  EXPECT_EQ(parse_text(in, "\xEF\xBB\xBF").value_or(""),
+            "the input file 'f.txt' sets no field: it has only comments and blank lines");
+  EXPECT_EQ(in.source, gradproof_explain::worked_example_input().source);
+  // Known-bad twin: one field is enough.
+  ASSERT_FALSE(parse_text(in, "# a comment\r\ny = 0\r\n").has_value());
+  EXPECT_EQ(in.y, 0.0);
+  EXPECT_EQ(in.source, "the file f.txt");
+}
+
+TEST(ExplainInput, AByteOrderMarkIsSkipped) {
+  Input in = gradproof_explain::worked_example_input();
+  ASSERT_FALSE(parse_text(in, "\xEF\xBB\xBFy = 0\neta = 0.5\n").has_value());
+  EXPECT_EQ(in.y, 0.0);
+  EXPECT_EQ(in.eta, 0.5);
+  // Known-bad twin: only at the start of the file; elsewhere it is part of a field's name.
+  EXPECT_EQ(parse_text(in, "eta = 0.5\n\xEF\xBB\xBFy = 0\n").value_or(""),
+            "f.txt:2: unknown field '\xEF\xBB\xBFy'; the fields are W, b1, U, b2, x, y, eta");
+}
+
+TEST(ExplainInput, AFileThatCannotBeReadIsNamedWithTheReason) {
+  std::string text;
+  const std::string dir = ::testing::TempDir();
+  EXPECT_EQ(gradproof_explain::read_text_file(dir, text).value_or(""), "the input file '" + dir + "' is a directory");
+  // Opened, then every read fails (EIO): the kernel refuses to read a process's unmapped page 0.
+  EXPECT_EQ(gradproof_explain::read_text_file("/proc/self/mem", text).value_or(""),
+            "cannot read the input file '/proc/self/mem': Input/output error");
+  EXPECT_EQ(gradproof_explain::read_text_file("no/such/file.txt", text).value_or(""),
+            "cannot open the input file 'no/such/file.txt': No such file or directory");
+  EXPECT_EQ(gradproof_explain::read_text_file("/dev/zero", text).value_or(""),
+            "the input file '/dev/zero' is larger than 1 MiB: not an input file of a few lines");
+  EXPECT_TRUE(text.empty()) << "nothing is read from a file with an error";
+  // Known-bad twin: a readable file is read, all of it.
+  ASSERT_FALSE(gradproof_explain::read_text_file(temp_file("ok.txt", "y = 0\n"), text).has_value());
+  EXPECT_EQ(text, "y = 0\n");
+}
+
+/// Serves one file, y0.txt, so that the command line's tests read no disk.
+std::optional<std::string> fake_read(const std::string& path, std::string& text) {
+  if (path == "y0.txt") {
+    text = "y = 0\neta = 0.5\n";
+    return std::nullopt;
+  }
+  return "cannot open the input file '" + path + "'";
+}
+
+gradproof_explain::ParseResult parse(const std::vector<std::string>& args) {
+  return parse_command_line(args, fake_read);
+}
+
+TEST(ExplainCommandLine, HelpAndVersionWinOverEverythingElse) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"--help"},
+                                             {"-h"},
+                                             {"--help", "--W", "1"},
+                                             {"--bogus", "-h"},
+                                             {"--version", "--help"},
+                                             {"stray", "--help", "--input", "none"}}) {
+    const auto r = parse(args);
+    ASSERT_TRUE(r.options.has_value()) << args[0] << ": " << r.error;
+    EXPECT_TRUE(r.options->help);
+    EXPECT_FALSE(r.options->version);
+  }
+  const auto v = parse({"--W", "1", "--version"});
+  ASSERT_TRUE(v.options.has_value()) << v.error;
+  EXPECT_TRUE(v.options->version);
+  EXPECT_FALSE(v.options->help);
+  EXPECT_EQ(gradproof_explain::version_text(),
+            cat("gradproof-explain ", std::to_string(GRADPROOF_VERSION_MAJOR), ".",
+                std::to_string(GRADPROOF_VERSION_MINOR), ".", std::to_string(GRADPROOF_VERSION_PATCH), "\n"));
+  // Known-bad twin: after "--" they are operands, and an operand is an error.
+  EXPECT_EQ(parse({"--", "--help"}).error,
+            "unexpected argument '--help': gradproof-explain takes options only; see --help");
+}
+
+TEST(ExplainCommandLine, EveryBadCommandLineIsNamed) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"--xyz"}, "unknown option '--xyz'; see --help"},
+      {{"--xyz", "1"}, "unknown option '--xyz'; see --help"},
+      {{"--xyz=1"}, "unknown option '--xyz'; see --help"},
+      {{"-x", "1"}, "unknown option '-x'; see --help"},
+      {{"--", "1"}, "unexpected argument '1': gradproof-explain takes options only; see --help"},
+      {{"-"}, "unexpected argument '-': gradproof-explain takes options only; see --help"},
+      {{"--y", "0", "--y", "1"}, "--y: the option is given twice; see --help"},
+      {{"--y=0", "--eta", "1", "--y", "1"}, "--y: the option is given twice; see --help"},
+      {{"--markdown", "--markdown"}, "--markdown: the option is given twice; see --help"},
+      {{"--input", "y0.txt", "--input=y0.txt"}, "--input: the option is given twice; see --help"},
+      {{"--markdown=yes"}, "--markdown: the option takes no value; see --help"},
+      {{"--help=me"}, "--help: the option takes no value; see --help"},
+      {{"--eta", "--y", "1"}, "--eta: the option needs a value, but '--y' follows it; see --help"},
+      {{"--input="}, "--input: the option needs a file name; see --help"},
+      {{"--input", "other.txt"}, "cannot open the input file 'other.txt'"},
+      {{"--x", "1,,3"}, "--x: entry 2 is empty in '1,,3'"},
+      {{"--digits", "+-3"}, "--digits: expected a whole number from 1 to 17, got '+-3'"},
+  };
+  for (const auto& [args, message] : cases) EXPECT_EQ(parse(args).error, message) << args[0];
+}
+
+TEST(ExplainCommandLine, GoodCommandLines) {
+  // "--" ends the options; with nothing after it, it is no error.
+  const auto r = parse({
+      "--y",
+      "+1",
+      "--digits=+3",
+      "--",
+  });
+  ASSERT_TRUE(r.options.has_value()) << r.error;
+  EXPECT_EQ(r.options->input.y, 1.0);
+  EXPECT_EQ(r.options->digits, 3);
+  // An option overrides the same field of the file (documented), which is no repetition.
+  const auto f = parse({"--y", "1", "--input", "y0.txt"});
+  ASSERT_TRUE(f.options.has_value()) << f.error;
+  EXPECT_EQ(f.options->input.y, 1.0);
+  EXPECT_EQ(f.options->input.eta, 0.5);
+  EXPECT_EQ(f.options->input.source, "the file y0.txt, with fields from the command line");
+  // Negative numbers are values, not options.
+  const auto n = parse({"--b2", "-5", "--x", "-1,-2,-3"});
+  ASSERT_TRUE(n.options.has_value()) << n.error;
+  EXPECT_EQ(n.options->input.net.b2, -5.0);
 }
 
 TEST(ExplainWalkthrough, AnOverflowingStepIsReportedNotShown) {
@@ -140,7 +323,7 @@ TEST(ExplainProofIndex, EveryCitedLineCarriesItsMarker) {
       EXPECT_TRUE(std::ifstream(std::string(GRADPROOF_SOURCE_DIR) + "/" + std::string(p.file)).good()) << p.file;
       continue;
     }
-    const std::string marker = "[" + std::string(p.key) + "]";
+    const std::string marker = cat("[", p.key, "]");
     const std::string line = line_of(p.file, p.line);
     EXPECT_NE(line.find(marker), std::string::npos) << p.file << ":" << p.line << " does not carry " << marker;
     EXPECT_NE(line.find(");"), std::string::npos) << p.file << ":" << p.line << " is not a static_assert's last line";

@@ -1,18 +1,24 @@
 // examples/explain/input.cpp: reading gradproof-explain's input. The rule: a field either
 // parses completely, with the right count of finite numbers in range, or the run stops with a
 // message that names the field and the problem; nothing is guessed and nothing is clamped.
+// The command line follows the usual conventions (--help wins, "--" ends the options, an
+// unknown or repeated option is an error), and a file that cannot be an input is refused.
 #include "input.hpp"
 
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstddef>
-#include <fstream>
+#include <cstdio>
+#include <cstring>
 #include <span>
-#include <sstream>
 #include <system_error>
+#include <utility>
 
+#include <gradproof/version.hpp>
 #include <gradproof/worked_example.hpp>
+
+#include "text.hpp"
 
 namespace gradproof_explain {
 
@@ -27,8 +33,8 @@ namespace {
 /// What each field holds: how many numbers, and how to say where entry k is.
 struct FieldShape {
   std::size_t count;
-  std::size_t cols;          // for "row r, column c"
-  std::string_view shape;    // "(4, 3)" ...
+  std::size_t cols;        // for "row r, column c"
+  std::string_view shape;  // "(4, 3)" ...
 };
 
 std::optional<FieldShape> shape_of(std::string_view field) {
@@ -49,50 +55,129 @@ std::string known_fields() {
   return list;
 }
 
-bool is_separator(char c) { return c == ',' || c == ';' || c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_comma(char c) { return c == ',' || c == ';'; }
+
+std::string_view trim_blanks(std::string_view s) {
+  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+/// `text` fit for a one-line message: a file or an argument may hold any byte, so control
+/// characters are shown as \xNN, and a long text is cut (never inside a UTF-8 character).
+std::string printable(std::string_view text) {
+  constexpr std::size_t limit = 40;
+  const auto continues = [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; };
+  std::size_t n = text.size();
+  if (n > limit) {
+    // Back to the start of the UTF-8 character across the limit: at most 3 bytes. A longer
+    // run of continuation bytes is not UTF-8 and is cut anywhere.
+    n = limit;
+    for (int back = 0; back < 3 && n > 0 && continues(text[n]); ++back) --n;
+    if (continues(text[n])) n = limit;
+  }
+  std::string out;
+  for (const char c : text.substr(0, n)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20U || byte == 0x7FU) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", static_cast<unsigned>(byte));
+      out += hex;
+    } else {
+      out += c;
+    }
+  }
+  if (n < text.size()) out += "...";
+  return out;
+}
 
 std::string where(const FieldShape& s, std::size_t k) {
-  std::string w = "entry " + std::to_string(k + 1);
-  if (s.count == 12) w += " (row " + std::to_string(k / s.cols + 1) + ", column " + std::to_string(k % s.cols + 1) + ")";
+  std::string w = cat("entry ", std::to_string(k + 1));
+  if (s.count == 12)
+    w += cat(" (row ", std::to_string(k / s.cols + 1), ", column ", std::to_string(k % s.cols + 1), ")");
   return w;
+}
+
+enum class NumberStatus { ok, not_a_number, out_of_range };
+
+/// All of `token` as a number. A leading '+' is accepted, as people write it ("+1"), though
+/// std::from_chars refuses it; "+-1" and "++1" stay refused.
+template <class T>
+NumberStatus parse_number(std::string_view token, T& v) {
+  if (token.starts_with('+')) {
+    token.remove_prefix(1);
+    if (token.empty() || token.front() == '+' || token.front() == '-') return NumberStatus::not_a_number;
+  }
+  const char* end = token.data() + token.size();
+  const auto [ptr, ec] = std::from_chars(token.data(), end, v);
+  if (ptr != end || ec == std::errc::invalid_argument) return NumberStatus::not_a_number;
+  if (ec == std::errc::result_out_of_range) return NumberStatus::out_of_range;
+  return NumberStatus::ok;
 }
 
 }  // namespace
 
+std::size_t field_count(std::string_view field) {
+  const auto shape = shape_of(field);
+  return shape ? shape->count : 0;
+}
+
 std::optional<std::string> set_field(Input& in, std::string_view field, std::string_view text) {
   const auto shape = shape_of(field);
-  if (!shape) return "unknown field '" + std::string(field) + "'; the fields are " + known_fields();
-  const std::string name(field);
+  if (!shape) return cat("unknown field '", printable(field), "'; the fields are ", known_fields());
+  const FieldShape s = *shape;
 
   std::vector<double> values;
+  std::string_view first;
+  // Blanks separate numbers too, but a comma or semicolon must stand between two numbers:
+  // "1,,2" or a trailing comma is most likely a number left out, not a style.
+  enum class Last { start, number, comma } last = Last::start;
+  const auto empty_entry = [&] {
+    return cat(field, ": ", where(s, values.size()), " is empty in '", printable(trim_blanks(text)), "'");
+  };
   std::size_t i = 0;
-  while (i < text.size()) {
-    if (is_separator(text[i])) {
+  while (true) {
+    while (i < text.size() && is_blank(text[i])) ++i;
+    if (i == text.size()) {
+      if (last == Last::comma) return empty_entry();
+      break;
+    }
+    if (is_comma(text[i])) {
+      if (last != Last::number) return empty_entry();
+      last = Last::comma;
       ++i;
       continue;
     }
     std::size_t end = i;
-    while (end < text.size() && !is_separator(text[end])) ++end;
+    while (end < text.size() && !is_blank(text[end]) && !is_comma(text[end])) ++end;
     const std::string_view token = text.substr(i, end - i);
     double v = 0;
-    const auto [ptr, ec] = std::from_chars(token.data(), token.data() + token.size(), v);
-    const FieldShape s = *shape;
-    if (ec == std::errc::result_out_of_range)
-      return name + ": " + where(s, values.size()) + " '" + std::string(token) + "' is out of the range of a double";
-    if (ec != std::errc() || ptr != token.data() + token.size())
-      return name + ": " + where(s, values.size()) + " '" + std::string(token) + "' is not a number";
-    if (!std::isfinite(v))
-      return name + ": " + where(s, values.size()) + " '" + std::string(token) + "' is not finite";
+    const auto status = parse_number(token, v);
+    const auto bad = [&](std::string_view what) {
+      return cat(field, ": ", where(s, values.size()), " '", printable(token), "' ", what);
+    };
+    if (status == NumberStatus::out_of_range) return bad("is out of the range of a double");
+    if (status == NumberStatus::not_a_number) return bad("is not a number");
+    if (!std::isfinite(v)) return bad("is not finite");
+    if (values.empty()) first = token;
     values.push_back(v);
+    last = Last::number;
     i = end;
   }
-  if (values.size() != shape->count)
-    return name + ": expected " + std::to_string(shape->count) + (shape->count == 1 ? " number" : " numbers") + " (" +
-           std::string(shape->shape) + "), got " + std::to_string(values.size());
+  if (values.size() != s.count)
+    return cat(field, ": expected ", std::to_string(s.count), s.count == 1 ? " number" : " numbers", " (", s.shape,
+               "), got ", std::to_string(values.size()));
 
   const double v0 = values[0];
-  if (field == "y" && !(v0 >= 0.0 && v0 <= 1.0)) return "y: the label must be in [0, 1], got " + std::string(text);
-  if (field == "eta" && !(v0 > 0.0)) return "eta: the learning rate must be > 0, got " + std::string(text);
+#if defined(GRADPROOF_EXPLAIN_KNOWN_BAD)
+  constexpr double label_max = 2.0;  // explain_input_fuzzer_known_bad: a fault the fuzzer must report
+#else
+  constexpr double label_max = 1.0;
+#endif
+  if (field == "y" && !(v0 >= 0.0 && v0 <= label_max))
+    return cat("y: the label must be in [0, 1], got ", printable(first));
+  if (field == "eta" && !(v0 > 0.0)) return cat("eta: the learning rate must be > 0, got ", printable(first));
 
   auto copy = [&values](std::span<double> to) {
     for (std::size_t k = 0; k < to.size(); ++k) to[k] = values[k];
@@ -107,121 +192,212 @@ std::optional<std::string> set_field(Input& in, std::string_view field, std::str
   return std::nullopt;
 }
 
-std::optional<std::string> read_file(Input& in, const std::string& path) {
-  std::ifstream file(path);
-  if (!file) return "cannot open the input file '" + path + "'";
+std::optional<std::string> parse_file_text(Input& in, const std::string& name, std::string_view text) {
+  if (text.empty()) return cat("the input file '", name, "' is empty");
+  // Some editors start a UTF-8 file with a byte order mark; it is not part of the first field.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   Input next = in;
   std::array<bool, std::size(field_names)> seen{};
-  std::string line;
-  for (int number = 1; std::getline(file, line); ++number) {
-    const std::string at = path + ":" + std::to_string(number) + ": ";
-    const auto hash = line.find('#');
-    std::string_view content(line.data(), hash == std::string::npos ? line.size() : hash);
-    while (!content.empty() && is_separator(content.front())) content.remove_prefix(1);
-    while (!content.empty() && is_separator(content.back())) content.remove_suffix(1);
+  bool set_any = false;
+  for (std::size_t number = 1; !text.empty(); ++number) {
+    const auto newline = text.find('\n');
+    const std::string_view line = text.substr(0, newline);
+    text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
+    const std::string_view content = trim_blanks(line.substr(0, line.find('#')));
     if (content.empty()) continue;
+    const std::string at = cat(name, ":", std::to_string(number), ": ");
     const auto eq = content.find('=');
-    if (eq == std::string_view::npos) return at + "expected 'field = numbers', e.g. 'eta = 0.125'";
-    std::string_view field = content.substr(0, eq);
-    while (!field.empty() && is_separator(field.back())) field.remove_suffix(1);
+    if (eq == std::string_view::npos) return cat(at, "expected 'field = numbers', e.g. 'eta = 0.125'");
+    const std::string_view field = trim_blanks(content.substr(0, eq));
     for (std::size_t k = 0; k < std::size(field_names); ++k) {
       if (field_names[k] != field) continue;
-      if (seen[k]) return at + std::string(field) + ": given twice";
+      if (seen[k]) return cat(at, field, ": given twice");
       seen[k] = true;
     }
-    if (auto error = set_field(next, field, content.substr(eq + 1))) return at + *error;
+    if (auto error = set_field(next, field, content.substr(eq + 1))) return cat(at, *error);
+    set_any = true;
   }
-  next.source = "the file " + path;
-  in = next;
+  // A file that sets nothing would run the worked example under the file's name: most likely
+  // the wrong file, or one whose every line was commented out.
+  if (!set_any) return cat("the input file '", name, "' sets no field: it has only comments and blank lines");
+  next.source = cat("the file ", name);
+  in = std::move(next);
   return std::nullopt;
 }
 
-ParseResult parse_command_line(const std::vector<std::string>& args) {
-  Options o;
-  o.input = worked_example_input();
-  // The file first, so that field options given before or after --input override it.
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string_view a = args[i];
-    if (a == "--input" || a.starts_with("--input=")) {
-      std::string path;
-      if (a == "--input") {
-        if (i + 1 == args.size()) return {std::nullopt, "--input: the option needs a file name"};
-        path = args[++i];
-      } else {
-        path = std::string(a.substr(8));
-      }
-      if (auto error = read_file(o.input, path)) return {std::nullopt, *error};
-    }
+std::optional<std::string> read_text_file(const std::string& path, std::string& text) {
+  errno = 0;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return cat("cannot open the input file '", path, "': ", std::strerror(errno));
+  std::string content;
+  char buffer[4096];
+  bool too_large = false;
+  for (std::size_t n = 0; !too_large && (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) {
+    content.append(buffer, n);
+    too_large = content.size() > max_file_bytes;
   }
-  bool overridden = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string_view a = args[i];
-    if (a == "--help" || a == "-h") {
-      o.help = true;
-      continue;
-    }
-    if (a == "--markdown") {
-      o.markdown = true;
-      continue;
-    }
-    if (!a.starts_with("--")) return {std::nullopt, "unexpected argument '" + std::string(a) + "'; see --help"};
-    std::string name(a.substr(2));
+  const int read_errno = errno;
+  const bool failed = std::ferror(file) != 0;
+  std::fclose(file);
+  if (too_large)
+    return cat("the input file '", path, "' is larger than ", std::to_string(max_file_bytes >> 20),
+               " MiB: not an input file of a few lines");
+  // fopen opens a directory for reading on Linux; reading it is what fails.
+  if (failed && read_errno == EISDIR) return cat("the input file '", path, "' is a directory");
+  if (failed) return cat("cannot read the input file '", path, "': ", std::strerror(read_errno));
+  text = std::move(content);
+  return std::nullopt;
+}
+
+std::optional<std::string> read_file(Input& in, const std::string& path) {
+  std::string text;
+  if (auto error = read_text_file(path, text)) return error;
+  return parse_file_text(in, path, text);
+}
+
+namespace {
+
+enum class Kind { flag, value };
+
+std::optional<Kind> option_kind(std::string_view name) {
+  if (name == "markdown" || name == "help" || name == "version") return Kind::flag;
+  if (name == "input" || name == "digits" || shape_of(name)) return Kind::value;
+  return std::nullopt;
+}
+
+std::string unexpected(std::string_view argument) {
+  return cat("unexpected argument '", printable(argument), "': gradproof-explain takes options only; see --help");
+}
+
+}  // namespace
+
+ParseResult parse_command_line(const std::vector<std::string>& args, FileReader read) {
+  const auto fail = [](std::string message) { return ParseResult{std::nullopt, std::move(message)}; };
+  Options o;
+  // Who asks for help gets it, not an error about another argument.
+  for (const std::string& a : args) {
+    if (a == "--") break;
+    if (a == "--help" || a == "-h") o.help = true;
+    if (a == "--version") o.version = true;
+  }
+  if (o.help || o.version) {
+    o.version = !o.help;
+    return {o, {}};
+  }
+  o.input = worked_example_input();
+
+  // The syntax first: every option known and given once, each with a value or none as it must.
+  struct Given {
+    std::string name;
     std::string value;
-    if (const auto eq = name.find('='); eq != std::string::npos) {
-      value = name.substr(eq + 1);
-      name.resize(eq);
+  };
+  std::vector<Given> given;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") {
+      if (i + 1 < args.size()) return fail(unexpected(args[i + 1]));
+      break;
+    }
+    if (a.size() < 2 || a[0] != '-') return fail(unexpected(a));
+    if (a[1] != '-') return fail(cat("unknown option '", printable(a), "'; see --help"));
+    const auto eq = a.find('=');
+    std::string name = a.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
+    const auto kind = option_kind(name);
+    if (!kind) return fail(cat("unknown option '--", printable(name), "'; see --help"));
+    for (const Given& g : given)
+      if (g.name == name) return fail(cat("--", name, ": the option is given twice; see --help"));
+    std::string value;
+    if (*kind == Kind::flag) {
+      if (eq != std::string::npos) return fail(cat("--", name, ": the option takes no value; see --help"));
+    } else if (eq != std::string::npos) {
+      value = a.substr(eq + 1);
+    } else if (i + 1 == args.size()) {
+      return fail(cat("--", name, ": the option needs a value; see --help"));
+    } else if (args[i + 1].starts_with("--")) {
+      // No number starts with "--", and a file that does can be given as --input=--name.
+      return fail(
+          cat("--", name, ": the option needs a value, but '", printable(args[i + 1]), "' follows it; see --help"));
     } else {
-      if (i + 1 == args.size()) return {std::nullopt, "--" + name + ": the option needs a value; see --help"};
       value = args[++i];
     }
-    if (name == "input") continue;  // read above
-    if (name == "digits") {
+    given.push_back({std::move(name), std::move(value)});
+  }
+
+  // The file before the fields, so that field options override it wherever --input stands.
+  for (const Given& g : given) {
+    if (g.name != "input") continue;
+    if (g.value.empty()) return fail("--input: the option needs a file name; see --help");
+    std::string text;
+    if (auto error = read(g.value, text)) return fail(std::move(*error));
+    if (auto error = parse_file_text(o.input, g.value, text)) return fail(std::move(*error));
+  }
+  bool overridden = false;
+  for (const Given& g : given) {
+    if (g.name == "markdown") {
+      o.markdown = true;
+    } else if (g.name == "digits") {
       int d = 0;
-      const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), d);
-      if (ec != std::errc() || ptr != value.data() + value.size() || d < 1 || d > 17)
-        return {std::nullopt, "--digits: expected a whole number from 1 to 17, got '" + value + "'"};
+      if (parse_number(g.value, d) != NumberStatus::ok || d < 1 || d > 17)
+        return fail(cat("--digits: expected a whole number from 1 to 17, got '", printable(g.value), "'"));
       o.digits = d;
-      continue;
+    } else if (g.name != "input") {
+      if (auto error = set_field(o.input, g.name, g.value)) return fail(cat("--", *error));
+      overridden = true;
     }
-    if (!shape_of(name)) return {std::nullopt, "unknown option '--" + name + "'; see --help"};
-    if (auto error = set_field(o.input, name, value)) return {std::nullopt, "--" + *error};
-    overridden = true;
   }
   if (overridden) o.input.source += ", with fields from the command line";
   return {o, {}};
 }
 
 std::string help_text() {
-  std::ostringstream s;
-  s << "gradproof-explain: one SGD step of the slides' 3-4-1 network, every number explained.\n"
-       "\n"
-       "Prints, in the slides' order, each quantity of the step (forward pass, loss, deltas,\n"
-       "gradients, update) with its symbol, its shape, its value, the slide equation it comes\n"
-       "from, and the static_asserts (file:line) that prove its shape and, for the worked\n"
-       "example, its value. Then it checks the gradients of *your* input at run time against\n"
-       "forward-mode automatic differentiation.\n"
-       "\n"
-       "Usage: gradproof-explain [--input FILE] [--FIELD VALUES ...] [--digits N] [--markdown]\n"
-       "\n"
-       "  --input FILE   read fields from FILE: lines 'field = numbers', '#' starts a comment\n"
-       "                 (examples/explain/worked_example.txt is the default input, written out)\n"
-       "  --W VALUES     hidden weights W, (4, 3): 12 numbers, row by row\n"
-       "  --b1 VALUES    hidden bias b1, (4, 1): 4 numbers\n"
-       "  --U VALUES     output weights U, (1, 4): 4 numbers\n"
-       "  --b2 VALUE     output bias b2, a scalar\n"
-       "  --x VALUES     the sample x, (3, 1): 3 numbers\n"
-       "  --y VALUE      the label y, in [0, 1]\n"
-       "  --eta VALUE    the learning rate eta, > 0\n"
-       "  --digits N     significant digits shown, 1 to 17 (default 6; 17 round-trips a double)\n"
-       "  --markdown     print Markdown (docs/walkthrough.md is this for the default input)\n"
-       "  --help         this text\n"
-       "\n"
-       "Numbers are separated by commas, semicolons or blanks; '--W=...' works too. Fields not\n"
-       "given keep the worked example's value; options override the file. Every number must be\n"
-       "finite; a malformed or out-of-range field stops the program with a message naming it\n"
-       "(exit status 2). Example:\n"
-       "  gradproof-explain --x 1,0,-1 --y 0 --eta 0.5\n";
-  return s.str();
+  return cat(
+      "gradproof-explain: one SGD step of the slides' 3-4-1 network, every number explained.\n"
+      "\n"
+      "Prints, in the slides' order, each quantity of the step (forward pass, loss, deltas,\n"
+      "gradients, update) with its symbol, its shape, its value, the slide equation it comes\n"
+      "from, and the static_asserts (file:line) that prove its shape and, for the worked\n"
+      "example, its value. Then it checks the gradients of *your* input at run time against\n"
+      "forward-mode automatic differentiation.\n"
+      "\n"
+      "Usage: gradproof-explain [--input FILE] [--FIELD VALUES ...] [--digits N] [--markdown]\n"
+      "       gradproof-explain --help | --version\n"
+      "\n"
+      "  --input FILE   read fields from FILE: lines 'field = numbers', '#' starts a comment,\n"
+      "                 each field at most once; it must set at least one field\n"
+      "                 (examples/explain/worked_example.txt is the default input, written out)\n"
+      "  --W VALUES     hidden weights W, (4, 3): 12 numbers, row by row\n"
+      "  --b1 VALUES    hidden bias b1, (4, 1): 4 numbers\n"
+      "  --U VALUES     output weights U, (1, 4): 4 numbers\n"
+      "  --b2 VALUE     output bias b2, a scalar\n"
+      "  --x VALUES     the sample x, (3, 1): 3 numbers\n"
+      "  --y VALUE      the label y, in [0, 1]\n"
+      "  --eta VALUE    the learning rate eta, > 0\n"
+      "  --digits N     significant digits shown, 1 to 17 (default 6; 17 round-trips a double)\n"
+      "  --markdown     print Markdown (docs/walkthrough.md is this for the default input)\n"
+      "  --help, -h     this text, whatever else is given\n"
+      "  --version      the version, whatever else is given (unless --help is too)\n"
+      "  --             ends the options; the program takes no other arguments, so anything\n"
+      "                 after it is an error\n"
+      "\n"
+      "Numbers are separated by commas, semicolons or blanks ('1, 2, 3' and '1 2 3' are the\n"
+      "same); an empty entry ('1,,2', a comma at the start or end) is an error. A number may\n"
+      "start with '+' and must be finite. '--W=...' works too ('--input=--f' for a file whose\n"
+      "name starts with '--'). Each option may be given once.\n"
+      "Fields not given keep the worked example's value; options override the file.\n"
+      "\n"
+      "Exit status: 0 done; 1 the step overflowed, or the output could not be written; 2 a\n"
+      "malformed or out-of-range field, an unknown or repeated option, an argument that is\n"
+      "not an option, or an input file that is missing, unreadable, a directory, empty,\n"
+      "larger than ",
+      std::to_string(max_file_bytes >> 20),
+      " MiB, or sets no field. Every message names the field, option or file at\n"
+      "fault. Example:\n"
+      "  gradproof-explain --x 1,0,-1 --y 0 --eta 0.5\n");
+}
+
+std::string version_text() {
+  return cat("gradproof-explain ", std::to_string(GRADPROOF_VERSION_MAJOR), ".",
+             std::to_string(GRADPROOF_VERSION_MINOR), ".", std::to_string(GRADPROOF_VERSION_PATCH), "\n");
 }
 
 }  // namespace gradproof_explain

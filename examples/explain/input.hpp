@@ -1,8 +1,10 @@
 // examples/explain/input.hpp: what gradproof-explain computes a step for, and how it reads it
-// from options and from a small text file. Every mistake is reported with the field it is in.
+// from options and from a small text file. Every mistake is reported with the field, the file
+// or the option it is in.
 #ifndef GRADPROOF_EXPLAIN_INPUT_HPP
 #define GRADPROOF_EXPLAIN_INPUT_HPP
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,13 +29,30 @@ Input worked_example_input();
 /// The fields, in the order the help and the file format list them.
 inline constexpr std::string_view field_names[] = {"W", "b1", "U", "b2", "x", "y", "eta"};
 
+/// How many numbers `field` holds (W 12, b1 4, U 4, x 3, b2, y and eta 1), 0 if it is no field.
+std::size_t field_count(std::string_view field);
+
 /// Sets one field from its text: numbers separated by commas, semicolons or blanks, e.g.
-/// "0.5, -0.25, 0.125; ..." for W (4 x 3, row by row). Returns an error message that starts
-/// with the field's name, or nothing on success; `in` is unchanged on error.
+/// "0.5, -0.25, 0.125; ..." for W (4 x 3, row by row). A number may start with '+'; an empty
+/// entry ("1,,2", a leading or trailing comma) is an error. Returns an error message that
+/// starts with the field's name, or nothing on success; `in` is unchanged on error.
 std::optional<std::string> set_field(Input& in, std::string_view field, std::string_view text);
 
-/// Reads a file of "field = numbers" lines ('#' starts a comment). Fields it does not set keep
-/// their value in `in`. Returns an error message naming the file, line and field, or nothing.
+/// Parses the text of an input file named `name`: "field = numbers" lines, '#' starts a
+/// comment, a UTF-8 byte order mark is skipped, each field at most once. Fields it does not
+/// set keep their value in `in`. An empty text, or one that sets no field, is an error.
+/// Returns an error message naming the file (and the line and field), or nothing; `in` is
+/// unchanged on error.
+std::optional<std::string> parse_file_text(Input& in, const std::string& name, std::string_view text);
+
+/// An input file is a few lines; past this size it is not one (and /dev/zero would never end).
+inline constexpr std::size_t max_file_bytes = std::size_t{1} << 20;
+
+/// Reads the whole file at `path` into `text`. Returns an error message naming the file and
+/// the problem (it does not exist, is a directory, cannot be read, is over max_file_bytes).
+std::optional<std::string> read_text_file(const std::string& path, std::string& text);
+
+/// read_text_file, then parse_file_text.
 std::optional<std::string> read_file(Input& in, const std::string& path);
 
 /// What the command line asks for.
@@ -41,19 +60,27 @@ struct Options {
   Input input;
   bool markdown = false;
   bool help = false;
+  bool version = false;
   int digits = 6;
 };
 
-/// Parses argv (without argv[0]): --input FILE first (wherever it stands), then the
-/// field options, which override the file. Returns the options or an error message.
+/// Parses argv (without argv[0]). --help (or -h), then --version, before "--" win over
+/// everything else. Otherwise every option must be known and given once, and nothing may be
+/// an operand (the program takes none; after "--" everything is one). --input FILE is read
+/// first (through `read`), then the field options, which override it. Returns the options or
+/// an error message that names the option, field, file or argument at fault.
 struct ParseResult {
   std::optional<Options> options;
   std::string error;
 };
-ParseResult parse_command_line(const std::vector<std::string>& args);
+using FileReader = std::optional<std::string> (*)(const std::string& path, std::string& text);
+ParseResult parse_command_line(const std::vector<std::string>& args, FileReader read = read_text_file);
 
 /// The text of --help.
 std::string help_text();
+
+/// The text of --version: "gradproof-explain <version>\n", the version of gradproof/version.hpp.
+std::string version_text();
 
 }  // namespace gradproof_explain
 

@@ -4,7 +4,7 @@
 // on Network<Dual<T, N>> with each parameter entry's derivative seeded along its own direction
 // (ad.hpp), and the loss's derivatives are ∂L/∂(every parameter): independent derivatives, no
 // step size, no truncation error, against which static_tests/ad_test.cpp proves every entry of
-// dW, db1, dU, db2 (issue 4).
+// dW, db1, dU, db2.
 //
 // Why forward mode and not finite differences: a central difference at step h has truncation
 // error ~h² and cancellation error ~ulp/h, so it agrees with the truth to ~1e-10 at best; a

@@ -247,7 +247,13 @@ GRADPROOF_INLINE_EXP constexpr exp_parts exp_with_tail(double x) noexcept {
 /// analysis; the order of operations is chosen for a short dependency chain.
 GRADPROOF_INLINE_EXP constexpr double exp(double x) noexcept { return detail::exp_with_tail(x).hi; }
 
-constexpr float exp(float x) noexcept { return gradproof::detail::to_float(exp(static_cast<double>(x))); }
+/// The float overloads evaluate in double and round once. A NaN comes back as it went in: the
+/// round trip float -> double -> float keeps its payload in hardware floating point and in the
+/// constant evaluator, but not in every software implementation (soft-float ARM's returns the
+/// default NaN), and the bits must not depend on the target.
+constexpr float exp(float x) noexcept {
+  return detail::is_nan(x) ? x : gradproof::detail::to_float(exp(static_cast<double>(x)));
+}
 
 /// log(1 + x), accurate also when x is tiny (where log(1 + x) would lose every digit).
 constexpr double log1p(double x) noexcept {
@@ -265,7 +271,9 @@ constexpr double log1p(double x) noexcept {
   const auto [k, f] = split_log(u);
   return log_reduced(k, f, c / u);
 }
-constexpr float log1p(float x) noexcept { return static_cast<float>(log1p(static_cast<double>(x))); }
+constexpr float log1p(float x) noexcept {
+  return detail::is_nan(x) ? x : static_cast<float>(log1p(static_cast<double>(x)));  // NaN: see exp(float)
+}
 
 /// Natural logarithm.
 constexpr double log(double x) noexcept {
@@ -282,7 +290,9 @@ constexpr double log(double x) noexcept {
   const auto [k, f] = split_log(x);
   return log_reduced(k + k_sub, f, 0.0);
 }
-constexpr float log(float x) noexcept { return static_cast<float>(log(static_cast<double>(x))); }
+constexpr float log(float x) noexcept {
+  return detail::is_nan(x) ? x : static_cast<float>(log(static_cast<double>(x)));  // NaN: see exp(float)
+}
 
 namespace detail {
 /// Below this, σ(x) = e^x / (1 + e^x) and σ′(x) = e^x / (1 + e^x)^2 are e^x to within a
@@ -341,7 +351,9 @@ GRADPROOF_INLINE_EXP constexpr double sigmoid(double x) noexcept {
   if (x < detail::logistic_left_tail) return exp(x);
   return detail::sigmoid_accurate(detail::logistic(x));
 }
-constexpr float sigmoid(float x) noexcept { return static_cast<float>(sigmoid(static_cast<double>(x))); }
+constexpr float sigmoid(float x) noexcept {
+  return detail::is_nan(x) ? x : static_cast<float>(sigmoid(static_cast<double>(x)));  // NaN: see exp(float)
+}
 
 /// σ′(x) = σ(x) σ(-x) = E q² with E = e^-x, q = 1/(1+E). Never computes 1 - σ, so it keeps
 /// its relative accuracy for large |x| (until e^-|x| underflows).
@@ -350,7 +362,9 @@ constexpr double sigmoid_prime(double x) noexcept {
   if (x < detail::logistic_left_tail) return exp(x);
   return detail::sigmoid_prime_accurate(detail::logistic(x));
 }
-constexpr float sigmoid_prime(float x) noexcept { return static_cast<float>(sigmoid_prime(static_cast<double>(x))); }
+constexpr float sigmoid_prime(float x) noexcept {
+  return detail::is_nan(x) ? x : static_cast<float>(sigmoid_prime(static_cast<double>(x)));  // NaN: see exp(float)
+}
 
 /// σ(x) and 1 − σ(x), both to relative accuracy, from one exp: the output unit's ŷ and 1 − ŷ.
 /// 1 − σ(x) = E σ(x) with E = e^-x, so it never subtracts: for a confident prediction (ŷ close
@@ -373,6 +387,7 @@ GRADPROOF_INLINE_EXP constexpr sigmoid_complement<double> sigmoid_and_complement
   return {sigma, GRADPROOF_MUL(parts.e.hi, sigma)};
 }
 constexpr sigmoid_complement<float> sigmoid_and_complement(float x) noexcept {
+  if (detail::is_nan(x)) return {x, x};  // see exp(float)
   const auto p = sigmoid_and_complement(static_cast<double>(x));
   return {static_cast<float>(p.sigma), static_cast<float>(p.complement)};
 }
@@ -450,6 +465,7 @@ GRADPROOF_INLINE_EXP constexpr sigmoid_pair<double> sigmoid_and_prime(double x) 
   return {parts.q, detail::sigmoid_prime_fast(parts)};
 }
 constexpr sigmoid_pair<float> sigmoid_and_prime(float x) noexcept {
+  if (detail::is_nan(x)) return {x, x};  // see exp(float)
   const auto p = sigmoid_and_prime(static_cast<double>(x));
   return {static_cast<float>(p.sigma), static_cast<float>(p.sigma_prime)};
 }
@@ -492,7 +508,9 @@ constexpr double softplus(double x) noexcept {
   const double tail = log1p(exp(-gradproof::detail::abs(x)));
   return x > 0.0 ? x + tail : tail;
 }
-constexpr float softplus(float x) noexcept { return static_cast<float>(softplus(static_cast<double>(x))); }
+constexpr float softplus(float x) noexcept {
+  return detail::is_nan(x) ? x : static_cast<float>(softplus(static_cast<double>(x)));  // NaN: see exp(float)
+}
 
 }  // namespace gradproof::math
 

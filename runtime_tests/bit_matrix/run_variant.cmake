@@ -3,14 +3,15 @@
 #   cmake -DMODE=target|include_dir -DCXX=<compiler> -DFLAGS="<flags>" -DGRADPROOF_ROOT=<dir>
 #         -DSOURCE_DIR=<runtime_tests/bit_matrix> -DWORK_DIR=<dir> [-DDUMP=<file>]
 #         [-DDEFINES=<macro;...>] [-DGENERATOR=<gen>] [-DMAKE_PROGRAM=<prog>]
-#         [-DEXPECT_FAILURE_REGEX=<regex>] -P run_variant.cmake
+#         [-DEXPECT_FAILURE_REGEX=<regex>] [-DRUNNER=<emulator|args>] -P run_variant.cmake
 #
 # MODE target:      configures the consumer project SOURCE_DIR/CMakeLists.txt (bit_dump linked
 #                   to gradproof::gradproof, from add_subdirectory(GRADPROOF_ROOT)) with
 #                   CMAKE_CXX_COMPILER=CXX and CMAKE_CXX_FLAGS=FLAGS, builds it.
 # MODE include_dir: one compiler command, nothing from CMake:
 #                   CXX -std=c++20 FLAGS -I GRADPROOF_ROOT/include bit_dump.cpp -o bit_dump
-# Then runs bit_dump [DUMP]. Passes if it exits 0 (run time == compile time, bit for bit).
+# Then runs bit_dump [DUMP] (through RUNNER, e.g. "qemu-aarch64|-L|/usr/aarch64-linux-gnu", for a
+# cross-compiled variant). Passes if it exits 0 (run time == compile time, bit for bit).
 #
 # With EXPECT_FAILURE_REGEX (a known-bad twin): passes only if the build succeeds AND bit_dump
 # exits 1 AND its output matches the regex, so a twin that fails for another reason (a build
@@ -77,8 +78,10 @@ set(dump_arg "")
 if(DUMP)
   set(dump_arg "${DUMP}")
 endif()
-message("== run: ${exe} ${dump_arg}")
-execute_process(COMMAND "${exe}" ${dump_arg} RESULT_VARIABLE run_result OUTPUT_VARIABLE run_output
+string(REPLACE "|" ";" runner "${RUNNER}")
+string(JOIN " " runner_text ${runner})
+message("== run: ${runner_text} ${exe} ${dump_arg}")
+execute_process(COMMAND ${runner} "${exe}" ${dump_arg} RESULT_VARIABLE run_result OUTPUT_VARIABLE run_output
                 ERROR_VARIABLE run_output)
 message("${run_output}")
 

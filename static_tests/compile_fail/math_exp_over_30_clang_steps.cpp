@@ -1,5 +1,5 @@
 // A budget, proven by the compiler: math::exp costs at most 30 constant-evaluation steps per
-// call on clang (issues 3 and 5: cheap at compile time, so compile-time training can run long).
+// call on clang (cheap at compile time, so compile-time training can run long).
 // CMakeLists.txt compiles this file with -fconstexpr-steps=31000, i.e. 30 steps per exp call
 // plus 1 per loop iteration (clang counts the loop alone at 1 step per iteration) for 1000
 // calls: the good twin must fit. The bad twin makes 1200 calls, which would fit only if an

@@ -1,6 +1,6 @@
 // A budget, proven by the compiler: one per-sample SGD step of the 3-4-1 network (forward,
 // backward and update, with the constant evaluation's input checks) costs at most 700
-// constant-evaluation steps on clang (issue 5: cheap enough that the compiler can train for
+// constant-evaluation steps on clang (cheap enough that the compiler can train for
 // thousands of steps under the default limit of 2^20 steps per constant expression).
 // CMakeLists.txt compiles this file with -fconstexpr-steps=140000, i.e. 700 steps for each of
 // 200 steps: the good twin must fit. The bad twin makes 230 steps, which would fit only if a
