@@ -28,6 +28,151 @@
 #ifndef GRADPROOF_SINGLE_HEADER_HPP
 #define GRADPROOF_SINGLE_HEADER_HPP
 
+// ---- gradproof/detail/config.hpp -------------------------------------------------------------------------
+// gradproof/detail/config.hpp: the build policy, in one place. Which language and which
+// floating-point modes gradproof accepts (it refuses, with a message, every build in which a
+// run-time result could differ from the compile-time one), and the macros that keep compiled
+// code bit-identical to the constant evaluator: no FMA contraction, forced inlining. Every
+// gradproof header includes this one first.
+#ifndef GRADPROOF_DETAIL_CONFIG_HPP
+#define GRADPROOF_DETAIL_CONFIG_HPP
+
+// C++20: concepts, std::bit_cast, std::is_constant_evaluated. MSVC reports its standard in
+// _MSVC_LANG (its __cplusplus stays 199711L without /Zc:__cplusplus). The #error names the
+// problem; the include of a file that cannot exist stops the compiler right there, so the
+// user sees one clear line instead of the pages that C++17 would print for the first concept.
+#if defined(_MSVC_LANG) && _MSVC_LANG > __cplusplus
+#define GRADPROOF_CPLUSPLUS _MSVC_LANG
+#else
+#define GRADPROOF_CPLUSPLUS __cplusplus
+#endif
+#if GRADPROOF_CPLUSPLUS < 202002L
+#error "gradproof needs C++20: compile with -std=c++20 (MSVC: /std:c++20) or later"
+#include <gradproof_stops_here_it_needs_cxx20>
+#endif
+
+// Builds under which no bit-for-bit guarantee can hold are refused, not silently accepted.
+#if defined(__FAST_MATH__)
+#error "gradproof: -ffast-math (or -Ofast) lets the compiler reassociate, contract and drop NaN/inf handling, so run-time results can no longer equal the compile-time ones; build gradproof code without it (e.g. -fno-fast-math for these files)"
+#endif
+#if defined(_MSC_VER) && !defined(__clang__) && defined(_M_FP_FAST)
+#error "gradproof: /fp:fast lets MSVC reassociate and contract, so run-time results can no longer equal the compile-time ones; build gradproof code with /fp:precise or /fp:strict"
+#endif
+#if defined(_MSC_VER) && !defined(__clang__) && defined(_M_FP_CONTRACT)
+#error "gradproof: /fp:contract lets MSVC fuse a * b + c into one FMA, which the constant evaluator never does, so run-time results would differ from the compile-time ones; build gradproof code without /fp:contract"
+#endif
+// Before Visual Studio 2022 (MSVC 19.30), /fp:precise itself allowed contractions where the
+// target has FMA (/arch:AVX2 and later).
+#if defined(_MSC_VER) && !defined(__clang__) && _MSC_VER < 1930 && defined(__AVX2__)
+#error "gradproof: MSVC before Visual Studio 2022 contracts a * b + c into an FMA under /arch:AVX2 even with /fp:precise; use Visual Studio 2022 or later, or a target without /arch:AVX2"
+#endif
+#if defined(__FLT_EVAL_METHOD__) && __FLT_EVAL_METHOD__ != 0
+#error "gradproof: this target evaluates float/double in extended precision (FLT_EVAL_METHOD != 0, e.g. x87 without -mfpmath=sse), so run-time results would differ from the compile-time ones; use SSE2 (-msse2 -mfpmath=sse) or a 64-bit target"
+#endif
+
+// The constant evaluator never fuses a * b + c into an FMA; compiled code may, and then the
+// same expression has two values. clang fuses within an expression by default
+// (-ffp-contract=on), so every gradproof header that does arithmetic brackets its code with
+// these (push/pop: the user's own code keeps the user's setting). g++ has no pragma that
+// survives inlining (see docs/math.md); the contraction barrier below covers it. Software
+// floating point has no FMA to contract into, and clang ignores float_control there (with a
+// warning), so nothing is pushed.
+#if defined(__clang__) && !defined(__SOFTFP__)
+#define GRADPROOF_FP_CONTRACT_OFF_BEGIN _Pragma("float_control(push)") _Pragma("clang fp contract(off)")
+#define GRADPROOF_FP_CONTRACT_OFF_END _Pragma("float_control(pop)")
+#else
+#define GRADPROOF_FP_CONTRACT_OFF_BEGIN
+#define GRADPROOF_FP_CONTRACT_OFF_END
+#endif
+
+// Around the comparisons that are exact on purpose, the operator== of gradproof's types (run
+// time == compile time is the library's claim): a user's -Wfloat-equal then says nothing about
+// gradproof's headers and still reports the user's own comparisons (push/pop).
+#if defined(__GNUC__) || defined(__clang__)
+#define GRADPROOF_EXACT_EQUALITY_BEGIN \
+  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wfloat-equal\"")
+#define GRADPROOF_EXACT_EQUALITY_END _Pragma("GCC diagnostic pop")
+#else
+#define GRADPROOF_EXACT_EQUALITY_BEGIN
+#define GRADPROOF_EXACT_EQUALITY_END
+#endif
+
+// Forced inlining, where the compiler has a way to say it. Compilers without GNU attributes
+// get plain inline functions: slower, the same bits.
+#if defined(__has_cpp_attribute)
+#if __has_cpp_attribute(gnu::always_inline)
+#define GRADPROOF_ALWAYS_INLINE [[gnu::always_inline]]
+#endif
+#endif
+#if !defined(GRADPROOF_ALWAYS_INLINE)
+#define GRADPROOF_ALWAYS_INLINE
+#endif
+
+// The hot path's small functions are forced inline where inlining heuristics stop short:
+// clang -O2 keeps math::exp, forward and the SGD step out of line (a call per exp, and the
+// hidden units' exps then cannot overlap), g++ -O2 keeps forward out of line and passes its
+// result through memory (bench/ measures the difference). Define either macro empty to opt out.
+#if !defined(GRADPROOF_INLINE_EXP)
+#define GRADPROOF_INLINE_EXP GRADPROOF_ALWAYS_INLINE
+#endif
+#if !defined(GRADPROOF_INLINE_STEP)
+#define GRADPROOF_INLINE_STEP GRADPROOF_ALWAYS_INLINE
+#endif
+
+// The contraction barrier. Where the target has fused multiply-add instructions, compilers
+// contract a * b + c into one at run time (g++ by default even across statements,
+// -ffp-contract=fast), while the constant evaluator never does; and g++ has no pragma that
+// survives inlining. So every product in gradproof goes through detail::mul (fp.hpp), which at
+// run time hides the rounded product from the optimiser: it can no longer see a multiplication
+// to fuse. With GNU inline asm that is an empty asm statement on the value's register (no
+// instruction; the cost is only the lost fusion); without it, a volatile round trip.
+//   GRADPROOF_CONTRACTION_BARRIER   1 on, 0 off. On wherever an FMA can be formed: x86 with FMA
+//                                   or FMA4, and every other GNU target with hardware floating
+//                                   point (they all have an FMA instruction), and compilers we
+//                                   do not know. Off on x86 without FMA, on software floating
+//                                   point (no FMA instruction: soft-float ARM), and on MSVC,
+//                                   whose contracting modes are refused above.
+//   GRADPROOF_BARRIER_ASM           1 when the barrier is the asm statement, 0 for volatile.
+//   GRADPROOF_BARRIER_CONSTRAINT    the asm operand: the register class that holds a double,
+//                                   or memory where there is none.
+#if defined(__GNUC__) || defined(__clang__)
+#define GRADPROOF_BARRIER_ASM 1
+#else
+#define GRADPROOF_BARRIER_ASM 0
+#endif
+
+#if !defined(GRADPROOF_CONTRACTION_BARRIER)
+#if defined(_MSC_VER) && !defined(__clang__)
+#define GRADPROOF_CONTRACTION_BARRIER 0
+#elif !GRADPROOF_BARRIER_ASM
+#define GRADPROOF_CONTRACTION_BARRIER 1
+#elif defined(__x86_64__) || defined(__i386__)
+#if defined(__FMA__) || defined(__FMA4__)
+#define GRADPROOF_CONTRACTION_BARRIER 1
+#else
+#define GRADPROOF_CONTRACTION_BARRIER 0
+#endif
+#elif defined(__SOFTFP__) || defined(__riscv_float_abi_soft) || defined(_SOFT_FLOAT) || defined(__NO_FPRS__)
+#define GRADPROOF_CONTRACTION_BARRIER 0
+#else
+#define GRADPROOF_CONTRACTION_BARRIER 1
+#endif
+#endif
+
+#if GRADPROOF_BARRIER_ASM && !defined(GRADPROOF_BARRIER_CONSTRAINT)
+#if defined(__x86_64__) || defined(__i386__)
+#define GRADPROOF_BARRIER_CONSTRAINT "+x"  // an SSE/AVX register
+#elif defined(__aarch64__)
+#define GRADPROOF_BARRIER_CONSTRAINT "+w"  // a SIMD/FP register
+#elif defined(__arm__) && defined(__ARM_FP) && (__ARM_FP & 0xC) == 0xC
+#define GRADPROOF_BARRIER_CONSTRAINT "+w"  // a VFP register that holds floats and doubles
+#else
+#define GRADPROOF_BARRIER_CONSTRAINT "+m"  // memory: every target has it; a store and a load
+#endif
+#endif
+
+#endif  // GRADPROOF_DETAIL_CONFIG_HPP
+
 // ---- gradproof/detail/fp.hpp -----------------------------------------------------------------------------
 // gradproof/detail/fp.hpp: floating-point helpers that are legal in a constant expression
 // on every compiler we support.
@@ -45,62 +190,6 @@
 #include <limits>
 #include <type_traits>
 
-// Builds under which no bit-for-bit guarantee can hold are refused, not silently accepted.
-#if defined(__FAST_MATH__)
-#error "gradproof: -ffast-math (or -Ofast) lets the compiler reassociate, contract and drop NaN/inf handling, so run-time results can no longer equal the compile-time ones; build gradproof code without it (e.g. -fno-fast-math for these files)"
-#endif
-#if defined(__FLT_EVAL_METHOD__) && __FLT_EVAL_METHOD__ != 0
-#error "gradproof: this target evaluates float/double in extended precision (FLT_EVAL_METHOD != 0, e.g. x87 without -mfpmath=sse), so run-time results would differ from the compile-time ones; use SSE2 (-msse2 -mfpmath=sse) or a 64-bit target"
-#endif
-
-// The constant evaluator never fuses a * b + c into an FMA; compiled code may, and then the
-// same expression has two values. clang fuses within an expression by default
-// (-ffp-contract=on), so every gradproof header that does arithmetic brackets its code with
-// these (push/pop: the user's own code keeps the user's setting). g++ has no pragma that
-// survives inlining (see docs/math.md); it contracts only for targets with FMA.
-#if defined(__clang__)
-#define GRADPROOF_FP_CONTRACT_OFF_BEGIN _Pragma("float_control(push)") _Pragma("clang fp contract(off)")
-#define GRADPROOF_FP_CONTRACT_OFF_END _Pragma("float_control(pop)")
-#else
-#define GRADPROOF_FP_CONTRACT_OFF_BEGIN
-#define GRADPROOF_FP_CONTRACT_OFF_END
-#endif
-
-// The hot path's small functions are forced inline where inlining heuristics stop short:
-// clang -O2 keeps math::exp, forward and the SGD step out of line (a call per exp, and the
-// 4 hidden units' exps then cannot overlap), g++ -O2 keeps forward out of line and passes
-// its result through memory. Measured with bench/: 1.4x -> 1.08x (clang), 1.25x -> 1.12x
-// (g++) of the textbook's time per SGD step. Define either macro empty to opt out.
-#if !defined(GRADPROOF_INLINE_EXP)
-#if defined(__GNUC__) || defined(__clang__)
-#define GRADPROOF_INLINE_EXP [[gnu::always_inline]]
-#else
-#define GRADPROOF_INLINE_EXP
-#endif
-#endif
-#if !defined(GRADPROOF_INLINE_STEP)
-#if defined(__GNUC__) || defined(__clang__)
-#define GRADPROOF_INLINE_STEP [[gnu::always_inline]]
-#else
-#define GRADPROOF_INLINE_STEP
-#endif
-#endif
-
-// Where the target has fused multiply-add instructions, compilers contract a * b + c into one
-// at run time (g++ by default even across statements, -ffp-contract=fast), while the constant
-// evaluator never does; and g++ has no pragma that survives inlining. So every product in
-// gradproof goes through detail::mul, which on such targets passes the rounded product through
-// an empty asm statement: the compiler can no longer see a multiplication to fuse. No
-// instruction is emitted; the cost is only the lost fusion. Off where no FMA can be formed
-// (x86 without -mfma / -march with FMA), so the baseline build is untouched.
-#if !defined(GRADPROOF_CONTRACTION_BARRIER)
-#if (defined(__GNUC__) || defined(__clang__)) && \
-    (defined(__FMA__) || defined(__FMA4__) || !(defined(__x86_64__) || defined(__i386__)))
-#define GRADPROOF_CONTRACTION_BARRIER 1
-#else
-#define GRADPROOF_CONTRACTION_BARRIER 0
-#endif
-#endif
 
 namespace gradproof {
 
@@ -119,9 +208,18 @@ concept scalar = real<T> || is_dual<T>::value;
 
 namespace detail {
 
-template <class T>
+/// The unsigned integer type of T's width, and +inf's bits in it (a constant: no cost per use in
+/// a constant evaluation).
+template <real T>
+using bits_of = std::conditional_t<std::same_as<T, double>, std::uint64_t, std::uint32_t>;
+template <real T>
+inline constexpr bits_of<T> infinity_bits = std::bit_cast<bits_of<T>>(std::numeric_limits<T>::infinity());
+
+/// NaN: every exponent bit set and a fraction that is not 0, so |x|'s bits exceed +inf's. Read
+/// from the bits rather than as x != x, which -Wfloat-equal would report in a user's build.
+template <real T>
 constexpr bool is_nan(T x) noexcept {
-  return x != x;  // the one comparison that is true only for NaN
+  return (std::bit_cast<bits_of<T>>(x) & (~bits_of<T>{0} >> 1)) > infinity_bits<T>;
 }
 
 /// Finite: neither NaN nor ±inf. Comparisons only (`x - x` would be inf - inf).
@@ -131,19 +229,18 @@ constexpr bool is_finite(T x) noexcept {
   return x >= -largest && x <= largest;
 }
 
-/// a * b, rounded, and never fused with the addition that follows (see above).
+/// a * b, rounded, and never fused with the addition that follows (config.hpp's barrier).
 template <class T>
-[[gnu::always_inline]] constexpr T mul(T a, T b) noexcept {
+GRADPROOF_ALWAYS_INLINE constexpr T mul(T a, T b) noexcept {
   T p = a * b;
 #if GRADPROOF_CONTRACTION_BARRIER
   if constexpr (std::is_same_v<T, double> || std::is_same_v<T, float>) {
     if (!std::is_constant_evaluated()) {
-#if defined(__x86_64__) || defined(__i386__)
-      __asm__("" : "+x"(p));
-#elif defined(__aarch64__) || defined(__arm__)
-      __asm__("" : "+w"(p));
+#if GRADPROOF_BARRIER_ASM
+      __asm__("" : GRADPROOF_BARRIER_CONSTRAINT(p));
 #else
-      __asm__("" : "+m"(p));
+      volatile T hidden = p;  // the optimiser must store and reload it: nothing left to fuse
+      p = hidden;
 #endif
     }
   }
@@ -156,8 +253,10 @@ template <class T>
 // always takes the plain a * b (the evaluator never fuses), because a function call costs
 // clang steps: an SGD step took 1,742 instead of 643 on FMA targets (tools/constexpr_cost.sh
 // with -march=native).
-#if GRADPROOF_CONTRACTION_BARRIER
+#if GRADPROOF_CONTRACTION_BARRIER && GRADPROOF_BARRIER_ASM
 #define GRADPROOF_MUL(a, b) (__builtin_is_constant_evaluated() ? (a) * (b) : ::gradproof::detail::mul((a), (b)))
+#elif GRADPROOF_CONTRACTION_BARRIER
+#define GRADPROOF_MUL(a, b) (::gradproof::detail::mul((a), (b)))
 #else
 #define GRADPROOF_MUL(a, b) ((a) * (b))
 #endif
@@ -396,7 +495,7 @@ GRADPROOF_INLINE_EXP constexpr exp_reduced exp_reduce(double x) noexcept {
   const auto ki = std::bit_cast<std::uint64_t>(kd);
   const double nd = kd - shifter;
   const double r = (x - GRADPROOF_MUL(nd, ln2_hi / exp_table_size)) - GRADPROOF_MUL(nd, ln2_lo / exp_table_size);
-  const auto j = static_cast<std::size_t>(ki & (exp_table_size - 1));
+  const std::size_t j = static_cast<std::uint32_t>(ki) & (exp_table_size - 1u);
   // e^r - 1 ~ r + r^2 (c2 + c3 r) + r^4 (c4 + c5 r + c6 r^2), in Estrin's order: the pieces
   // are independent, so the dependency chain is 3 multiplications deep, not 6.
   const double r2 = GRADPROOF_MUL(r, r);
@@ -439,15 +538,22 @@ GRADPROOF_INLINE_EXP constexpr exp_parts exp_with_tail(double x) noexcept {
 /// analysis; the order of operations is chosen for a short dependency chain.
 GRADPROOF_INLINE_EXP constexpr double exp(double x) noexcept { return detail::exp_with_tail(x).hi; }
 
-constexpr float exp(float x) noexcept { return gradproof::detail::to_float(exp(static_cast<double>(x))); }
+/// The float overloads evaluate in double and round once. A NaN comes back as it went in: the
+/// round trip float -> double -> float keeps its payload in hardware floating point and in the
+/// constant evaluator, but not in every software implementation (soft-float ARM's returns the
+/// default NaN), and the bits must not depend on the target.
+constexpr float exp(float x) noexcept {
+  return detail::is_nan(x) ? x : gradproof::detail::to_float(exp(static_cast<double>(x)));
+}
 
 /// log(1 + x), accurate also when x is tiny (where log(1 + x) would lose every digit).
 constexpr double log1p(double x) noexcept {
   using namespace detail;
   if (is_nan(x)) return x;
   if (x < -1.0) return std::numeric_limits<double>::quiet_NaN();
-  if (x == -1.0) return -std::numeric_limits<double>::infinity();
-  if (x == std::numeric_limits<double>::infinity()) return x;
+  // Order comparisons, not ==, which -Wfloat-equal reports: x is a number >= -1 here.
+  if (x <= -1.0) return -std::numeric_limits<double>::infinity();  // x = -1
+  if (x > std::numeric_limits<double>::max()) return x;           // x = +inf
   if (gradproof::detail::abs(x) < 0x1p-54) return x;  // log1p(x) = x - x^2/2 rounds to x; keeps -0.0
   // In log_reduced's own range, x is its f: exact, no rounded 1 + x to correct for.
   if (x > sqrt2_over_2_minus_1 && x < sqrt2_minus_1) return log_reduced(0, x, 0.0);
@@ -457,15 +563,18 @@ constexpr double log1p(double x) noexcept {
   const auto [k, f] = split_log(u);
   return log_reduced(k, f, c / u);
 }
-constexpr float log1p(float x) noexcept { return static_cast<float>(log1p(static_cast<double>(x))); }
+constexpr float log1p(float x) noexcept {
+  return detail::is_nan(x) ? x : static_cast<float>(log1p(static_cast<double>(x)));  // NaN: see exp(float)
+}
 
 /// Natural logarithm.
 constexpr double log(double x) noexcept {
   using namespace detail;
   if (is_nan(x)) return x;
   if (x < 0.0) return std::numeric_limits<double>::quiet_NaN();
-  if (x == 0.0) return -std::numeric_limits<double>::infinity();
-  if (x == std::numeric_limits<double>::infinity()) return x;
+  // Order comparisons, not ==, which -Wfloat-equal reports: x is a number >= 0 here.
+  if (x <= 0.0) return -std::numeric_limits<double>::infinity();  // x = ±0
+  if (x > std::numeric_limits<double>::max()) return x;          // x = +inf
   int k_sub = 0;
   if (x < std::numeric_limits<double>::min()) {  // subnormal: make it normal first
     x = GRADPROOF_MUL(x, 0x1p54);
@@ -474,7 +583,9 @@ constexpr double log(double x) noexcept {
   const auto [k, f] = split_log(x);
   return log_reduced(k + k_sub, f, 0.0);
 }
-constexpr float log(float x) noexcept { return static_cast<float>(log(static_cast<double>(x))); }
+constexpr float log(float x) noexcept {
+  return detail::is_nan(x) ? x : static_cast<float>(log(static_cast<double>(x)));  // NaN: see exp(float)
+}
 
 namespace detail {
 /// Below this, σ(x) = e^x / (1 + e^x) and σ′(x) = e^x / (1 + e^x)^2 are e^x to within a
@@ -533,7 +644,9 @@ GRADPROOF_INLINE_EXP constexpr double sigmoid(double x) noexcept {
   if (x < detail::logistic_left_tail) return exp(x);
   return detail::sigmoid_accurate(detail::logistic(x));
 }
-constexpr float sigmoid(float x) noexcept { return static_cast<float>(sigmoid(static_cast<double>(x))); }
+constexpr float sigmoid(float x) noexcept {
+  return detail::is_nan(x) ? x : static_cast<float>(sigmoid(static_cast<double>(x)));  // NaN: see exp(float)
+}
 
 /// σ′(x) = σ(x) σ(-x) = E q² with E = e^-x, q = 1/(1+E). Never computes 1 - σ, so it keeps
 /// its relative accuracy for large |x| (until e^-|x| underflows).
@@ -542,7 +655,9 @@ constexpr double sigmoid_prime(double x) noexcept {
   if (x < detail::logistic_left_tail) return exp(x);
   return detail::sigmoid_prime_accurate(detail::logistic(x));
 }
-constexpr float sigmoid_prime(float x) noexcept { return static_cast<float>(sigmoid_prime(static_cast<double>(x))); }
+constexpr float sigmoid_prime(float x) noexcept {
+  return detail::is_nan(x) ? x : static_cast<float>(sigmoid_prime(static_cast<double>(x)));  // NaN: see exp(float)
+}
 
 /// σ(x) and 1 − σ(x), both to relative accuracy, from one exp: the output unit's ŷ and 1 − ŷ.
 /// 1 − σ(x) = E σ(x) with E = e^-x, so it never subtracts: for a confident prediction (ŷ close
@@ -565,6 +680,7 @@ GRADPROOF_INLINE_EXP constexpr sigmoid_complement<double> sigmoid_and_complement
   return {sigma, GRADPROOF_MUL(parts.e.hi, sigma)};
 }
 constexpr sigmoid_complement<float> sigmoid_and_complement(float x) noexcept {
+  if (detail::is_nan(x)) return {x, x};  // see exp(float)
   const auto p = sigmoid_and_complement(static_cast<double>(x));
   return {static_cast<float>(p.sigma), static_cast<float>(p.complement)};
 }
@@ -642,6 +758,7 @@ GRADPROOF_INLINE_EXP constexpr sigmoid_pair<double> sigmoid_and_prime(double x) 
   return {parts.q, detail::sigmoid_prime_fast(parts)};
 }
 constexpr sigmoid_pair<float> sigmoid_and_prime(float x) noexcept {
+  if (detail::is_nan(x)) return {x, x};  // see exp(float)
   const auto p = sigmoid_and_prime(static_cast<double>(x));
   return {static_cast<float>(p.sigma), static_cast<float>(p.sigma_prime)};
 }
@@ -684,7 +801,9 @@ constexpr double softplus(double x) noexcept {
   const double tail = log1p(exp(-gradproof::detail::abs(x)));
   return x > 0.0 ? x + tail : tail;
 }
-constexpr float softplus(float x) noexcept { return static_cast<float>(softplus(static_cast<double>(x))); }
+constexpr float softplus(float x) noexcept {
+  return detail::is_nan(x) ? x : static_cast<float>(softplus(static_cast<double>(x)));  // NaN: see exp(float)
+}
 
 }  // namespace gradproof::math
 
@@ -699,7 +818,7 @@ GRADPROOF_FP_CONTRACT_OFF_END
 // on Network<Dual<T, N>> with each parameter entry's derivative seeded along its own direction
 // (ad.hpp), and the loss's derivatives are ∂L/∂(every parameter): independent derivatives, no
 // step size, no truncation error, against which static_tests/ad_test.cpp proves every entry of
-// dW, db1, dU, db2 (issue 4).
+// dW, db1, dU, db2.
 //
 // Why forward mode and not finite differences: a central difference at step h has truncation
 // error ~h² and cancellation error ~ulp/h, so it agrees with the truth to ~1e-10 at best; a
@@ -775,7 +894,9 @@ struct Dual {
     return r;
   }
   // Comparisons see the value only: a branch of the library follows the value, as it would in T.
+  GRADPROOF_EXACT_EQUALITY_BEGIN
   friend constexpr bool operator==(const Dual& a, const Dual& b) noexcept { return a.value == b.value; }
+  GRADPROOF_EXACT_EQUALITY_END
   friend constexpr bool operator<(const Dual& a, const Dual& b) noexcept { return a.value < b.value; }
   friend constexpr bool operator>(const Dual& a, const Dual& b) noexcept { return a.value > b.value; }
   friend constexpr bool operator<=(const Dual& a, const Dual& b) noexcept { return a.value <= b.value; }
@@ -1313,7 +1434,9 @@ struct Network {
   RowVector<T, Hidden> U;   ///< output weights (1, Hidden): a row, since θ = U h + b2 (erratum 5)
   T b2{};                   ///< output bias, scalar
 
+  GRADPROOF_EXACT_EQUALITY_BEGIN
   friend constexpr bool operator==(const Network&, const Network&) = default;
+  GRADPROOF_EXACT_EQUALITY_END
 };
 
 /// Every intermediate of the forward pass, under its slide name.
@@ -1326,7 +1449,9 @@ struct ForwardPass {
   T y_hat{};                         ///< σ(θ), the prediction in (0, 1)
   T one_minus_y_hat{};               ///< 1 − ŷ = σ(−θ), to relative accuracy (not by subtraction)
 
+  GRADPROOF_EXACT_EQUALITY_BEGIN
   friend constexpr bool operator==(const ForwardPass&, const ForwardPass&) = default;
+  GRADPROOF_EXACT_EQUALITY_END
 };
 
 /// The two deltas and the four gradients, each gradient exactly of its parameter's type.
@@ -1339,7 +1464,9 @@ struct Gradients {
   RowVector<T, Hidden> dU;       ///< ∂L/∂U (1, Hidden) = shape of U
   T db2{};                       ///< ∂L/∂b2, scalar = shape of b2
 
+  GRADPROOF_EXACT_EQUALITY_BEGIN
   friend constexpr bool operator==(const Gradients&, const Gradients&) = default;
+  GRADPROOF_EXACT_EQUALITY_END
 };
 
 /// One labelled sample: x (In, 1) and y in [0, 1].
