@@ -262,7 +262,7 @@ constexpr double log1p(double x) noexcept {
   if (x < -1.0) return std::numeric_limits<double>::quiet_NaN();
   // Order comparisons, not ==, which -Wfloat-equal reports: x is a number >= -1 here.
   if (x <= -1.0) return -std::numeric_limits<double>::infinity();  // x = -1
-  if (x > std::numeric_limits<double>::max()) return x;           // x = +inf
+  if (x > std::numeric_limits<double>::max()) return x;            // x = +inf
   if (gradproof::detail::abs(x) < 0x1p-54) return x;  // log1p(x) = x - x^2/2 rounds to x; keeps -0.0
   // In log_reduced's own range, x is its f: exact, no rounded 1 + x to correct for.
   if (x > sqrt2_over_2_minus_1 && x < sqrt2_minus_1) return log_reduced(0, x, 0.0);
@@ -283,7 +283,7 @@ constexpr double log(double x) noexcept {
   if (x < 0.0) return std::numeric_limits<double>::quiet_NaN();
   // Order comparisons, not ==, which -Wfloat-equal reports: x is a number >= 0 here.
   if (x <= 0.0) return -std::numeric_limits<double>::infinity();  // x = ±0
-  if (x > std::numeric_limits<double>::max()) return x;          // x = +inf
+  if (x > std::numeric_limits<double>::max()) return x;           // x = +inf
   int k_sub = 0;
   if (x < std::numeric_limits<double>::min()) {  // subnormal: make it normal first
     x = GRADPROOF_MUL(x, 0x1p54);
