@@ -139,7 +139,7 @@ int main() {
   const double d = every_function<double, 3, 4>() + every_function<double, 2, 5>() + compile_time_double;
   const float f = every_function<float, 3, 4>() + every_function<float, 2, 5>() + compile_time_float;
 #ifdef GRADPROOF_STRICT_CONSUMER_PROBE
-  std::printf("%d\n", gradproof_probe::warns(d) ? 1 : 0);
+  std::printf("%d\n", gradproof_probe::warns(d, static_cast<double>(f)) ? 1 : 0);
 #endif
   const bool finite = std::isfinite(d) && std::isfinite(f);
   std::printf("strict consumer: every function for double and float: %s\n", finite ? "finite" : "NOT FINITE");

@@ -7,13 +7,14 @@
 
 namespace gradproof_probe {
 
-inline bool warns(double x) {
+// Two variables: clang does not report == against a literal that is exact (x == 0.5).
+inline bool warns(double x, double y) {
 #if defined(GRADPROOF_PROBE_FLOAT_EQUAL)
-  return x == 0.5;  // -Wfloat-equal
+  return x == y;  // -Wfloat-equal
 #elif defined(GRADPROOF_PROBE_USELESS_CAST)
-  return static_cast<double>(x) > 0.5;  // -Wuseless-cast (g++ only)
+  return static_cast<double>(x) > y;  // -Wuseless-cast (g++ only)
 #else
-  return x > 0.5;
+  return x > y;
 #endif
 }
 
