@@ -82,7 +82,9 @@ struct Dual {
     return r;
   }
   // Comparisons see the value only: a branch of the library follows the value, as it would in T.
+  GRADPROOF_EXACT_EQUALITY_BEGIN
   friend constexpr bool operator==(const Dual& a, const Dual& b) noexcept { return a.value == b.value; }
+  GRADPROOF_EXACT_EQUALITY_END
   friend constexpr bool operator<(const Dual& a, const Dual& b) noexcept { return a.value < b.value; }
   friend constexpr bool operator>(const Dual& a, const Dual& b) noexcept { return a.value > b.value; }
   friend constexpr bool operator<=(const Dual& a, const Dual& b) noexcept { return a.value <= b.value; }

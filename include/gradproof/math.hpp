@@ -204,7 +204,7 @@ GRADPROOF_INLINE_EXP constexpr exp_reduced exp_reduce(double x) noexcept {
   const auto ki = std::bit_cast<std::uint64_t>(kd);
   const double nd = kd - shifter;
   const double r = (x - GRADPROOF_MUL(nd, ln2_hi / exp_table_size)) - GRADPROOF_MUL(nd, ln2_lo / exp_table_size);
-  const auto j = static_cast<std::size_t>(ki & (exp_table_size - 1));
+  const std::size_t j = static_cast<std::uint32_t>(ki) & (exp_table_size - 1u);
   // e^r - 1 ~ r + r^2 (c2 + c3 r) + r^4 (c4 + c5 r + c6 r^2), in Estrin's order: the pieces
   // are independent, so the dependency chain is 3 multiplications deep, not 6.
   const double r2 = GRADPROOF_MUL(r, r);
@@ -260,8 +260,9 @@ constexpr double log1p(double x) noexcept {
   using namespace detail;
   if (is_nan(x)) return x;
   if (x < -1.0) return std::numeric_limits<double>::quiet_NaN();
-  if (x == -1.0) return -std::numeric_limits<double>::infinity();
-  if (x == std::numeric_limits<double>::infinity()) return x;
+  // Order comparisons, not ==, which -Wfloat-equal reports: x is a number >= -1 here.
+  if (x <= -1.0) return -std::numeric_limits<double>::infinity();  // x = -1
+  if (x > std::numeric_limits<double>::max()) return x;            // x = +inf
   if (gradproof::detail::abs(x) < 0x1p-54) return x;  // log1p(x) = x - x^2/2 rounds to x; keeps -0.0
   // In log_reduced's own range, x is its f: exact, no rounded 1 + x to correct for.
   if (x > sqrt2_over_2_minus_1 && x < sqrt2_minus_1) return log_reduced(0, x, 0.0);
@@ -280,8 +281,9 @@ constexpr double log(double x) noexcept {
   using namespace detail;
   if (is_nan(x)) return x;
   if (x < 0.0) return std::numeric_limits<double>::quiet_NaN();
-  if (x == 0.0) return -std::numeric_limits<double>::infinity();
-  if (x == std::numeric_limits<double>::infinity()) return x;
+  // Order comparisons, not ==, which -Wfloat-equal reports: x is a number >= 0 here.
+  if (x <= 0.0) return -std::numeric_limits<double>::infinity();  // x = ±0
+  if (x > std::numeric_limits<double>::max()) return x;           // x = +inf
   int k_sub = 0;
   if (x < std::numeric_limits<double>::min()) {  // subnormal: make it normal first
     x = GRADPROOF_MUL(x, 0x1p54);

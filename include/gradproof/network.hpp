@@ -38,7 +38,9 @@ struct Network {
   RowVector<T, Hidden> U;   ///< output weights (1, Hidden): a row, since θ = U h + b2 (erratum 5)
   T b2{};                   ///< output bias, scalar
 
+  GRADPROOF_EXACT_EQUALITY_BEGIN
   friend constexpr bool operator==(const Network&, const Network&) = default;
+  GRADPROOF_EXACT_EQUALITY_END
 };
 
 /// Every intermediate of the forward pass, under its slide name.
@@ -51,7 +53,9 @@ struct ForwardPass {
   T y_hat{};                         ///< σ(θ), the prediction in (0, 1)
   T one_minus_y_hat{};               ///< 1 − ŷ = σ(−θ), to relative accuracy (not by subtraction)
 
+  GRADPROOF_EXACT_EQUALITY_BEGIN
   friend constexpr bool operator==(const ForwardPass&, const ForwardPass&) = default;
+  GRADPROOF_EXACT_EQUALITY_END
 };
 
 /// The two deltas and the four gradients, each gradient exactly of its parameter's type.
@@ -64,7 +68,9 @@ struct Gradients {
   RowVector<T, Hidden> dU;       ///< ∂L/∂U (1, Hidden) = shape of U
   T db2{};                       ///< ∂L/∂b2, scalar = shape of b2
 
+  GRADPROOF_EXACT_EQUALITY_BEGIN
   friend constexpr bool operator==(const Gradients&, const Gradients&) = default;
+  GRADPROOF_EXACT_EQUALITY_END
 };
 
 /// One labelled sample: x (In, 1) and y in [0, 1].

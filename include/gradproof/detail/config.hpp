@@ -54,6 +54,18 @@
 #define GRADPROOF_FP_CONTRACT_OFF_END
 #endif
 
+// Around the comparisons that are exact on purpose, the operator== of gradproof's types (run
+// time == compile time is the library's claim): a user's -Wfloat-equal then says nothing about
+// gradproof's headers and still reports the user's own comparisons (push/pop).
+#if defined(__GNUC__) || defined(__clang__)
+#define GRADPROOF_EXACT_EQUALITY_BEGIN \
+  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wfloat-equal\"")
+#define GRADPROOF_EXACT_EQUALITY_END _Pragma("GCC diagnostic pop")
+#else
+#define GRADPROOF_EXACT_EQUALITY_BEGIN
+#define GRADPROOF_EXACT_EQUALITY_END
+#endif
+
 // Forced inlining, where the compiler has a way to say it. Compilers without GNU attributes
 // get plain inline functions: slower, the same bits.
 #if defined(__has_cpp_attribute)
