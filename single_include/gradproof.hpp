@@ -1037,6 +1037,14 @@ struct Matrix {
   constexpr const T& operator()(std::size_t r, std::size_t c) const noexcept { return data[r * Cols + c]; }
 
   friend constexpr bool operator==(const Matrix&, const Matrix&) = default;
+
+  // No conversion to the transposed shape: the (1, 4) row delta2 is not the (4, 1) column db1.
+  // Deleted rather than absent, so that the compiler prints the line below, which names the fix;
+  // absent, it would only say that two shapes do not convert. Still no conversion at all:
+  // std::is_convertible is false, and a negated concept can prove it (static_tests/concepts_test.cpp).
+  template <std::size_t R2, std::size_t C2>
+    requires(R2 == Cols && C2 == Rows && Rows != Cols)
+  constexpr operator Matrix<T, R2, C2>() const = delete;  // a row is not a column, (R, C) is not (C, R): write transpose(m), e.g. db1 = transpose(delta2)
 };
 
 template <class T, std::size_t N>
@@ -1050,6 +1058,11 @@ using RowVector = Matrix<T, 1, N>;
 /// (R1, C1) and (R2, C2) are the same shape: what +, -, hadamard and assignment need.
 template <std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
 concept same_shape = R1 == R2 && C1 == C2;
+
+/// (R1, C1) is (R2, C2) transposed, and not square: a row and a column of one length, or W and
+/// Wᵀ. Never the same shape; the mistake a missing transpose makes.
+template <std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
+concept transposed_shapes = R1 == C2 && C1 == R2 && R1 != C1;
 
 /// A (R, K) times a (K, C): the lhs's columns equal the rhs's rows.
 template <std::size_t LhsCols, std::size_t RhsRows>
@@ -1372,6 +1385,20 @@ template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C
 constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
   return detail::zip(a, b, [](T lhs, T rhs) { return lhs - rhs; });
 }
+
+// A shape and its transpose do not add, subtract or multiply entry by entry. These deleted
+// overloads are what overload resolution then picks, so the compiler prints their line, which
+// names the fix, instead of only "same_shape<4, 1, 1, 4> evaluated to false". They are still
+// not operations: a negated concept proves each (static_tests/concepts_test.cpp).
+template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
+  requires transposed_shapes<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) = delete;  // a row ∘ a column, (R, C) ∘ (C, R): transpose one of them, as in δ1 U ∘ σ′(z)ᵀ
+template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
+  requires transposed_shapes<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) = delete;  // a row + a column, (R, C) + (C, R): transpose one of them
+template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
+  requires transposed_shapes<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) = delete;  // a column - a row, (R, C) - (C, R): b1 - eta * db1 takes db1 = transpose(delta2), b1's own gradient
 
 /// s · A: scalar times (R, C) -> (R, C).
 template <class T, std::size_t R, std::size_t C>

@@ -77,6 +77,7 @@ constexpr bool student_mistakes_are_rejected() {
   static_assert(!std::assignable_from<typename s::b1&, typename s::delta2>);
   static_assert(std::assignable_from<typename s::b1&, typename s::delta2_t>);
   static_assert(!std::convertible_to<typename s::delta2, typename s::b1>);
+  static_assert(!std::convertible_to<typename s::W, Matrix<T, 3, 4>>);           // nor is W's to Wᵀ's shape
   static_assert(!std::constructible_from<typename s::b1, typename s::delta2>);
   static_assert(std::same_as<typename s::delta2_t, typename s::db1>);
 

@@ -33,6 +33,14 @@ struct Matrix {
   constexpr const T& operator()(std::size_t r, std::size_t c) const noexcept { return data[r * Cols + c]; }
 
   friend constexpr bool operator==(const Matrix&, const Matrix&) = default;
+
+  // No conversion to the transposed shape: the (1, 4) row delta2 is not the (4, 1) column db1.
+  // Deleted rather than absent, so that the compiler prints the line below, which names the fix;
+  // absent, it would only say that two shapes do not convert. Still no conversion at all:
+  // std::is_convertible is false, and a negated concept can prove it (static_tests/concepts_test.cpp).
+  template <std::size_t R2, std::size_t C2>
+    requires(R2 == Cols && C2 == Rows && Rows != Cols)
+  constexpr operator Matrix<T, R2, C2>() const = delete;  // a row is not a column, (R, C) is not (C, R): write transpose(m), e.g. db1 = transpose(delta2)
 };
 
 template <class T, std::size_t N>
@@ -46,6 +54,11 @@ using RowVector = Matrix<T, 1, N>;
 /// (R1, C1) and (R2, C2) are the same shape: what +, -, hadamard and assignment need.
 template <std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
 concept same_shape = R1 == R2 && C1 == C2;
+
+/// (R1, C1) is (R2, C2) transposed, and not square: a row and a column of one length, or W and
+/// Wᵀ. Never the same shape; the mistake a missing transpose makes.
+template <std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
+concept transposed_shapes = R1 == C2 && C1 == R2 && R1 != C1;
 
 /// A (R, K) times a (K, C): the lhs's columns equal the rhs's rows.
 template <std::size_t LhsCols, std::size_t RhsRows>
