@@ -289,36 +289,20 @@ constexpr float to_float(double d) noexcept {
 
 #endif  // GRADPROOF_DETAIL_FP_HPP
 
-// ---- gradproof/math.hpp ----------------------------------------------------------------------------------
-// gradproof/math.hpp: exp, log, log1p, sigmoid, sigmoid_prime, softplus as constexpr
-// functions: the same code, and so the same bits, at compile time and at run time.
-//
-// Why our own: std::exp and std::log are not constexpr in C++20. g++ folds them anyway
-// (with MPFR), clang refuses, so code that leans on g++'s folding is not portable.
-//
-// Scalars: float and double. The float overloads evaluate in double and round once,
-// which makes them accurate to about half an ulp of float.
-// Special values: NaN propagates (at run time; a constant evaluation never sees one,
-// because the inputs are checked first), overflow returns +inf and underflow 0 or a
-// subnormal through explicit branches, so no constant evaluation trips on them.
-// Algorithms and error analysis: docs/math.md. Constants: tools/constants.py.
-#ifndef GRADPROOF_MATH_HPP
-#define GRADPROOF_MATH_HPP
+// ---- gradproof/detail/exp_constants.hpp ------------------------------------------------------------------
+// gradproof/detail/exp_constants.hpp: the constants and tables of gradproof::math's exp and of
+// the logistic functions built on it, in one place, because two bodies of code read them: the
+// scalar functions of math.hpp (constant evaluation, and run time) and their 4-lane mirrors of
+// detail/simd.hpp (run time). Every value comes from tools/constants.py or tools/exp_poly.py.
+#ifndef GRADPROOF_DETAIL_EXP_CONSTANTS_HPP
+#define GRADPROOF_DETAIL_EXP_CONSTANTS_HPP
 
-#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <limits>
 
 
-GRADPROOF_FP_CONTRACT_OFF_BEGIN
-
-namespace gradproof::math {
-
-namespace detail {
-
-using gradproof::detail::is_nan;
+namespace gradproof::math::detail {
 
 // ln 2 split for Cody-Waite reduction: ln2_hi has 32 significant bits, so n * ln2_hi / 32
 // is exact for |n| < 2^21; ln2_lo = ln 2 - ln2_hi rounded. Source: tools/constants.py.
@@ -376,6 +360,255 @@ inline constexpr exp_bits_table exp_table_hi_bits = [] {
   for (std::size_t j = 0; j < 32; ++j) table.bits[j] = std::bit_cast<std::uint64_t>(exp_table_hi[j]);
   return table;
 }();
+
+/// Where exp_scale_normal applies.
+inline constexpr double exp_normal_range = 704.0;
+
+/// Below this, σ(x) = e^x / (1 + e^x) and σ′(x) = e^x / (1 + e^x)^2 are e^x to within a
+/// relative e^x resp. 2 e^x <= 2 e^-40 < 2^-55 (a tenth of an ulp), so both return e^x; and
+/// E = e^-x <= e^40 keeps (1 + E)^2 far from overflow. A branch ordinary data never takes.
+inline constexpr double logistic_left_tail = -40.0;
+
+}  // namespace gradproof::math::detail
+
+#endif  // GRADPROOF_DETAIL_EXP_CONSTANTS_HPP
+
+// ---- gradproof/detail/simd.hpp ---------------------------------------------------------------------------
+// gradproof/detail/simd.hpp: the run-time path's 4-lane vectors, and the 4-lane mirrors of the
+// logistic kernels of math.hpp.
+//
+// Why the bits stay the same: GNU vector types (vector_size) do IEEE arithmetic lane by lane,
+// each lane rounded exactly as the scalar operation would be. Each function here is the scalar
+// function of math.hpp with the same name, written again for 4 lanes: the same operations, in
+// the same order, on the same constants (detail/exp_constants.hpp), so every lane gets the
+// scalar's bits. What the vector form must not add is contraction: where the target has FMA,
+// every product goes through the contraction barrier, which here holds a whole vector register
+// (an empty asm with "+x" on a ymm register). No intrinsics, no FMA, no -ffast-math: the same
+// source for g++ and clang++. The scalar functions stay the constant evaluation's path (and the
+// run-time path wherever GRADPROOF_SIMD is 0); runtime_tests/simd_lanes_test.cpp proves the
+// mirrors equal to them lane by lane (every float, and random and edge doubles).
+//
+//   GRADPROOF_SIMD   1 where the run-time path uses the vectors: g++ or clang++ on x86-64 (a
+//                    4-lane vector is two SSE2 registers there, one AVX register with -mavx),
+//                    provided that the barrier, where it is on, has a register for 4 doubles
+//                    (AVX: every FMA target has it). 0 elsewhere (other targets and compilers),
+//                    where the scalar path runs at run time too. Define it 0 to opt out; the bits
+//                    are the same either way.
+#ifndef GRADPROOF_DETAIL_SIMD_HPP
+#define GRADPROOF_DETAIL_SIMD_HPP
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+
+#if !defined(GRADPROOF_SIMD)
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__) && defined(__SSE2__) && \
+    (!GRADPROOF_CONTRACTION_BARRIER || (GRADPROOF_BARRIER_ASM && defined(__AVX__)))
+#define GRADPROOF_SIMD 1
+#else
+#define GRADPROOF_SIMD 0
+#endif
+#endif
+
+#if GRADPROOF_SIMD
+
+GRADPROOF_FP_CONTRACT_OFF_BEGIN
+
+namespace gradproof::detail {
+
+using f64x4 = double __attribute__((vector_size(32)));
+using u64x4 = std::uint64_t __attribute__((vector_size(32)));
+
+/// 4 doubles, one per lane, with the arithmetic of the scalar code: + - / lane by lane, and *
+/// through the contraction barrier (GRADPROOF_MUL's vector form), so that the kernels below read
+/// like the scalar functions they mirror. A struct around the vector, not the vector itself:
+/// g++ warns (-Wpsabi) about every function that takes or returns a 32-byte vector by value in a
+/// build without AVX, at the caller's line, where no pragma of ours reaches; a struct is exempt.
+struct lanes4 {
+  f64x4 v;
+
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator+(const lanes4& a, const lanes4& b) noexcept { return {a.v + b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator+(double a, const lanes4& b) noexcept { return {a + b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator+(const lanes4& a, double b) noexcept { return {a.v + b}; }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator-(const lanes4& a, const lanes4& b) noexcept { return {a.v - b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator-(double a, const lanes4& b) noexcept { return {a - b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator-(const lanes4& a, double b) noexcept { return {a.v - b}; }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator-(const lanes4& a) noexcept { return {-a.v}; }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator/(const lanes4& a, const lanes4& b) noexcept { return {a.v / b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator/(double a, const lanes4& b) noexcept { return {a / b.v}; }
+  /// a * b rounded, and never fused with what follows: the barrier holds the whole register.
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator*(const lanes4& a, const lanes4& b) noexcept {
+    lanes4 p{a.v * b.v};
+#if GRADPROOF_CONTRACTION_BARRIER
+    __asm__("" : "+x"(p.v));
+#endif
+    return p;
+  }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator*(const lanes4& a, double b) noexcept { return a * splat(b); }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator*(double a, const lanes4& b) noexcept { return splat(a) * b; }
+
+  GRADPROOF_ALWAYS_INLINE static lanes4 splat(double s) noexcept { return {f64x4{s, s, s, s}}; }
+  /// p[0], p[stride], p[2 stride], p[3 stride].
+  GRADPROOF_ALWAYS_INLINE static lanes4 load(const double* p, std::size_t stride = 1) noexcept {
+    return {f64x4{p[0], p[stride], p[2 * stride], p[3 * stride]}};
+  }
+  /// The lanes to p[0], p[stride], p[2 stride], p[3 stride].
+  GRADPROOF_ALWAYS_INLINE void store(double* p, std::size_t stride = 1) const noexcept {
+    if (stride == 1) {
+      std::memcpy(p, &v, sizeof v);
+      return;
+    }
+    p[0] = v[0];
+    p[stride] = v[1];
+    p[2 * stride] = v[2];
+    p[3 * stride] = v[3];
+  }
+  GRADPROOF_ALWAYS_INLINE double operator[](int lane) const noexcept { return v[lane]; }
+  /// Every lane in [lo, hi) (false for a NaN lane).
+  GRADPROOF_ALWAYS_INLINE bool all_in(double lo, double hi) const noexcept {
+    const auto in = (v >= lo) & (v < hi);  // -1 per lane where true, 0 where false
+    return ((in[0] & in[1]) & (in[2] & in[3])) != 0;
+  }
+};
+
+/// 4 unsigned 64-bit integers: a double's bits, a table index.
+struct bits4 {
+  u64x4 v;
+
+  GRADPROOF_ALWAYS_INLINE static bits4 of(const lanes4& x) noexcept { return {__builtin_bit_cast(u64x4, x.v)}; }
+  GRADPROOF_ALWAYS_INLINE lanes4 as_double() const noexcept { return {__builtin_bit_cast(f64x4, v)}; }
+  GRADPROOF_ALWAYS_INLINE friend bits4 operator+(const bits4& a, const bits4& b) noexcept { return {a.v + b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend bits4 operator&(const bits4& a, std::uint64_t b) noexcept { return {a.v & b}; }
+  GRADPROOF_ALWAYS_INLINE friend bits4 operator>>(const bits4& a, int b) noexcept { return {a.v >> b}; }
+  GRADPROOF_ALWAYS_INLINE friend bits4 operator<<(const bits4& a, int b) noexcept { return {a.v << b}; }
+};
+
+/// table[j] for each lane's j: four scalar loads (a gather would need AVX2 and the intrinsics
+/// header; the lookups are off the dependency chain, beside the polynomial).
+GRADPROOF_ALWAYS_INLINE inline lanes4 lookup(const double* table, const bits4& j) noexcept {
+  return {f64x4{table[j.v[0]], table[j.v[1]], table[j.v[2]], table[j.v[3]]}};
+}
+GRADPROOF_ALWAYS_INLINE inline bits4 lookup(const std::uint64_t* table, const bits4& j) noexcept {
+  return {u64x4{table[j.v[0]], table[j.v[1]], table[j.v[2]], table[j.v[3]]}};
+}
+
+}  // namespace gradproof::detail
+
+namespace gradproof::math::detail {
+
+using gradproof::detail::bits4;
+using gradproof::detail::lanes4;
+using gradproof::detail::lookup;
+
+// The mirrors: each line is the line of the scalar function of math.hpp with the same name, on
+// 4 lanes (GRADPROOF_MUL(a, b) is a * b here: lanes4's * is the barrier).
+
+struct exp_reduced4 {
+  bits4 ki;
+  lanes4 nd;
+  bits4 j;
+  lanes4 tail_plus_p;
+};
+GRADPROOF_ALWAYS_INLINE inline exp_reduced4 exp_reduce(const lanes4& x) noexcept {
+  constexpr double shifter = 0x1.8p52;
+  const lanes4 kd = x * exp_n_over_ln2 + shifter;
+  const bits4 ki = bits4::of(kd);
+  const lanes4 nd = kd - shifter;
+  const lanes4 r = (x - nd * (ln2_hi / exp_table_size)) - nd * (ln2_lo / exp_table_size);
+  const bits4 j = ki & (exp_table_size - 1u);
+  const lanes4 r2 = r * r;
+  const lanes4 r4 = r2 * r2;
+  const lanes4 a = exp_c2 + r * exp_c3;
+  const lanes4 b = (exp_c4 + r * exp_c5) + r2 * exp_c6;
+  const lanes4 tail_plus_p = (lookup(exp_table_tail, j) + r) + (r2 * a + r4 * b);
+  return {ki, nd, j, tail_plus_p};
+}
+
+struct exp_parts4 {
+  lanes4 hi;
+  lanes4 lo;
+};
+GRADPROOF_ALWAYS_INLINE inline exp_parts4 exp_scale_normal(const exp_reduced4& e) noexcept {
+  const lanes4 scale = (lookup(exp_table_hi_bits.bits, e.j) + ((e.ki >> exp_table_bits) << 52)).as_double();
+  const lanes4 scaled_tail = scale * e.tail_plus_p;
+  const lanes4 hi = scale + scaled_tail;
+  return {hi, (scale - hi) + scaled_tail};
+}
+
+struct logistic_parts4 {
+  exp_parts4 e;
+  lanes4 d;
+  lanes4 d_lo;
+  lanes4 q;
+};
+GRADPROOF_ALWAYS_INLINE inline logistic_parts4 logistic_of_exp(const exp_parts4& e) noexcept {
+  const lanes4 d = 1.0 + e.hi;
+  const lanes4 e_part = d - 1.0;
+  const lanes4 d_lo = ((1.0 - (d - e_part)) + (e.hi - e_part)) + e.lo;
+  return {e, d, d_lo, 1.0 / d};
+}
+
+/// logistic(x) of every lane, for x in [logistic_left_tail, exp_normal_range) (the caller
+/// checks): logistic_of_exp(exp_with_tail(-x)), whose common path is exp_scale_normal(exp_reduce).
+GRADPROOF_ALWAYS_INLINE inline logistic_parts4 logistic_common(const lanes4& x) noexcept {
+  return logistic_of_exp(exp_scale_normal(exp_reduce(-x)));
+}
+
+/// σ and σ′ of sigmoid_and_prime (q, sigmoid_prime_fast), and σ and 1 − σ of
+/// sigmoid_and_complement (sigmoid_accurate, E σ), from logistic_common.
+struct pair4 {
+  lanes4 first;
+  lanes4 second;
+};
+GRADPROOF_ALWAYS_INLINE inline pair4 sigmoid_and_prime_common(const logistic_parts4& p) noexcept {
+  const lanes4 s = p.e.hi / (p.d * p.d);
+  return {p.q, s - s * ((2.0 * p.d_lo) * p.q)};
+}
+GRADPROOF_ALWAYS_INLINE inline pair4 sigmoid_and_complement_common(const logistic_parts4& p) noexcept {
+  const lanes4 sigma = p.q - p.q * (p.q * p.d_lo);
+  return {sigma, p.e.hi * sigma};
+}
+
+}  // namespace gradproof::math::detail
+
+GRADPROOF_FP_CONTRACT_OFF_END
+
+#endif  // GRADPROOF_SIMD
+
+#endif  // GRADPROOF_DETAIL_SIMD_HPP
+
+// ---- gradproof/math.hpp ----------------------------------------------------------------------------------
+// gradproof/math.hpp: exp, log, log1p, sigmoid, sigmoid_prime, softplus as constexpr
+// functions: the same code, and so the same bits, at compile time and at run time.
+//
+// Why our own: std::exp and std::log are not constexpr in C++20. g++ folds them anyway
+// (with MPFR), clang refuses, so code that leans on g++'s folding is not portable.
+//
+// Scalars: float and double. The float overloads evaluate in double and round once,
+// which makes them accurate to about half an ulp of float.
+// Special values: NaN propagates (at run time; a constant evaluation never sees one,
+// because the inputs are checked first), overflow returns +inf and underflow 0 or a
+// subnormal through explicit branches, so no constant evaluation trips on them.
+// Algorithms and error analysis: docs/math.md. Constants: tools/constants.py.
+#ifndef GRADPROOF_MATH_HPP
+#define GRADPROOF_MATH_HPP
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+
+
+GRADPROOF_FP_CONTRACT_OFF_BEGIN
+
+namespace gradproof::math {
+
+namespace detail {
+
+using gradproof::detail::is_nan;
 
 /// (hi, lo) with hi + lo == a + b exactly (Knuth's TwoSum, no condition on the magnitudes).
 struct double_double {
@@ -517,9 +750,6 @@ GRADPROOF_INLINE_EXP constexpr exp_parts exp_scale_normal(const exp_reduced& e) 
   return {hi, (scale - hi) + scaled_tail};
 }
 
-/// Where exp_scale_normal applies.
-inline constexpr double exp_normal_range = 704.0;
-
 GRADPROOF_INLINE_EXP constexpr exp_parts exp_with_tail(double x) noexcept {
   // The common range first: one test (false for NaN), which also keeps a constant evaluation
   // of exp under 40 clang steps.
@@ -588,11 +818,6 @@ constexpr float log(float x) noexcept {
 }
 
 namespace detail {
-/// Below this, σ(x) = e^x / (1 + e^x) and σ′(x) = e^x / (1 + e^x)^2 are e^x to within a
-/// relative e^x resp. 2 e^x <= 2 e^-40 < 2^-55 (a tenth of an ulp), so both return e^x; and
-/// E = e^-x <= e^40 keeps (1 + E)^2 far from overflow. A branch ordinary data never takes.
-inline constexpr double logistic_left_tail = -40.0;
-
 /// E = e^-x (as E_hi + E_lo) and d + d_lo = 1 + E exactly (TwoSum plus exp's low part), with
 /// q = 1/d rounded: the shared start of every sigmoid below, for x >= logistic_left_tail (so
 /// E <= e^40). Why not e^-|x| and a select on the sign: the select goes through the integer
@@ -685,6 +910,14 @@ constexpr sigmoid_complement<float> sigmoid_and_complement(float x) noexcept {
   return {static_cast<float>(p.sigma), static_cast<float>(p.complement)};
 }
 
+#if GRADPROOF_SIMD
+namespace detail {
+// The lane-wise functions' run-time path, 4 lanes at a time (defined after the scalar functions).
+GRADPROOF_INLINE_EXP inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept;
+GRADPROOF_INLINE_EXP inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept;
+}  // namespace detail
+#endif
+
 namespace detail {
 /// The lane-wise logistic functions' one loop: when every x_i is in the common range [-40, 704)
 /// (false for NaN), common(i, parts of x_i) for every i in one branch-free loop, which the
@@ -716,6 +949,18 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_complement(const std::array<doub
                                                            std::array<double, Lanes>& complement) noexcept {
   double* const s = sigma.data();
   double* const c = complement.data();
+#if GRADPROOF_SIMD
+  if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
+    constexpr std::size_t whole = Lanes / 4 * 4;
+    for (std::size_t lane = 0; lane < whole; lane += 4) detail::sigmoid_and_complement4(x.data() + lane, s + lane, c + lane);
+    for (std::size_t lane = whole; lane < Lanes; ++lane) {
+      const auto both = sigmoid_and_complement(x[lane]);
+      s[lane] = both.sigma;
+      c[lane] = both.complement;
+    }
+    return;
+  }
+#endif
   detail::logistic_lanes(
       x,
       [s, c](std::size_t lane, const detail::logistic_parts& parts) {
@@ -763,6 +1008,43 @@ constexpr sigmoid_pair<float> sigmoid_and_prime(float x) noexcept {
   return {static_cast<float>(p.sigma), static_cast<float>(p.sigma_prime)};
 }
 
+#if GRADPROOF_SIMD
+namespace detail {
+/// sigmoid_and_prime of x[0..3] into sigma[0..3], sigma_prime[0..3], at run time: the 4-lane
+/// mirrors (detail/simd.hpp) when every lane is in the common range, as logistic_lanes decides;
+/// otherwise the scalar function lane by lane. The same bits as the scalar function, per lane.
+GRADPROOF_INLINE_EXP inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept {
+  const lanes4 z = lanes4::load(x);
+  if (z.all_in(logistic_left_tail, exp_normal_range)) {
+    const pair4 both = sigmoid_and_prime_common(logistic_common(z));
+    both.first.store(sigma);
+    both.second.store(sigma_prime);
+    return;
+  }
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto p = math::sigmoid_and_prime(x[i]);
+    sigma[i] = p.sigma;
+    sigma_prime[i] = p.sigma_prime;
+  }
+}
+/// sigmoid_and_complement of x[0..3], the same way.
+GRADPROOF_INLINE_EXP inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept {
+  const lanes4 t = lanes4::load(x);
+  if (t.all_in(logistic_left_tail, exp_normal_range)) {
+    const pair4 both = sigmoid_and_complement_common(logistic_common(t));
+    both.first.store(sigma);
+    both.second.store(complement);
+    return;
+  }
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto p = math::sigmoid_and_complement(x[i]);
+    sigma[i] = p.sigma;
+    complement[i] = p.complement;
+  }
+}
+}  // namespace detail
+#endif
+
 
 /// sigmoid_and_prime of every entry of x, the same bits as the scalar one entry by entry, but
 /// written so that the compiler can vectorise it (detail::logistic_lanes): the forward pass's
@@ -772,6 +1054,18 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_prime(const std::array<double, L
                                                       std::array<double, Lanes>& sigma_prime) noexcept {
   double* const s = sigma.data();
   double* const s_prime = sigma_prime.data();
+#if GRADPROOF_SIMD
+  if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
+    constexpr std::size_t whole = Lanes / 4 * 4;
+    for (std::size_t lane = 0; lane < whole; lane += 4) detail::sigmoid_and_prime4(x.data() + lane, s + lane, s_prime + lane);
+    for (std::size_t lane = whole; lane < Lanes; ++lane) {
+      const auto both = sigmoid_and_prime(x[lane]);
+      s[lane] = both.sigma;
+      s_prime[lane] = both.sigma_prime;
+    }
+    return;
+  }
+#endif
   detail::logistic_lanes(
       x,
       [s, s_prime](std::size_t lane, const detail::logistic_parts& parts) {
@@ -1698,13 +1992,41 @@ constexpr Network<T, In, Hidden> update(const Network<T, In, Hidden>& net, const
 }
 
 namespace detail {
-/// The backward pass and the update of sgd_step_in_place, from its forward pass f: every entry
-/// by the same operations in the same order as gradproof::equations and update() (proven
-/// bit-identical), without materialising δ2, dW, db1 and dU. x (In, 1).
+/// δ1 of the fused step, from θ: ŷ = σ(θ) and 1 − ŷ = E σ(θ) (E = e^−θ) make
+/// (1 − y) ŷ − y (1 − ŷ) = σ(θ) k with k = (1 − y) − y E, and σ = q (1 − q d_lo) with q = 1/d,
+/// 1 + E = d + d_lo (math.hpp's logistic parts). So δ1 = (k q)(1 − q d_lo): k waits only for E
+/// and is ready when the division q is, and two products follow q where the composed step
+/// (sigmoid_and_complement, then equations::delta1) has three and two subtractions. The same
+/// real number; static_tests/fused_step_test.cpp bounds the difference in roundings. Outside
+/// the logistic's common range (θ < −40 or θ >= 704, or NaN), and for float, equations::delta1
+/// itself. scalar.
+template <class T>
+GRADPROOF_INLINE_STEP constexpr T fused_delta1(T theta, T y) noexcept {
+  if constexpr (std::is_same_v<T, double>) {
+    if (theta >= math::detail::logistic_left_tail && theta < math::detail::exp_normal_range) {  // false for NaN
+      const auto p = math::detail::logistic(theta);
+      const double k = (1.0 - y) - GRADPROOF_MUL(y, p.e.hi);
+      return GRADPROOF_MUL(GRADPROOF_MUL(k, p.q), 1.0 - GRADPROOF_MUL(p.q, p.d_lo));
+    }
+  }
+  const auto output = math::sigmoid_and_complement(theta);
+  return equations::delta1(output.sigma, output.complement, y);
+}
+
+/// The backward pass and the update of the fused step, from the forward pass's h, σ′(z) and θ, in
+/// the fused order: η U_i σ′_i and η h_i are formed while the output unit is still being
+/// computed, so that once δ1 is known each parameter is one product and one subtraction away
+/// from its update,
+///   W_ij -= δ1 ((η U_i σ′_i) x_j),  b1_i -= δ1 (η U_i σ′_i),  U_i -= δ1 (η h_i),  b2 -= δ1 η,
+/// where update(net, backward(...), eta) multiplies η (δ1 (U_i σ′_i)) x_j, four products in a
+/// row. The same real numbers; static_tests/fused_step_test.cpp bounds the roundings' difference.
+/// x (In, 1).
 template <class T, std::size_t In, std::size_t Hidden>
 GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
-                                                         T eta, const ForwardPass<T, In, Hidden>& f) noexcept {
-  const T delta1 = equations::delta1(f.y_hat, f.one_minus_y_hat, y);
+                                                         T eta, const ColVector<T, Hidden>& h_col,
+                                                         const ColVector<T, Hidden>& sigma_prime_col,
+                                                         T theta) noexcept {
+  const T delta1 = fused_delta1(theta, y);
   // Raw pointers, not net.W(i, j): in a constant evaluation every operator() and
   // std::array::operator[] is a function call, and this loop cost 3x as much through them
   // (299 against 95 us of g++'s time for this function, timed as tools/constexpr_time.sh does).
@@ -1712,31 +2034,99 @@ GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>&
   T* const W = net.W.data.data();
   T* const b1 = net.b1.data.data();
   T* const U = net.U.data.data();
-  const T* const sigma_prime = f.sigma_prime.data.data();
-  const T* const h = f.h.data.data();
+  const T* const sigma_prime = sigma_prime_col.data.data();
+  const T* const h = h_col.data.data();
   const T* const xs = x.data.data();
   for (std::size_t i = 0; i < Hidden; ++i) {
-    const T delta2_i = GRADPROOF_MUL(delta1, GRADPROOF_MUL(U[i], sigma_prime[i]));  // equations::delta2, entry i
-    for (std::size_t j = 0; j < In; ++j) W[i * In + j] = W[i * In + j] - GRADPROOF_MUL(eta, GRADPROOF_MUL(delta2_i, xs[j]));  // dW_ij
-    b1[i] = b1[i] - GRADPROOF_MUL(eta, delta2_i);                                      // db1_i
-    U[i] = U[i] - GRADPROOF_MUL(eta, GRADPROOF_MUL(delta1, h[i]));                      // dU_i
+    const T eta_u_sigma_prime = GRADPROOF_MUL(eta, GRADPROOF_MUL(U[i], sigma_prime[i]));  // η δ2_i / δ1
+    for (std::size_t j = 0; j < In; ++j) W[i * In + j] = W[i * In + j] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta_u_sigma_prime, xs[j]));
+    b1[i] = b1[i] - GRADPROOF_MUL(delta1, eta_u_sigma_prime);
+    U[i] = U[i] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta, h[i]));
   }
-  net.b2 = net.b2 - GRADPROOF_MUL(eta, delta1);  // db2
+  net.b2 = net.b2 - GRADPROOF_MUL(delta1, eta);
 }
+
+/// The fused step in the scalar (constant evaluation's) form: forward's hidden layer and θ, by
+/// forward's own functions, then fused_delta1 and the update above.
+template <class T, std::size_t In, std::size_t Hidden>
+GRADPROOF_INLINE_STEP constexpr void sgd_step_scalar(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
+                                                     T eta) noexcept {
+  stop_on_bad_forward_input(net, x);
+  const ColVector<T, Hidden> z = net.W * x + net.b1;
+  ColVector<T, Hidden> h;
+  ColVector<T, Hidden> sigma_prime;
+  math::sigmoid_and_prime(z.data, h.data, sigma_prime.data);
+  sgd_update_in_place(net, x, y, eta, h, sigma_prime, logit(net, h));
+}
+
+#if GRADPROOF_SIMD
+/// The fused step of a network of 4 hidden units in doubles, at run time: the 4 hidden units
+/// are the 4 lanes of one vector (detail/simd.hpp), every operation on a lane the one that
+/// sgd_step_scalar does on that unit, in the same order, so the bits are the scalar path's.
+/// W (4, In) row-major is read and written by columns: column j is lane stride In.
+template <std::size_t In>
+GRADPROOF_INLINE_STEP inline void sgd_step4(const Network<double, In, 4>& net, const ColVector<double, In>& x,
+                                            double y, double eta, Network<double, In, 4>& next) noexcept {
+  using gradproof::detail::lanes4;
+  const double* const W = net.W.data.data();
+  const double* const xs = x.data.data();
+  lanes4 columns[In];
+  for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(W + j, In);
+  const lanes4 b1 = lanes4::load(net.b1.data.data());
+  const lanes4 U = lanes4::load(net.U.data.data());
+  // z = W x + b1: lane i sums W_i0 x_0 + W_i1 x_1 + ... from j = 0 up, then b1_i (matmul's order).
+  lanes4 z = columns[0] * xs[0];
+  for (std::size_t j = 1; j < In; ++j) z = z + columns[j] * xs[j];
+  z = z + b1;
+  lanes4 h;
+  lanes4 sigma_prime;
+  if (z.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range)) {
+    const auto both = math::detail::sigmoid_and_prime_common(math::detail::logistic_common(z));
+    h = both.first;
+    sigma_prime = both.second;
+  } else {
+    for (int i = 0; i < 4; ++i) {
+      const auto p = math::sigmoid_and_prime(z[i]);
+      h.v[i] = p.sigma;
+      sigma_prime.v[i] = p.sigma_prime;
+    }
+  }
+  const lanes4 u_h = U * h;
+  const double theta = (((u_h[0] + u_h[1]) + u_h[2]) + u_h[3]) + net.b2;  // logit()'s order
+  const double delta1 = fused_delta1(theta, y);
+  const lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
+  for (std::size_t j = 0; j < In; ++j)
+    (columns[j] - delta1 * (eta_u_sigma_prime * xs[j])).store(next.W.data.data() + j, In);
+  (b1 - delta1 * eta_u_sigma_prime).store(next.b1.data.data());
+  (U - delta1 * (eta * h)).store(next.U.data.data());
+  next.b2 = net.b2 - GRADPROOF_MUL(delta1, eta);
+}
+#endif
 }  // namespace detail
 
 /// One step of plain SGD on one sample, in place: forward, backward and update fused into one
-/// pass over the hidden units. The hot path. Bit for bit the same as
-/// `update(net, backward(net, x, y), eta)`: every entry is computed by the same operations in
-/// the same order as gradproof::equations does (proven in static_tests/training_test.cpp and
-/// runtime_tests/), only without materialising δ2, dW, db1 and dU.
+/// pass over the hidden units. The hot path. The same real numbers as
+/// `update(net, backward(net, x, y), eta)`, evaluated in the fused order (detail::fused_delta1,
+/// detail::sgd_update_in_place), so not always the same bits: every updated parameter is within
+/// the bound that static_tests/fused_step_test.cpp derives and proves (1 ulp of the parameter
+/// plus a few units of roundoff of η times its gradient). Compile time and run time agree bit
+/// for bit: at run time, for doubles and 4 hidden units, the same operations run on the 4
+/// hidden units at once (detail/simd.hpp).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
 GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
                                  std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
     detail::stop_on_bad_label(y);
     detail::stop_on_bad_eta(eta);
-    detail::sgd_update_in_place(net, x, y, eta, forward(net, x));
+#if GRADPROOF_SIMD
+    if constexpr (std::is_same_v<T, double> && Hidden == 4) {
+      if (!__builtin_is_constant_evaluated()) {
+        detail::sgd_step4(net, x, y, eta, net);
+        return;
+      }
+    }
+#endif
+    detail::sgd_step_scalar(net, x, y, eta);
   }
 }
 
@@ -1745,6 +2135,15 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& n
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
 GRADPROOF_INLINE_STEP constexpr Network<T, In, Hidden> sgd_step(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
                                           std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
+#if GRADPROOF_SIMD
+  if constexpr (std::is_same_v<T, double> && Hidden == 4 && detail::input_shape_ok<In, XRows, XCols>()) {
+    if (!__builtin_is_constant_evaluated()) {
+      Network<T, In, Hidden> next;
+      detail::sgd_step4(net, x, y, eta, next);
+      return next;
+    }
+  }
+#endif
   Network<T, In, Hidden> next = net;
   sgd_step_in_place(next, x, y, eta);
   return next;
@@ -2128,7 +2527,8 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_many(std::array<Network<T, In, Hid
   for (const T eta : etas) detail::stop_on_bad_eta(eta);
   const auto f = detail::forward_lanes<T, In, Hidden, K>([&nets](std::size_t net_index) -> const auto& { return nets[net_index]; },
                                                          [&x](std::size_t) -> const auto& { return x; });
-  for (std::size_t k = 0; k < K; ++k) detail::sgd_update_in_place(nets[k], x, y, etas[k], f[k]);
+  for (std::size_t k = 0; k < K; ++k)
+    detail::sgd_update_in_place(nets[k], x, y, etas[k], f[k].h, f[k].sigma_prime, f[k].theta);
 }
 
 /// One epoch of per-sample SGD for K networks in lockstep, in sample order: nets[k] becomes

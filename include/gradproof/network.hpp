@@ -275,13 +275,41 @@ constexpr Network<T, In, Hidden> update(const Network<T, In, Hidden>& net, const
 }
 
 namespace detail {
-/// The backward pass and the update of sgd_step_in_place, from its forward pass f: every entry
-/// by the same operations in the same order as gradproof::equations and update() (proven
-/// bit-identical), without materialising δ2, dW, db1 and dU. x (In, 1).
+/// δ1 of the fused step, from θ: ŷ = σ(θ) and 1 − ŷ = E σ(θ) (E = e^−θ) make
+/// (1 − y) ŷ − y (1 − ŷ) = σ(θ) k with k = (1 − y) − y E, and σ = q (1 − q d_lo) with q = 1/d,
+/// 1 + E = d + d_lo (math.hpp's logistic parts). So δ1 = (k q)(1 − q d_lo): k waits only for E
+/// and is ready when the division q is, and two products follow q where the composed step
+/// (sigmoid_and_complement, then equations::delta1) has three and two subtractions. The same
+/// real number; static_tests/fused_step_test.cpp bounds the difference in roundings. Outside
+/// the logistic's common range (θ < −40 or θ >= 704, or NaN), and for float, equations::delta1
+/// itself. scalar.
+template <class T>
+GRADPROOF_INLINE_STEP constexpr T fused_delta1(T theta, T y) noexcept {
+  if constexpr (std::is_same_v<T, double>) {
+    if (theta >= math::detail::logistic_left_tail && theta < math::detail::exp_normal_range) {  // false for NaN
+      const auto p = math::detail::logistic(theta);
+      const double k = (1.0 - y) - GRADPROOF_MUL(y, p.e.hi);
+      return GRADPROOF_MUL(GRADPROOF_MUL(k, p.q), 1.0 - GRADPROOF_MUL(p.q, p.d_lo));
+    }
+  }
+  const auto output = math::sigmoid_and_complement(theta);
+  return equations::delta1(output.sigma, output.complement, y);
+}
+
+/// The backward pass and the update of the fused step, from the forward pass's h, σ′(z) and θ, in
+/// the fused order: η U_i σ′_i and η h_i are formed while the output unit is still being
+/// computed, so that once δ1 is known each parameter is one product and one subtraction away
+/// from its update,
+///   W_ij -= δ1 ((η U_i σ′_i) x_j),  b1_i -= δ1 (η U_i σ′_i),  U_i -= δ1 (η h_i),  b2 -= δ1 η,
+/// where update(net, backward(...), eta) multiplies η (δ1 (U_i σ′_i)) x_j, four products in a
+/// row. The same real numbers; static_tests/fused_step_test.cpp bounds the roundings' difference.
+/// x (In, 1).
 template <class T, std::size_t In, std::size_t Hidden>
 GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
-                                                         T eta, const ForwardPass<T, In, Hidden>& f) noexcept {
-  const T delta1 = equations::delta1(f.y_hat, f.one_minus_y_hat, y);
+                                                         T eta, const ColVector<T, Hidden>& h_col,
+                                                         const ColVector<T, Hidden>& sigma_prime_col,
+                                                         T theta) noexcept {
+  const T delta1 = fused_delta1(theta, y);
   // Raw pointers, not net.W(i, j): in a constant evaluation every operator() and
   // std::array::operator[] is a function call, and this loop cost 3x as much through them
   // (299 against 95 us of g++'s time for this function, timed as tools/constexpr_time.sh does).
@@ -289,31 +317,99 @@ GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>&
   T* const W = net.W.data.data();
   T* const b1 = net.b1.data.data();
   T* const U = net.U.data.data();
-  const T* const sigma_prime = f.sigma_prime.data.data();
-  const T* const h = f.h.data.data();
+  const T* const sigma_prime = sigma_prime_col.data.data();
+  const T* const h = h_col.data.data();
   const T* const xs = x.data.data();
   for (std::size_t i = 0; i < Hidden; ++i) {
-    const T delta2_i = GRADPROOF_MUL(delta1, GRADPROOF_MUL(U[i], sigma_prime[i]));  // equations::delta2, entry i
-    for (std::size_t j = 0; j < In; ++j) W[i * In + j] = W[i * In + j] - GRADPROOF_MUL(eta, GRADPROOF_MUL(delta2_i, xs[j]));  // dW_ij
-    b1[i] = b1[i] - GRADPROOF_MUL(eta, delta2_i);                                      // db1_i
-    U[i] = U[i] - GRADPROOF_MUL(eta, GRADPROOF_MUL(delta1, h[i]));                      // dU_i
+    const T eta_u_sigma_prime = GRADPROOF_MUL(eta, GRADPROOF_MUL(U[i], sigma_prime[i]));  // η δ2_i / δ1
+    for (std::size_t j = 0; j < In; ++j) W[i * In + j] = W[i * In + j] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta_u_sigma_prime, xs[j]));
+    b1[i] = b1[i] - GRADPROOF_MUL(delta1, eta_u_sigma_prime);
+    U[i] = U[i] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta, h[i]));
   }
-  net.b2 = net.b2 - GRADPROOF_MUL(eta, delta1);  // db2
+  net.b2 = net.b2 - GRADPROOF_MUL(delta1, eta);
 }
+
+/// The fused step in the scalar (constant evaluation's) form: forward's hidden layer and θ, by
+/// forward's own functions, then fused_delta1 and the update above.
+template <class T, std::size_t In, std::size_t Hidden>
+GRADPROOF_INLINE_STEP constexpr void sgd_step_scalar(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
+                                                     T eta) noexcept {
+  stop_on_bad_forward_input(net, x);
+  const ColVector<T, Hidden> z = net.W * x + net.b1;
+  ColVector<T, Hidden> h;
+  ColVector<T, Hidden> sigma_prime;
+  math::sigmoid_and_prime(z.data, h.data, sigma_prime.data);
+  sgd_update_in_place(net, x, y, eta, h, sigma_prime, logit(net, h));
+}
+
+#if GRADPROOF_SIMD
+/// The fused step of a network of 4 hidden units in doubles, at run time: the 4 hidden units
+/// are the 4 lanes of one vector (detail/simd.hpp), every operation on a lane the one that
+/// sgd_step_scalar does on that unit, in the same order, so the bits are the scalar path's.
+/// W (4, In) row-major is read and written by columns: column j is lane stride In.
+template <std::size_t In>
+GRADPROOF_INLINE_STEP inline void sgd_step4(const Network<double, In, 4>& net, const ColVector<double, In>& x,
+                                            double y, double eta, Network<double, In, 4>& next) noexcept {
+  using gradproof::detail::lanes4;
+  const double* const W = net.W.data.data();
+  const double* const xs = x.data.data();
+  lanes4 columns[In];
+  for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(W + j, In);
+  const lanes4 b1 = lanes4::load(net.b1.data.data());
+  const lanes4 U = lanes4::load(net.U.data.data());
+  // z = W x + b1: lane i sums W_i0 x_0 + W_i1 x_1 + ... from j = 0 up, then b1_i (matmul's order).
+  lanes4 z = columns[0] * xs[0];
+  for (std::size_t j = 1; j < In; ++j) z = z + columns[j] * xs[j];
+  z = z + b1;
+  lanes4 h;
+  lanes4 sigma_prime;
+  if (z.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range)) {
+    const auto both = math::detail::sigmoid_and_prime_common(math::detail::logistic_common(z));
+    h = both.first;
+    sigma_prime = both.second;
+  } else {
+    for (int i = 0; i < 4; ++i) {
+      const auto p = math::sigmoid_and_prime(z[i]);
+      h.v[i] = p.sigma;
+      sigma_prime.v[i] = p.sigma_prime;
+    }
+  }
+  const lanes4 u_h = U * h;
+  const double theta = (((u_h[0] + u_h[1]) + u_h[2]) + u_h[3]) + net.b2;  // logit()'s order
+  const double delta1 = fused_delta1(theta, y);
+  const lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
+  for (std::size_t j = 0; j < In; ++j)
+    (columns[j] - delta1 * (eta_u_sigma_prime * xs[j])).store(next.W.data.data() + j, In);
+  (b1 - delta1 * eta_u_sigma_prime).store(next.b1.data.data());
+  (U - delta1 * (eta * h)).store(next.U.data.data());
+  next.b2 = net.b2 - GRADPROOF_MUL(delta1, eta);
+}
+#endif
 }  // namespace detail
 
 /// One step of plain SGD on one sample, in place: forward, backward and update fused into one
-/// pass over the hidden units. The hot path. Bit for bit the same as
-/// `update(net, backward(net, x, y), eta)`: every entry is computed by the same operations in
-/// the same order as gradproof::equations does (proven in static_tests/training_test.cpp and
-/// runtime_tests/), only without materialising δ2, dW, db1 and dU.
+/// pass over the hidden units. The hot path. The same real numbers as
+/// `update(net, backward(net, x, y), eta)`, evaluated in the fused order (detail::fused_delta1,
+/// detail::sgd_update_in_place), so not always the same bits: every updated parameter is within
+/// the bound that static_tests/fused_step_test.cpp derives and proves (1 ulp of the parameter
+/// plus a few units of roundoff of η times its gradient). Compile time and run time agree bit
+/// for bit: at run time, for doubles and 4 hidden units, the same operations run on the 4
+/// hidden units at once (detail/simd.hpp).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
 GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
                                  std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
     detail::stop_on_bad_label(y);
     detail::stop_on_bad_eta(eta);
-    detail::sgd_update_in_place(net, x, y, eta, forward(net, x));
+#if GRADPROOF_SIMD
+    if constexpr (std::is_same_v<T, double> && Hidden == 4) {
+      if (!__builtin_is_constant_evaluated()) {
+        detail::sgd_step4(net, x, y, eta, net);
+        return;
+      }
+    }
+#endif
+    detail::sgd_step_scalar(net, x, y, eta);
   }
 }
 
@@ -322,6 +418,15 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& n
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
 GRADPROOF_INLINE_STEP constexpr Network<T, In, Hidden> sgd_step(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
                                           std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
+#if GRADPROOF_SIMD
+  if constexpr (std::is_same_v<T, double> && Hidden == 4 && detail::input_shape_ok<In, XRows, XCols>()) {
+    if (!__builtin_is_constant_evaluated()) {
+      Network<T, In, Hidden> next;
+      detail::sgd_step4(net, x, y, eta, next);
+      return next;
+    }
+  }
+#endif
   Network<T, In, Hidden> next = net;
   sgd_step_in_place(next, x, y, eta);
   return next;

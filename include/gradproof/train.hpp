@@ -70,7 +70,8 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_many(std::array<Network<T, In, Hid
   for (const T eta : etas) detail::stop_on_bad_eta(eta);
   const auto f = detail::forward_lanes<T, In, Hidden, K>([&nets](std::size_t net_index) -> const auto& { return nets[net_index]; },
                                                          [&x](std::size_t) -> const auto& { return x; });
-  for (std::size_t k = 0; k < K; ++k) detail::sgd_update_in_place(nets[k], x, y, etas[k], f[k]);
+  for (std::size_t k = 0; k < K; ++k)
+    detail::sgd_update_in_place(nets[k], x, y, etas[k], f[k].h, f[k].sigma_prime, f[k].theta);
 }
 
 /// One epoch of per-sample SGD for K networks in lockstep, in sample order: nets[k] becomes
