@@ -269,6 +269,50 @@ TEST(simd_lanes, fused_step_is_the_scalar_step_on_random_networks) {
   EXPECT_EQ(differ, 0) << differ << " of " << count << " random steps differ";
 }
 
+/// sgd_epoch assembled from the scalar functions only, in sgd_epoch's order: each next z from the
+/// network before the update and the correction (detail::sgd_update_in_place with next_x).
+template <std::size_t N>
+gradproof::Network<double> scalar_epoch(gradproof::Network<double> net,
+                                        const std::array<gradproof::Sample<double>, N>& samples, double eta) {
+  auto z = net.W * samples[0].x + net.b1;
+  for (std::size_t k = 0; k < N; ++k) {
+    gradproof::ColVector<double, 4> h, sp;
+    for (std::size_t i = 0; i < 4; ++i) {
+      const auto p = gm::sigmoid_and_prime(z.data[i]);
+      h.data[i] = p.sigma;
+      sp.data[i] = p.sigma_prime;
+    }
+    gradproof::ColVector<double, 4> next_z;
+    const bool more = k + 1 < N;
+    gradproof::detail::sgd_update_in_place(net, samples[k].x, samples[k].y, eta, h, sp, gradproof::detail::logit(net, h),
+                                           more ? &samples[k + 1].x : nullptr, more ? &next_z : nullptr);
+    z = next_z;
+  }
+  return net;
+}
+
+TEST(simd_lanes, epoch_is_the_scalar_epoch) {
+  std::mt19937_64 rng(0x65706f6368ULL);
+  std::uniform_real_distribution<double> unit(-1.0, 1.0);
+  long differ = 0;
+  constexpr int count = 500;
+  for (int n = 0; n < count; ++n) {
+    const double w = n % 3 == 0 ? 20.0 : 1.5;
+    gradproof::Network<double> net;
+    for (double& v : net.W.data) v = w * unit(rng);
+    for (double& v : net.b1.data) v = w * unit(rng);
+    for (double& v : net.U.data) v = (n % 5 == 0 ? 30.0 : 1.5) * unit(rng);
+    net.b2 = unit(rng);
+    std::array<gradproof::Sample<double>, 32> samples{};
+    for (auto& s : samples) {
+      for (double& v : s.x.data) v = 2.0 * unit(rng);
+      s.y = n % 4 == 3 ? 0.5 + 0.5 * unit(rng) : static_cast<double>(rng() & 1U);
+    }
+    differ += !same_network(gradproof::sgd_epoch(net, samples, 0.25), scalar_epoch(net, samples, 0.25));
+  }
+  EXPECT_EQ(differ, 0) << differ << " of " << count << " random epochs differ";
+}
+
 // ---- The long presets ---------------------------------------------------------------------------
 
 /// Threads: GRADPROOF_TEST_THREADS or every core.

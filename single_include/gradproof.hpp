@@ -1473,9 +1473,13 @@ constexpr bool eta_ok(T eta) noexcept {
 
 template <class T, std::size_t R, std::size_t C>
 constexpr bool all_finite(const Matrix<T, R, C>& m) noexcept {
-  const T* const entries = m.data.data();  // not a range-for: cheaper in a constant evaluation
+  // is_finite's test written out, not called, and not a range-for: a constant evaluation charges
+  // for every call and every iterator step, and the fused step checks its network each time
+  // (this cut the check from 173 to 82 clang steps per SGD step, tools/constexpr_cost.sh).
+  constexpr T largest = std::numeric_limits<T>::max();
+  const T* const entries = m.data.data();
   for (std::size_t i = 0; i < R * C; ++i)
-    if (!is_finite(entries[i])) return false;
+    if (!(entries[i] >= -largest && entries[i] <= largest)) return false;
   return true;
 }
 
@@ -1736,6 +1740,7 @@ GRADPROOF_FP_CONTRACT_OFF_END
 #define GRADPROOF_NETWORK_HPP
 
 #include <cstddef>
+#include <iterator>
 #include <type_traits>
 
 
@@ -2020,12 +2025,17 @@ GRADPROOF_INLINE_STEP constexpr T fused_delta1(T theta, T y) noexcept {
 ///   W_ij -= δ1 ((η U_i σ′_i) x_j),  b1_i -= δ1 (η U_i σ′_i),  U_i -= δ1 (η h_i),  b2 -= δ1 η,
 /// where update(net, backward(...), eta) multiplies η (δ1 (U_i σ′_i)) x_j, four products in a
 /// row. The same real numbers; static_tests/fused_step_test.cpp bounds the roundings' difference.
-/// x (In, 1).
+/// With the next sample's x' (an epoch), also the next z' = W' x' + b1', off the update's chain:
+/// W' x' + b1' = (W x' + b1) − δ1 (η U σ′) (xᵀx' + 1), and W x' + b1 does not wait for δ1, so
+///   z'_i = (W x' + b1)_i − δ1 ((η U_i σ′_i) s),  s = xᵀx' + 1,
+/// one product and one subtraction after δ1 (static_tests/fused_step_test.cpp bounds the epoch).
+/// x (In, 1); next_x, next_z: both or neither (next_z may be the z that h and σ′ came from).
 template <class T, std::size_t In, std::size_t Hidden>
 GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
                                                          T eta, const ColVector<T, Hidden>& h_col,
-                                                         const ColVector<T, Hidden>& sigma_prime_col,
-                                                         T theta) noexcept {
+                                                         const ColVector<T, Hidden>& sigma_prime_col, T theta,
+                                                         const ColVector<T, In>* next_x = nullptr,
+                                                         ColVector<T, Hidden>* next_z = nullptr) noexcept {
   const T delta1 = fused_delta1(theta, y);
   // Raw pointers, not net.W(i, j): in a constant evaluation every operator() and
   // std::array::operator[] is a function call, and this loop cost 3x as much through them
@@ -2037,6 +2047,15 @@ GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>&
   const T* const sigma_prime = sigma_prime_col.data.data();
   const T* const h = h_col.data.data();
   const T* const xs = x.data.data();
+  if (next_x != nullptr) {  // before the update: W, b1 and U as they were
+    *next_z = net.W * *next_x + net.b1;
+    const T* const xn = next_x->data.data();
+    T s = GRADPROOF_MUL(xs[0], xn[0]);  // xᵀx' + 1
+    for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
+    s = s + T(1);
+    for (std::size_t i = 0; i < Hidden; ++i)
+      next_z->data[i] = next_z->data[i] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(GRADPROOF_MUL(eta, GRADPROOF_MUL(U[i], sigma_prime[i])), s));
+  }
   for (std::size_t i = 0; i < Hidden; ++i) {
     const T eta_u_sigma_prime = GRADPROOF_MUL(eta, GRADPROOF_MUL(U[i], sigma_prime[i]));  // η δ2_i / δ1
     for (std::size_t j = 0; j < In; ++j) W[i * In + j] = W[i * In + j] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta_u_sigma_prime, xs[j]));
@@ -2046,17 +2065,25 @@ GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>&
   net.b2 = net.b2 - GRADPROOF_MUL(delta1, eta);
 }
 
-/// The fused step in the scalar (constant evaluation's) form: forward's hidden layer and θ, by
-/// forward's own functions, then fused_delta1 and the update above.
+/// The fused step's forward half from z: σ, σ′ of every hidden unit and θ, by forward's own
+/// functions; then the update (and, in an epoch, the next z).
+template <class T, std::size_t In, std::size_t Hidden>
+GRADPROOF_INLINE_STEP constexpr void sgd_step_from_z(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y, T eta,
+                                                     const ColVector<T, Hidden>& z,
+                                                     const ColVector<T, In>* next_x = nullptr,
+                                                     ColVector<T, Hidden>* next_z = nullptr) noexcept {
+  ColVector<T, Hidden> h;
+  ColVector<T, Hidden> sigma_prime;
+  math::sigmoid_and_prime(z.data, h.data, sigma_prime.data);
+  sgd_update_in_place(net, x, y, eta, h, sigma_prime, logit(net, h), next_x, next_z);
+}
+
+/// The fused step in the scalar (constant evaluation's) form: z = W x + b1, then the above.
 template <class T, std::size_t In, std::size_t Hidden>
 GRADPROOF_INLINE_STEP constexpr void sgd_step_scalar(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
                                                      T eta) noexcept {
   stop_on_bad_forward_input(net, x);
-  const ColVector<T, Hidden> z = net.W * x + net.b1;
-  ColVector<T, Hidden> h;
-  ColVector<T, Hidden> sigma_prime;
-  math::sigmoid_and_prime(z.data, h.data, sigma_prime.data);
-  sgd_update_in_place(net, x, y, eta, h, sigma_prime, logit(net, h));
+  sgd_step_from_z(net, x, y, eta, net.W * x + net.b1);
 }
 
 #if GRADPROOF_SIMD
@@ -2100,6 +2127,68 @@ GRADPROOF_INLINE_STEP inline void sgd_step4(const Network<double, In, 4>& net, c
   (b1 - delta1 * eta_u_sigma_prime).store(next.b1.data.data());
   (U - delta1 * (eta * h)).store(next.U.data.data());
   next.b2 = net.b2 - GRADPROOF_MUL(delta1, eta);
+}
+
+/// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
+/// else lane by lane through the scalar function (the same bits either way).
+GRADPROOF_INLINE_STEP inline math::detail::pair4 hidden4(const gradproof::detail::lanes4& z) noexcept {
+  if (z.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range))
+    return math::detail::sigmoid_and_prime_common(math::detail::logistic_common(z));
+  math::detail::pair4 out{};
+  for (int i = 0; i < 4; ++i) {
+    const auto p = math::sigmoid_and_prime(z[i]);
+    out.first.v[i] = p.sigma;
+    out.second.v[i] = p.sigma_prime;
+  }
+  return out;
+}
+
+/// sgd_epoch of a network of 4 hidden units in doubles, at run time: the network stays in
+/// registers, W as its In columns, from the first sample to the last; each sample's z comes from
+/// the previous step as sgd_update_in_place forms it (W x' + b1 before the update, then the
+/// correction), so the update is off the loop-carried chain. Every lane's operations are the
+/// scalar sgd_epoch's, in its order.
+template <std::size_t In, class Iterator>
+GRADPROOF_INLINE_STEP inline void sgd_epoch4(Network<double, In, 4>& net, Iterator it, Iterator last,
+                                             double eta) noexcept {
+  using gradproof::detail::lanes4;
+  lanes4 columns[In];
+  for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(net.W.data.data() + j, In);
+  lanes4 b1 = lanes4::load(net.b1.data.data());
+  lanes4 U = lanes4::load(net.U.data.data());
+  double b2 = net.b2;
+  const auto w_x_plus_b1 = [&columns, &b1](const double* xs) {  // matmul's order, then b1
+    lanes4 sum = columns[0] * xs[0];
+    for (std::size_t j = 1; j < In; ++j) sum = sum + columns[j] * xs[j];
+    return sum + b1;
+  };
+  lanes4 z = w_x_plus_b1(it->x.data.data());
+  for (;;) {
+    const double* const xs = it->x.data.data();
+    const double y = it->y;
+    const math::detail::pair4 hidden = hidden4(z);
+    const lanes4 u_h = U * hidden.first;
+    const double theta = (((u_h[0] + u_h[1]) + u_h[2]) + u_h[3]) + b2;  // logit()'s order
+    const double delta1 = fused_delta1(theta, y);
+    const lanes4 eta_u_sigma_prime = eta * (U * hidden.second);
+    const bool more = ++it != last;
+    if (more) {
+      const double* const xn = it->x.data.data();
+      double s = GRADPROOF_MUL(xs[0], xn[0]);
+      for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
+      s = s + 1.0;
+      z = w_x_plus_b1(xn) - delta1 * (eta_u_sigma_prime * s);
+    }
+    for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
+    b1 = b1 - delta1 * eta_u_sigma_prime;
+    U = U - delta1 * (eta * hidden.first);
+    b2 = b2 - GRADPROOF_MUL(delta1, eta);
+    if (!more) break;
+  }
+  for (std::size_t j = 0; j < In; ++j) columns[j].store(net.W.data.data() + j, In);
+  b1.store(net.b1.data.data());
+  U.store(net.U.data.data());
+  net.b2 = b2;
 }
 #endif
 }  // namespace detail
@@ -2149,12 +2238,38 @@ GRADPROOF_INLINE_STEP constexpr Network<T, In, Hidden> sgd_step(const Network<T,
   return next;
 }
 
-/// One epoch of per-sample SGD over `samples` (any range of Sample<T, In>), in order.
+/// One epoch of per-sample SGD over `samples` (any range of Sample<T, In>), in order: the fused
+/// step on each sample, with each next z formed off the update's chain (the network before the
+/// update times x', then a correction: detail::sgd_update_in_place). The same real numbers as
+/// sgd_step on each sample in turn; the roundings of z differ, within the bound that
+/// static_tests/fused_step_test.cpp proves for whole epochs.
 template <class T, std::size_t In, std::size_t Hidden, class Samples>
 constexpr Network<T, In, Hidden> sgd_epoch(Network<T, In, Hidden> net, const Samples& samples,
                                            std::type_identity_t<T> eta) noexcept {
-  for (const Sample<T, In>& s : samples) sgd_step_in_place(net, s.x, s.y, eta);
-  return net;
+  detail::stop_on_bad_eta(eta);
+  auto it = std::begin(samples);
+  const auto last = std::end(samples);
+  if (it == last) return net;
+#if GRADPROOF_SIMD
+  if constexpr (std::is_same_v<T, double> && Hidden == 4) {
+    if (!__builtin_is_constant_evaluated()) {
+      detail::sgd_epoch4(net, it, last, eta);
+      return net;
+    }
+  }
+#endif
+  detail::stop_on_bad_forward_input(net, it->x);
+  ColVector<T, Hidden> z = net.W * it->x + net.b1;
+  for (;;) {
+    const Sample<T, In>& s = *it;
+    detail::stop_on_bad_label(s.y);
+    if (++it == last) {
+      detail::sgd_step_from_z(net, s.x, s.y, eta, z);
+      return net;
+    }
+    detail::stop_on_bad_forward_input(net, it->x);
+    detail::sgd_step_from_z(net, s.x, s.y, eta, z, &it->x, &z);  // z is read before the next z is written
+  }
 }
 
 /// The class the network predicts: θ >= 0, i.e. ŷ >= 1/2 (exact, no rounding of ŷ involved).
@@ -2474,6 +2589,7 @@ GRADPROOF_FP_CONTRACT_OFF_END
 
 #include <array>
 #include <cstddef>
+#include <iterator>
 #include <type_traits>
 
 
@@ -2517,6 +2633,45 @@ GRADPROOF_INLINE_STEP constexpr std::array<ForwardPass<T, In, Hidden>, N> forwar
 }
 }  // namespace detail
 
+namespace detail {
+/// σ and σ′ of N hidden layers at once from their z: all N·Hidden units in one lane-wise call
+/// (vectorisable; the same bits as the scalar function per unit).
+template <class T, std::size_t Hidden, std::size_t N>
+GRADPROOF_INLINE_STEP constexpr void hidden_lanes(const std::array<ColVector<T, Hidden>, N>& z,
+                                                  std::array<ColVector<T, Hidden>, N>& h,
+                                                  std::array<ColVector<T, Hidden>, N>& sigma_prime) noexcept {
+  std::array<T, N * Hidden> z_lanes{};
+  std::array<T, N * Hidden> h_lanes{};
+  std::array<T, N * Hidden> sigma_prime_lanes{};
+  for (std::size_t n = 0; n < N; ++n)
+    for (std::size_t i = 0; i < Hidden; ++i) z_lanes[n * Hidden + i] = z[n].data[i];
+  math::sigmoid_and_prime(z_lanes, h_lanes, sigma_prime_lanes);
+  for (std::size_t n = 0; n < N; ++n) {
+    for (std::size_t i = 0; i < Hidden; ++i) {
+      h[n].data[i] = h_lanes[n * Hidden + i];
+      sigma_prime[n].data[i] = sigma_prime_lanes[n * Hidden + i];
+    }
+  }
+}
+
+/// One fused step of each of K networks on the sample x, y from their z, stage by stage (every
+/// hidden layer, then every update), so that the K independent chains overlap; with next_x,
+/// each network's next z as sgd_epoch forms it.
+template <class T, std::size_t In, std::size_t Hidden, std::size_t K>
+GRADPROOF_INLINE_STEP constexpr void step_many_from_z(std::array<Network<T, In, Hidden>, K>& nets, const ColVector<T, In>& x,
+                                                      T y, const std::array<T, K>& etas,
+                                                      const std::array<ColVector<T, Hidden>, K>& z,
+                                                      const ColVector<T, In>* next_x,
+                                                      std::array<ColVector<T, Hidden>, K>* next_z) noexcept {
+  std::array<ColVector<T, Hidden>, K> h{};
+  std::array<ColVector<T, Hidden>, K> sigma_prime{};
+  hidden_lanes(z, h, sigma_prime);
+  for (std::size_t k = 0; k < K; ++k)
+    sgd_update_in_place(nets[k], x, y, etas[k], h[k], sigma_prime[k], logit(nets[k], h[k]), next_x,
+                        next_z != nullptr ? &(*next_z)[k] : nullptr);
+}
+}  // namespace detail
+
 /// One SGD step of K networks on the same sample x (In, 1), y, each with its own learning rate:
 /// nets[k] becomes sgd_step(nets[k], x, y, etas[k]), bit for bit. Stage by stage over k (every
 /// forward pass, then every update), so that the K independent chains overlap.
@@ -2525,20 +2680,42 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_many(std::array<Network<T, In, Hid
                                                    std::type_identity_t<T> y, const std::array<T, K>& etas) noexcept {
   detail::stop_on_bad_label(y);
   for (const T eta : etas) detail::stop_on_bad_eta(eta);
-  const auto f = detail::forward_lanes<T, In, Hidden, K>([&nets](std::size_t net_index) -> const auto& { return nets[net_index]; },
-                                                         [&x](std::size_t) -> const auto& { return x; });
-  for (std::size_t k = 0; k < K; ++k)
-    detail::sgd_update_in_place(nets[k], x, y, etas[k], f[k].h, f[k].sigma_prime, f[k].theta);
+  std::array<ColVector<T, Hidden>, K> z{};
+  for (std::size_t k = 0; k < K; ++k) {
+    detail::stop_on_bad_forward_input(nets[k], x);
+    z[k] = nets[k].W * x + nets[k].b1;
+  }
+  detail::step_many_from_z<T, In, Hidden, K>(nets, x, y, etas, z, nullptr, nullptr);
 }
 
 /// One epoch of per-sample SGD for K networks in lockstep, in sample order: nets[k] becomes
-/// sgd_epoch(nets[k], samples, etas[k]), bit for bit.
+/// sgd_epoch(nets[k], samples, etas[k]), bit for bit (each network's next z formed as
+/// sgd_epoch forms it).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t K, class Samples>
 constexpr std::array<Network<T, In, Hidden>, K> train_many(std::array<Network<T, In, Hidden>, K> nets,
                                                             const Samples& samples,
                                                             const std::array<T, K>& etas) noexcept {
-  for (const Sample<T, In>& s : samples) sgd_step_many(nets, s.x, s.y, etas);
-  return nets;
+  for (const T eta : etas) detail::stop_on_bad_eta(eta);
+  auto it = std::begin(samples);
+  const auto last = std::end(samples);
+  if (it == last) return nets;
+  std::array<ColVector<T, Hidden>, K> z{};
+  for (std::size_t k = 0; k < K; ++k) {
+    detail::stop_on_bad_forward_input(nets[k], it->x);
+    z[k] = nets[k].W * it->x + nets[k].b1;
+  }
+  for (;;) {
+    const Sample<T, In>& s = *it;
+    detail::stop_on_bad_label(s.y);
+    if (++it == last) {
+      detail::step_many_from_z<T, In, Hidden, K>(nets, s.x, s.y, etas, z, nullptr, nullptr);
+      return nets;
+    }
+    for (std::size_t k = 0; k < K; ++k) detail::stop_on_bad_forward_input(nets[k], it->x);
+    std::array<ColVector<T, Hidden>, K> next_z{};
+    detail::step_many_from_z<T, In, Hidden, K>(nets, s.x, s.y, etas, z, &it->x, &next_z);
+    z = next_z;
+  }
 }
 
 namespace detail {

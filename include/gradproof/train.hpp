@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstddef>
+#include <iterator>
 #include <type_traits>
 
 #include "detail/fp.hpp"
@@ -60,6 +61,45 @@ GRADPROOF_INLINE_STEP constexpr std::array<ForwardPass<T, In, Hidden>, N> forwar
 }
 }  // namespace detail
 
+namespace detail {
+/// σ and σ′ of N hidden layers at once from their z: all N·Hidden units in one lane-wise call
+/// (vectorisable; the same bits as the scalar function per unit).
+template <class T, std::size_t Hidden, std::size_t N>
+GRADPROOF_INLINE_STEP constexpr void hidden_lanes(const std::array<ColVector<T, Hidden>, N>& z,
+                                                  std::array<ColVector<T, Hidden>, N>& h,
+                                                  std::array<ColVector<T, Hidden>, N>& sigma_prime) noexcept {
+  std::array<T, N * Hidden> z_lanes{};
+  std::array<T, N * Hidden> h_lanes{};
+  std::array<T, N * Hidden> sigma_prime_lanes{};
+  for (std::size_t n = 0; n < N; ++n)
+    for (std::size_t i = 0; i < Hidden; ++i) z_lanes[n * Hidden + i] = z[n].data[i];
+  math::sigmoid_and_prime(z_lanes, h_lanes, sigma_prime_lanes);
+  for (std::size_t n = 0; n < N; ++n) {
+    for (std::size_t i = 0; i < Hidden; ++i) {
+      h[n].data[i] = h_lanes[n * Hidden + i];
+      sigma_prime[n].data[i] = sigma_prime_lanes[n * Hidden + i];
+    }
+  }
+}
+
+/// One fused step of each of K networks on the sample x, y from their z, stage by stage (every
+/// hidden layer, then every update), so that the K independent chains overlap; with next_x,
+/// each network's next z as sgd_epoch forms it.
+template <class T, std::size_t In, std::size_t Hidden, std::size_t K>
+GRADPROOF_INLINE_STEP constexpr void step_many_from_z(std::array<Network<T, In, Hidden>, K>& nets, const ColVector<T, In>& x,
+                                                      T y, const std::array<T, K>& etas,
+                                                      const std::array<ColVector<T, Hidden>, K>& z,
+                                                      const ColVector<T, In>* next_x,
+                                                      std::array<ColVector<T, Hidden>, K>* next_z) noexcept {
+  std::array<ColVector<T, Hidden>, K> h{};
+  std::array<ColVector<T, Hidden>, K> sigma_prime{};
+  hidden_lanes(z, h, sigma_prime);
+  for (std::size_t k = 0; k < K; ++k)
+    sgd_update_in_place(nets[k], x, y, etas[k], h[k], sigma_prime[k], logit(nets[k], h[k]), next_x,
+                        next_z != nullptr ? &(*next_z)[k] : nullptr);
+}
+}  // namespace detail
+
 /// One SGD step of K networks on the same sample x (In, 1), y, each with its own learning rate:
 /// nets[k] becomes sgd_step(nets[k], x, y, etas[k]), bit for bit. Stage by stage over k (every
 /// forward pass, then every update), so that the K independent chains overlap.
@@ -68,20 +108,42 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_many(std::array<Network<T, In, Hid
                                                    std::type_identity_t<T> y, const std::array<T, K>& etas) noexcept {
   detail::stop_on_bad_label(y);
   for (const T eta : etas) detail::stop_on_bad_eta(eta);
-  const auto f = detail::forward_lanes<T, In, Hidden, K>([&nets](std::size_t net_index) -> const auto& { return nets[net_index]; },
-                                                         [&x](std::size_t) -> const auto& { return x; });
-  for (std::size_t k = 0; k < K; ++k)
-    detail::sgd_update_in_place(nets[k], x, y, etas[k], f[k].h, f[k].sigma_prime, f[k].theta);
+  std::array<ColVector<T, Hidden>, K> z{};
+  for (std::size_t k = 0; k < K; ++k) {
+    detail::stop_on_bad_forward_input(nets[k], x);
+    z[k] = nets[k].W * x + nets[k].b1;
+  }
+  detail::step_many_from_z<T, In, Hidden, K>(nets, x, y, etas, z, nullptr, nullptr);
 }
 
 /// One epoch of per-sample SGD for K networks in lockstep, in sample order: nets[k] becomes
-/// sgd_epoch(nets[k], samples, etas[k]), bit for bit.
+/// sgd_epoch(nets[k], samples, etas[k]), bit for bit (each network's next z formed as
+/// sgd_epoch forms it).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t K, class Samples>
 constexpr std::array<Network<T, In, Hidden>, K> train_many(std::array<Network<T, In, Hidden>, K> nets,
                                                             const Samples& samples,
                                                             const std::array<T, K>& etas) noexcept {
-  for (const Sample<T, In>& s : samples) sgd_step_many(nets, s.x, s.y, etas);
-  return nets;
+  for (const T eta : etas) detail::stop_on_bad_eta(eta);
+  auto it = std::begin(samples);
+  const auto last = std::end(samples);
+  if (it == last) return nets;
+  std::array<ColVector<T, Hidden>, K> z{};
+  for (std::size_t k = 0; k < K; ++k) {
+    detail::stop_on_bad_forward_input(nets[k], it->x);
+    z[k] = nets[k].W * it->x + nets[k].b1;
+  }
+  for (;;) {
+    const Sample<T, In>& s = *it;
+    detail::stop_on_bad_label(s.y);
+    if (++it == last) {
+      detail::step_many_from_z<T, In, Hidden, K>(nets, s.x, s.y, etas, z, nullptr, nullptr);
+      return nets;
+    }
+    for (std::size_t k = 0; k < K; ++k) detail::stop_on_bad_forward_input(nets[k], it->x);
+    std::array<ColVector<T, Hidden>, K> next_z{};
+    detail::step_many_from_z<T, In, Hidden, K>(nets, s.x, s.y, etas, z, &it->x, &next_z);
+    z = next_z;
+  }
 }
 
 namespace detail {
