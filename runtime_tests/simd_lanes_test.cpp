@@ -313,6 +313,85 @@ TEST(simd_lanes, epoch_is_the_scalar_epoch) {
   EXPECT_EQ(differ, 0) << differ << " of " << count << " random epochs differ";
 }
 
+/// A random network: weights up to 1.5, every third up to 20, every fifth with |U| up to 30.
+gradproof::Network<double> random_network(std::mt19937_64& rng, int n) {
+  std::uniform_real_distribution<double> unit(-1.0, 1.0);
+  const double w = n % 3 == 0 ? 20.0 : 1.5;
+  gradproof::Network<double> net;
+  for (double& v : net.W.data) v = w * unit(rng);
+  for (double& v : net.b1.data) v = w * unit(rng);
+  for (double& v : net.U.data) v = (n % 5 == 0 ? 30.0 : 1.5) * unit(rng);
+  net.b2 = unit(rng);
+  return net;
+}
+
+template <std::size_t N>
+std::array<gradproof::Sample<double>, N> random_samples(std::mt19937_64& rng, bool soft) {
+  std::uniform_real_distribution<double> unit(-1.0, 1.0);
+  std::array<gradproof::Sample<double>, N> samples{};
+  for (auto& s : samples) {
+    for (double& v : s.x.data) v = 2.0 * unit(rng);
+    s.y = soft ? 0.5 + 0.5 * unit(rng) : static_cast<double>(rng() & 1U);
+  }
+  return samples;
+}
+
+// Lockstep: at run time K networks share each stage's vectors (step_many4); each must still get
+// what sgd_step and sgd_epoch give it alone.
+TEST(simd_lanes, lockstep_is_each_network_alone) {
+  std::mt19937_64 rng(0x6c6f636b73746570ULL);
+  long differ = 0;
+  for (int round = 0; round < 200; ++round) {
+    std::array<gradproof::Network<double>, 6> nets{};  // 6: a group of 4 output units and 2 alone
+    std::array<double, 6> etas{};
+    for (std::size_t k = 0; k < 6; ++k) {
+      nets[k] = random_network(rng, round + static_cast<int>(k));
+      etas[k] = 0.05 * static_cast<double>(k + 1);
+    }
+    const auto samples = random_samples<16>(rng, round % 4 == 3);
+    auto stepped = nets;
+    gradproof::sgd_step_many(stepped, samples[0].x, samples[0].y, etas);
+    const auto trained = gradproof::train_many(nets, samples, etas);
+    for (std::size_t k = 0; k < 6; ++k) {
+      differ += !same_network(stepped[k], gradproof::sgd_step(nets[k], samples[0].x, samples[0].y, etas[k]));
+      differ += !same_network(trained[k], gradproof::sgd_epoch(nets[k], samples, etas[k]));
+    }
+  }
+  EXPECT_EQ(differ, 0);
+}
+
+// Mini-batch: at run time the batch's forward and backward passes run on 4 lanes (mean_gradient4);
+// the mean must be the composed one: backward() per sample, summed in sample order, times 1/count.
+TEST(simd_lanes, minibatch_is_its_scalar_assembly) {
+  std::mt19937_64 rng(0x6d696e6962617463ULL);
+  long differ = 0;
+  for (int round = 0; round < 300; ++round) {
+    const auto net = random_network(rng, round);
+    const auto batch = random_samples<13>(rng, round % 4 == 3);  // 13: three groups of 4 and one alone
+    const auto mean = gradproof::mean_gradient(net, batch);
+    auto sum = gradproof::backward(net, batch[0].x, batch[0].y);
+    for (std::size_t b = 1; b < batch.size(); ++b) {
+      const auto g = gradproof::backward(net, batch[b].x, batch[b].y);
+      sum.delta1 += g.delta1;
+      sum.db2 += g.db2;
+      for (std::size_t e = 0; e < 12; ++e) sum.dW.data[e] += g.dW.data[e];
+      for (std::size_t i = 0; i < 4; ++i) {
+        sum.delta2.data[i] += g.delta2.data[i];
+        sum.db1.data[i] += g.db1.data[i];
+        sum.dU.data[i] += g.dU.data[i];
+      }
+    }
+    const double inv = 1.0 / 13.0;
+    bool same = bits(mean.delta1) == bits(sum.delta1 * inv) && bits(mean.db2) == bits(sum.db2 * inv);
+    for (std::size_t e = 0; e < 12; ++e) same = same && bits(mean.dW.data[e]) == bits(sum.dW.data[e] * inv);
+    for (std::size_t i = 0; i < 4; ++i)
+      same = same && bits(mean.delta2.data[i]) == bits(sum.delta2.data[i] * inv) &&
+             bits(mean.db1.data[i]) == bits(sum.db1.data[i] * inv) && bits(mean.dU.data[i]) == bits(sum.dU.data[i] * inv);
+    differ += !same;
+  }
+  EXPECT_EQ(differ, 0);
+}
+
 // ---- The long presets ---------------------------------------------------------------------------
 
 /// Threads: GRADPROOF_TEST_THREADS or every core.

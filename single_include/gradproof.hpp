@@ -400,7 +400,6 @@ inline constexpr double logistic_left_tail = -40.0;
 #include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 
 
 #if !defined(GRADPROOF_SIMD)
@@ -412,9 +411,31 @@ inline constexpr double logistic_left_tail = -40.0;
 #endif
 #endif
 
+// GRADPROOF_SIMD_DISPATCH   1 where GRADPROOF_SIMD is and the target lacks AVX2 (a build for the
+//                           x86-64 baseline, -O2 without -march): the hot kernels are compiled
+//                           twice, as they are and as AVX2 clones (GRADPROOF_AVX2_CLONE, which adds
+//                           AVX2 but never FMA), and a CPU that has AVX2 runs the clones. Both
+//                           clones do the same IEEE operations in the same order on every lane, so
+//                           the bits are the same; the bit matrix runs both (GRADPROOF_SIMD_FORCE).
+// GRADPROOF_SIMD_FORCE      a test hook: 0 (the default) asks the CPU; 1 always runs the baseline
+//                           kernels, 2 always the AVX2 clones (the CPU must have AVX2).
+#if GRADPROOF_SIMD && !defined(__AVX2__) && !defined(GRADPROOF_SIMD_DISPATCH)
+#define GRADPROOF_SIMD_DISPATCH 1
+#elif !defined(GRADPROOF_SIMD_DISPATCH)
+#define GRADPROOF_SIMD_DISPATCH 0
+#endif
+#if !defined(GRADPROOF_SIMD_FORCE)
+#define GRADPROOF_SIMD_FORCE 0
+#endif
+
 #if GRADPROOF_SIMD
 
 GRADPROOF_FP_CONTRACT_OFF_BEGIN
+
+// Before every loop of the kernels over In, K, the hidden units or a chunk's lanes: g++ -O2 keeps
+// such loops rolled, with the loop's vectors in memory and the index arithmetic (even a division
+// by In) on the dependency chain; unrolled, they live in registers.
+#define GRADPROOF_UNROLL _Pragma("GCC unroll 16")
 
 namespace gradproof::detail {
 
@@ -457,7 +478,7 @@ struct lanes4 {
   /// The lanes to p[0], p[stride], p[2 stride], p[3 stride].
   GRADPROOF_ALWAYS_INLINE void store(double* p, std::size_t stride = 1) const noexcept {
     if (stride == 1) {
-      std::memcpy(p, &v, sizeof v);
+      __builtin_memcpy(p, &v, sizeof v);
       return;
     }
     p[0] = v[0];
@@ -472,6 +493,21 @@ struct lanes4 {
     return ((in[0] & in[1]) & (in[2] & in[3])) != 0;
   }
 };
+
+/// W (4, In) row-major from its In columns, in whole 4-double chunks: the next read of W (a
+/// copy of the network, the next step's columns) then finds each of its loads inside one store,
+/// which the CPU forwards; loads that straddle narrower stores wait until those reach the cache.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline void store_columns(double* W, const lanes4 (&columns)[In]) noexcept {
+  GRADPROOF_UNROLL for (std::size_t chunk = 0; chunk < In; ++chunk) {
+    lanes4 row_major{};
+    GRADPROOF_UNROLL for (std::size_t lane = 0; lane < 4; ++lane) {
+      const std::size_t flat = 4 * chunk + lane;  // entry (flat / In, flat % In) of W
+      row_major.v[lane] = columns[flat % In].v[flat / In];
+    }
+    row_major.store(W + 4 * chunk);
+  }
+}
 
 /// 4 unsigned 64-bit integers: a double's bits, a table index.
 struct bits4 {
@@ -493,6 +529,24 @@ GRADPROOF_ALWAYS_INLINE inline lanes4 lookup(const double* table, const bits4& j
 GRADPROOF_ALWAYS_INLINE inline bits4 lookup(const std::uint64_t* table, const bits4& j) noexcept {
   return {u64x4{table[j.v[0]], table[j.v[1]], table[j.v[2]], table[j.v[3]]}};
 }
+
+#if GRADPROOF_SIMD_DISPATCH
+// A kernel's AVX2 clone: a function of its own (never inlined into baseline code, whose target
+// lacks AVX2), into which the kernel, written for any target, is inlined.
+#define GRADPROOF_AVX2_CLONE [[gnu::target("avx2")]]
+
+/// Whether to run the AVX2 clones: the CPU's answer, asked once (or the test hook's).
+inline bool simd_avx2() noexcept {
+#if GRADPROOF_SIMD_FORCE == 1
+  return false;
+#elif GRADPROOF_SIMD_FORCE == 2
+  return true;
+#else
+  static const bool has_avx2 = __builtin_cpu_supports("avx2") != 0;
+  return has_avx2;
+#endif
+}
+#endif
 
 }  // namespace gradproof::detail
 
@@ -913,8 +967,18 @@ constexpr sigmoid_complement<float> sigmoid_and_complement(float x) noexcept {
 #if GRADPROOF_SIMD
 namespace detail {
 // The lane-wise functions' run-time path, 4 lanes at a time (defined after the scalar functions).
-GRADPROOF_INLINE_EXP inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept;
-GRADPROOF_INLINE_EXP inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
+                                                         std::size_t whole) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
+                                                              std::size_t whole) noexcept;
+#if GRADPROOF_SIMD_DISPATCH
+GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
+                                                              std::size_t whole) noexcept;
+GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double* x, double* sigma, double* complement,
+                                                                   std::size_t whole) noexcept;
+#endif
 }  // namespace detail
 #endif
 
@@ -952,7 +1016,14 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_complement(const std::array<doub
 #if GRADPROOF_SIMD
   if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
     constexpr std::size_t whole = Lanes / 4 * 4;
-    for (std::size_t lane = 0; lane < whole; lane += 4) detail::sigmoid_and_complement4(x.data() + lane, s + lane, c + lane);
+#if GRADPROOF_SIMD_DISPATCH
+    if (gradproof::detail::simd_avx2())
+      detail::sigmoid_and_complement_lanes_avx2(x.data(), s, c, whole);
+    else
+      detail::sigmoid_and_complement_lanes(x.data(), s, c, whole);
+#else
+    detail::sigmoid_and_complement_lanes(x.data(), s, c, whole);
+#endif
     for (std::size_t lane = whole; lane < Lanes; ++lane) {
       const auto both = sigmoid_and_complement(x[lane]);
       s[lane] = both.sigma;
@@ -1013,7 +1084,7 @@ namespace detail {
 /// sigmoid_and_prime of x[0..3] into sigma[0..3], sigma_prime[0..3], at run time: the 4-lane
 /// mirrors (detail/simd.hpp) when every lane is in the common range, as logistic_lanes decides;
 /// otherwise the scalar function lane by lane. The same bits as the scalar function, per lane.
-GRADPROOF_INLINE_EXP inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept {
   const lanes4 z = lanes4::load(x);
   if (z.all_in(logistic_left_tail, exp_normal_range)) {
     const pair4 both = sigmoid_and_prime_common(logistic_common(z));
@@ -1028,7 +1099,7 @@ GRADPROOF_INLINE_EXP inline void sigmoid_and_prime4(const double* x, double* sig
   }
 }
 /// sigmoid_and_complement of x[0..3], the same way.
-GRADPROOF_INLINE_EXP inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept {
   const lanes4 t = lanes4::load(x);
   if (t.all_in(logistic_left_tail, exp_normal_range)) {
     const pair4 both = sigmoid_and_complement_common(logistic_common(t));
@@ -1042,6 +1113,26 @@ GRADPROOF_INLINE_EXP inline void sigmoid_and_complement4(const double* x, double
     complement[i] = p.complement;
   }
 }
+/// The lane-wise functions' run-time loops over x[0, whole), whole a multiple of 4.
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
+                                                         std::size_t whole) noexcept {
+  for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_prime4(x + lane, sigma + lane, sigma_prime + lane);
+}
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
+                                                              std::size_t whole) noexcept {
+  for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_complement4(x + lane, sigma + lane, complement + lane);
+}
+#if GRADPROOF_SIMD_DISPATCH
+/// The same loops as AVX2 clones (detail/simd.hpp).
+GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
+                                                              std::size_t whole) noexcept {
+  sigmoid_and_prime_lanes(x, sigma, sigma_prime, whole);
+}
+GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double* x, double* sigma, double* complement,
+                                                                   std::size_t whole) noexcept {
+  sigmoid_and_complement_lanes(x, sigma, complement, whole);
+}
+#endif
 }  // namespace detail
 #endif
 
@@ -1057,7 +1148,14 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_prime(const std::array<double, L
 #if GRADPROOF_SIMD
   if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
     constexpr std::size_t whole = Lanes / 4 * 4;
-    for (std::size_t lane = 0; lane < whole; lane += 4) detail::sigmoid_and_prime4(x.data() + lane, s + lane, s_prime + lane);
+#if GRADPROOF_SIMD_DISPATCH
+    if (gradproof::detail::simd_avx2())
+      detail::sigmoid_and_prime_lanes_avx2(x.data(), s, s_prime, whole);
+    else
+      detail::sigmoid_and_prime_lanes(x.data(), s, s_prime, whole);
+#else
+    detail::sigmoid_and_prime_lanes(x.data(), s, s_prime, whole);
+#endif
     for (std::size_t lane = whole; lane < Lanes; ++lane) {
       const auto both = sigmoid_and_prime(x[lane]);
       s[lane] = both.sigma;
@@ -1739,6 +1837,7 @@ GRADPROOF_FP_CONTRACT_OFF_END
 #ifndef GRADPROOF_NETWORK_HPP
 #define GRADPROOF_NETWORK_HPP
 
+#include <bit>
 #include <cstddef>
 #include <iterator>
 #include <type_traits>
@@ -2092,18 +2191,18 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_scalar(Network<T, In, Hidden>& net
 /// sgd_step_scalar does on that unit, in the same order, so the bits are the scalar path's.
 /// W (4, In) row-major is read and written by columns: column j is lane stride In.
 template <std::size_t In>
-GRADPROOF_INLINE_STEP inline void sgd_step4(const Network<double, In, 4>& net, const ColVector<double, In>& x,
+GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net, const ColVector<double, In>& x,
                                             double y, double eta, Network<double, In, 4>& next) noexcept {
   using gradproof::detail::lanes4;
   const double* const W = net.W.data.data();
   const double* const xs = x.data.data();
   lanes4 columns[In];
-  for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(W + j, In);
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(W + j, In);
   const lanes4 b1 = lanes4::load(net.b1.data.data());
   const lanes4 U = lanes4::load(net.U.data.data());
   // z = W x + b1: lane i sums W_i0 x_0 + W_i1 x_1 + ... from j = 0 up, then b1_i (matmul's order).
   lanes4 z = columns[0] * xs[0];
-  for (std::size_t j = 1; j < In; ++j) z = z + columns[j] * xs[j];
+  GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) z = z + columns[j] * xs[j];
   z = z + b1;
   lanes4 h;
   lanes4 sigma_prime;
@@ -2122,16 +2221,32 @@ GRADPROOF_INLINE_STEP inline void sgd_step4(const Network<double, In, 4>& net, c
   const double theta = (((u_h[0] + u_h[1]) + u_h[2]) + u_h[3]) + net.b2;  // logit()'s order
   const double delta1 = fused_delta1(theta, y);
   const lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
-  for (std::size_t j = 0; j < In; ++j)
-    (columns[j] - delta1 * (eta_u_sigma_prime * xs[j])).store(next.W.data.data() + j, In);
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
+  const double b2 = net.b2 - GRADPROOF_MUL(delta1, eta);  // net may be next: every read before any write
+  gradproof::detail::store_columns(next.W.data.data(), columns);
   (b1 - delta1 * eta_u_sigma_prime).store(next.b1.data.data());
   (U - delta1 * (eta * h)).store(next.U.data.data());
-  next.b2 = net.b2 - GRADPROOF_MUL(delta1, eta);
+  next.b2 = b2;
+}
+
+/// fused_delta1 of 4 logits (4 networks, one label y), lane by lane: its operations on 4 lanes
+/// where every θ is in the common range, else the scalar function per lane.
+GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 fused_delta1_4(const gradproof::detail::lanes4& theta,
+                                                                      double y) noexcept {
+  using gradproof::detail::lanes4;
+  if (theta.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range)) {
+    const auto p = math::detail::logistic_common(theta);
+    const lanes4 k = (1.0 - y) - y * p.e.hi;
+    return (k * p.q) * (1.0 - p.q * p.d_lo);
+  }
+  lanes4 out{};
+  for (int i = 0; i < 4; ++i) out.v[i] = fused_delta1(theta[i], y);
+  return out;
 }
 
 /// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
 /// else lane by lane through the scalar function (the same bits either way).
-GRADPROOF_INLINE_STEP inline math::detail::pair4 hidden4(const gradproof::detail::lanes4& z) noexcept {
+GRADPROOF_ALWAYS_INLINE inline math::detail::pair4 hidden4(const gradproof::detail::lanes4& z) noexcept {
   if (z.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range))
     return math::detail::sigmoid_and_prime_common(math::detail::logistic_common(z));
   math::detail::pair4 out{};
@@ -2143,26 +2258,31 @@ GRADPROOF_INLINE_STEP inline math::detail::pair4 hidden4(const gradproof::detail
   return out;
 }
 
+/// W x + b1 from W's columns: matmul's order (from j = 0 up), then b1.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 columns_x_plus_b1(const gradproof::detail::lanes4 (&columns)[In],
+                                                                           const gradproof::detail::lanes4& b1,
+                                                                           const double* xs) noexcept {
+  gradproof::detail::lanes4 sum = columns[0] * xs[0];
+  GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) sum = sum + columns[j] * xs[j];
+  return sum + b1;
+}
+
 /// sgd_epoch of a network of 4 hidden units in doubles, at run time: the network stays in
 /// registers, W as its In columns, from the first sample to the last; each sample's z comes from
 /// the previous step as sgd_update_in_place forms it (W x' + b1 before the update, then the
 /// correction), so the update is off the loop-carried chain. Every lane's operations are the
 /// scalar sgd_epoch's, in its order.
 template <std::size_t In, class Iterator>
-GRADPROOF_INLINE_STEP inline void sgd_epoch4(Network<double, In, 4>& net, Iterator it, Iterator last,
+GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iterator it, Iterator last,
                                              double eta) noexcept {
   using gradproof::detail::lanes4;
   lanes4 columns[In];
-  for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(net.W.data.data() + j, In);
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(net.W.data.data() + j, In);
   lanes4 b1 = lanes4::load(net.b1.data.data());
   lanes4 U = lanes4::load(net.U.data.data());
   double b2 = net.b2;
-  const auto w_x_plus_b1 = [&columns, &b1](const double* xs) {  // matmul's order, then b1
-    lanes4 sum = columns[0] * xs[0];
-    for (std::size_t j = 1; j < In; ++j) sum = sum + columns[j] * xs[j];
-    return sum + b1;
-  };
-  lanes4 z = w_x_plus_b1(it->x.data.data());
+  lanes4 z = columns_x_plus_b1(columns, b1, it->x.data.data());
   for (;;) {
     const double* const xs = it->x.data.data();
     const double y = it->y;
@@ -2175,20 +2295,44 @@ GRADPROOF_INLINE_STEP inline void sgd_epoch4(Network<double, In, 4>& net, Iterat
     if (more) {
       const double* const xn = it->x.data.data();
       double s = GRADPROOF_MUL(xs[0], xn[0]);
-      for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
+      GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
       s = s + 1.0;
-      z = w_x_plus_b1(xn) - delta1 * (eta_u_sigma_prime * s);
+      z = columns_x_plus_b1(columns, b1, xn) - delta1 * (eta_u_sigma_prime * s);
     }
-    for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
     b1 = b1 - delta1 * eta_u_sigma_prime;
     U = U - delta1 * (eta * hidden.first);
     b2 = b2 - GRADPROOF_MUL(delta1, eta);
     if (!more) break;
   }
-  for (std::size_t j = 0; j < In; ++j) columns[j].store(net.W.data.data() + j, In);
+  gradproof::detail::store_columns(net.W.data.data(), columns);
   b1.store(net.b1.data.data());
   U.store(net.U.data.data());
   net.b2 = b2;
+}
+
+#if GRADPROOF_SIMD_DISPATCH
+/// sgd_step4 and sgd_epoch4 as AVX2 clones (detail/simd.hpp).
+template <std::size_t In>
+GRADPROOF_AVX2_CLONE inline void sgd_step4_avx2(const Network<double, In, 4>& net, const ColVector<double, In>& x,
+                                                double y, double eta, Network<double, In, 4>& next) noexcept {
+  sgd_step4(net, x, y, eta, next);
+}
+template <std::size_t In, class Iterator>
+GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, Iterator it, Iterator last,
+                                                 double eta) noexcept {
+  sgd_epoch4(net, it, last, eta);
+}
+#endif
+
+/// The fused step at run time: the AVX2 clone where the build dispatches and the CPU has AVX2.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline void sgd_step4_run(const Network<double, In, 4>& net, const ColVector<double, In>& x,
+                                                double y, double eta, Network<double, In, 4>& next) noexcept {
+#if GRADPROOF_SIMD_DISPATCH
+  if (simd_avx2()) return sgd_step4_avx2(net, x, y, eta, next);
+#endif
+  sgd_step4(net, x, y, eta, next);
 }
 #endif
 }  // namespace detail
@@ -2210,7 +2354,7 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& n
 #if GRADPROOF_SIMD
     if constexpr (std::is_same_v<T, double> && Hidden == 4) {
       if (!__builtin_is_constant_evaluated()) {
-        detail::sgd_step4(net, x, y, eta, net);
+        detail::sgd_step4_run(net, x, y, eta, net);
         return;
       }
     }
@@ -2227,8 +2371,15 @@ GRADPROOF_INLINE_STEP constexpr Network<T, In, Hidden> sgd_step(const Network<T,
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4 && detail::input_shape_ok<In, XRows, XCols>()) {
     if (!__builtin_is_constant_evaluated()) {
-      Network<T, In, Hidden> next;
+#if GRADPROOF_SIMD_DISPATCH
+      // The kernel is a call here: it writes over a copy, since a Network local is zeroed first
+      // (its members' initialisers) and g++ zeroes it with rep stos, which the call cannot elide.
+      Network<T, In, Hidden> next = net;
+      detail::sgd_step4_run(next, x, y, eta, next);
+#else
+      Network<T, In, Hidden> next;  // inlined: the zeroing is overwritten, and the optimiser drops it
       detail::sgd_step4(net, x, y, eta, next);
+#endif
       return next;
     }
   }
@@ -2253,6 +2404,12 @@ constexpr Network<T, In, Hidden> sgd_epoch(Network<T, In, Hidden> net, const Sam
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
+#if GRADPROOF_SIMD_DISPATCH
+      if (detail::simd_avx2()) {
+        detail::sgd_epoch4_avx2(net, it, last, eta);
+        return net;
+      }
+#endif
       detail::sgd_epoch4(net, it, last, eta);
       return net;
     }
@@ -2672,6 +2829,106 @@ GRADPROOF_INLINE_STEP constexpr void step_many_from_z(std::array<Network<T, In, 
 }
 }  // namespace detail
 
+#if GRADPROOF_SIMD
+namespace detail {
+/// step_many_from_z at run time, for networks of 4 hidden units in doubles: each network's hidden
+/// layer is one 4-lane vector (detail/simd.hpp), the K output units go 4 at a time
+/// (fused_delta1_4), and each network's update is sgd_step4's. z[k]: this sample's z of network
+/// k in, its next z out (with next_x). Every lane's operations are the scalar path's.
+template <std::size_t In, std::size_t K>
+GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>, K>& nets, const ColVector<double, In>& x,
+                                             double y, const std::array<double, K>& etas, lanes4* z,
+                                             const std::type_identity_t<ColVector<double, In>>* next_x) noexcept {
+  std::array<lanes4, K> h{};
+  std::array<lanes4, K> sigma_prime{};
+  std::array<double, K> theta{};
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) {
+    const math::detail::pair4 hidden = hidden4(z[k]);
+    h[k] = hidden.first;
+    sigma_prime[k] = hidden.second;
+    const lanes4 u_h = lanes4::load(nets[k].U.data.data()) * h[k];
+    theta[k] = (((u_h[0] + u_h[1]) + u_h[2]) + u_h[3]) + nets[k].b2;  // logit()'s order
+  }
+  std::array<double, K> delta1{};
+  constexpr std::size_t whole = K / 4 * 4;
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < whole; k += 4) fused_delta1_4(lanes4::load(theta.data() + k), y).store(delta1.data() + k);
+  GRADPROOF_UNROLL for (std::size_t k = whole; k < K; ++k) delta1[k] = fused_delta1(theta[k], y);
+  const double* const xs = x.data.data();
+  double s = 0.0;  // xᵀx' + 1, the same for every network
+  if (next_x != nullptr) {
+    const double* const xn = next_x->data.data();
+    s = GRADPROOF_MUL(xs[0], xn[0]);
+    GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
+    s = s + 1.0;
+  }
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) {
+    double* const W = nets[k].W.data.data();
+    lanes4 columns[In];
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(W + j, In);
+    const lanes4 b1 = lanes4::load(nets[k].b1.data.data());
+    const lanes4 U = lanes4::load(nets[k].U.data.data());
+    const lanes4 eta_u_sigma_prime = etas[k] * (U * sigma_prime[k]);
+    if (next_x != nullptr) {
+      const double* const xn = next_x->data.data();
+      lanes4 before = columns[0] * xn[0];
+      GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) before = before + columns[j] * xn[j];
+      z[k] = (before + b1) - delta1[k] * (eta_u_sigma_prime * s);
+    }
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1[k] * (eta_u_sigma_prime * xs[j]);
+    store_columns(W, columns);
+    (b1 - delta1[k] * eta_u_sigma_prime).store(nets[k].b1.data.data());
+    (U - delta1[k] * (etas[k] * h[k])).store(nets[k].U.data.data());
+    nets[k].b2 = nets[k].b2 - GRADPROOF_MUL(delta1[k], etas[k]);
+  }
+}
+
+/// z = W x + b1 of a network of 4 hidden units, in matmul's order, as one 4-lane vector.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline lanes4 w_x_plus_b1(const Network<double, In, 4>& net, const double* xs) noexcept {
+  const double* const W = net.W.data.data();
+  lanes4 sum = lanes4::load(W, In) * xs[0];
+  GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) sum = sum + lanes4::load(W + j, In) * xs[j];
+  return sum + lanes4::load(net.b1.data.data());
+}
+
+/// sgd_step_many and train_many at run time, from the networks' first z on.
+template <std::size_t In, std::size_t K>
+GRADPROOF_ALWAYS_INLINE inline void sgd_step_many4(std::array<Network<double, In, 4>, K>& nets, const ColVector<double, In>& x,
+                                                 double y, const std::array<double, K>& etas) noexcept {
+  std::array<lanes4, K> z{};
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], x.data.data());
+  step_many4(nets, x, y, etas, z.data(), nullptr);
+}
+template <std::size_t In, std::size_t K, class Iterator>
+GRADPROOF_ALWAYS_INLINE inline void train_many4(std::array<Network<double, In, 4>, K>& nets, Iterator it, Iterator last,
+                                              const std::array<double, K>& etas) noexcept {
+  std::array<lanes4, K> z{};
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], it->x.data.data());
+  for (;;) {
+    const auto& s = *it;
+    const bool more = ++it != last;
+    step_many4(nets, s.x, s.y, etas, z.data(), more ? &it->x : nullptr);
+    if (!more) return;
+  }
+}
+
+#if GRADPROOF_SIMD_DISPATCH
+/// The lockstep and mini-batch kernels as AVX2 clones (detail/simd.hpp).
+template <std::size_t In, std::size_t K>
+GRADPROOF_AVX2_CLONE inline void sgd_step_many4_avx2(std::array<Network<double, In, 4>, K>& nets,
+                                                     const ColVector<double, In>& x, double y,
+                                                     const std::array<double, K>& etas) noexcept {
+  sgd_step_many4(nets, x, y, etas);
+}
+template <std::size_t In, std::size_t K, class Iterator>
+GRADPROOF_AVX2_CLONE inline void train_many4_avx2(std::array<Network<double, In, 4>, K>& nets, Iterator it,
+                                                  Iterator last, const std::array<double, K>& etas) noexcept {
+  train_many4(nets, it, last, etas);
+}
+#endif
+}  // namespace detail
+#endif
+
 /// One SGD step of K networks on the same sample x (In, 1), y, each with its own learning rate:
 /// nets[k] becomes sgd_step(nets[k], x, y, etas[k]), bit for bit. Stage by stage over k (every
 /// forward pass, then every update), so that the K independent chains overlap.
@@ -2680,6 +2937,16 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_many(std::array<Network<T, In, Hid
                                                    std::type_identity_t<T> y, const std::array<T, K>& etas) noexcept {
   detail::stop_on_bad_label(y);
   for (const T eta : etas) detail::stop_on_bad_eta(eta);
+#if GRADPROOF_SIMD
+  if constexpr (std::is_same_v<T, double> && Hidden == 4) {
+    if (!__builtin_is_constant_evaluated()) {
+#if GRADPROOF_SIMD_DISPATCH
+      if (detail::simd_avx2()) return detail::sgd_step_many4_avx2(nets, x, y, etas);
+#endif
+      return detail::sgd_step_many4(nets, x, y, etas);
+    }
+  }
+#endif
   std::array<ColVector<T, Hidden>, K> z{};
   for (std::size_t k = 0; k < K; ++k) {
     detail::stop_on_bad_forward_input(nets[k], x);
@@ -2699,6 +2966,20 @@ constexpr std::array<Network<T, In, Hidden>, K> train_many(std::array<Network<T,
   auto it = std::begin(samples);
   const auto last = std::end(samples);
   if (it == last) return nets;
+#if GRADPROOF_SIMD
+  if constexpr (std::is_same_v<T, double> && Hidden == 4) {
+    if (!__builtin_is_constant_evaluated()) {
+#if GRADPROOF_SIMD_DISPATCH
+      if (detail::simd_avx2()) {
+        detail::train_many4_avx2(nets, it, last, etas);
+        return nets;
+      }
+#endif
+      detail::train_many4(nets, it, last, etas);
+      return nets;
+    }
+  }
+#endif
   std::array<ColVector<T, Hidden>, K> z{};
   for (std::size_t k = 0; k < K; ++k) {
     detail::stop_on_bad_forward_input(nets[k], it->x);
@@ -2719,6 +3000,71 @@ constexpr std::array<Network<T, In, Hidden>, K> train_many(std::array<Network<T,
 }
 
 namespace detail {
+#if GRADPROOF_SIMD
+/// mean_gradient_of_first at run time, for a network of 4 hidden units in doubles: each sample's
+/// hidden layer is one 4-lane vector, the output units go 4 samples at a time, and the sums run
+/// over the hidden units' lanes; every lane's operations are the scalar path's (forward,
+/// backward, the sums in sample order, the product by 1/count).
+template <std::size_t In, std::size_t B>
+GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Network<double, In, 4>& net,
+                                                                     const std::array<Sample<double, In>, B>& batch,
+                                                                     std::size_t count) noexcept {
+  const lanes4 U = lanes4::load(net.U.data.data());
+  std::array<lanes4, B> h{};
+  std::array<lanes4, B> u_sigma_prime{};  // U ∘ σ′ᵀ, equations::delta2's hadamard product
+  std::array<double, B> theta{};
+  for (std::size_t b = 0; b < count; ++b) {
+    const math::detail::pair4 hidden = hidden4(w_x_plus_b1(net, batch[b].x.data.data()));
+    h[b] = hidden.first;
+    u_sigma_prime[b] = U * hidden.second;
+    const lanes4 u_h = U * h[b];
+    theta[b] = (((u_h[0] + u_h[1]) + u_h[2]) + u_h[3]) + net.b2;  // logit()'s order
+  }
+  std::array<double, B> y_hat{};
+  std::array<double, B> one_minus_y_hat{};
+  const std::size_t whole = count / 4 * 4;
+  for (std::size_t b = 0; b < whole; b += 4)
+    math::detail::sigmoid_and_complement4(theta.data() + b, y_hat.data() + b, one_minus_y_hat.data() + b);
+  for (std::size_t b = whole; b < count; ++b) {
+    const auto both = math::sigmoid_and_complement(theta[b]);
+    y_hat[b] = both.sigma;
+    one_minus_y_hat[b] = both.complement;
+  }
+  // Sample 0's gradient starts the sums, as in the scalar path (count >= 1).
+  double sum_delta1 = equations::delta1(y_hat[0], one_minus_y_hat[0], batch[0].y);
+  lanes4 sum_delta2 = sum_delta1 * u_sigma_prime[0];
+  lanes4 sum_dU = sum_delta1 * h[0];
+  lanes4 sum_dW[In];
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) sum_dW[j] = sum_delta2 * batch[0].x.data[j];
+  for (std::size_t b = 1; b < count; ++b) {
+    const double* const xs = batch[b].x.data.data();
+    const double delta1 = equations::delta1(y_hat[b], one_minus_y_hat[b], batch[b].y);
+    const lanes4 delta2 = delta1 * u_sigma_prime[b];
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) sum_dW[j] = sum_dW[j] + delta2 * xs[j];
+    sum_delta2 = sum_delta2 + delta2;
+    sum_dU = sum_dU + delta1 * h[b];
+    sum_delta1 = sum_delta1 + delta1;
+  }
+  const double inv = 1.0 / static_cast<double>(count);
+  Gradients<double, In, 4> g{};
+  g.delta1 = GRADPROOF_MUL(sum_delta1, inv);
+  (sum_delta2 * inv).store(g.delta2.data.data());
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) (sum_dW[j] * inv).store(g.dW.data.data() + j, In);
+  g.db1.data = g.delta2.data;  // db1 = δ2ᵀ: the same sums, so the same bits
+  (sum_dU * inv).store(g.dU.data.data());
+  g.db2 = g.delta1;  // db2 = δ1: likewise
+  return g;
+}
+#if GRADPROOF_SIMD_DISPATCH
+template <std::size_t In, std::size_t B>
+GRADPROOF_AVX2_CLONE inline Gradients<double, In, 4> mean_gradient4_avx2(const Network<double, In, 4>& net,
+                                                                         const std::array<Sample<double, In>, B>& batch,
+                                                                         std::size_t count) noexcept {
+  return mean_gradient4(net, batch, count);
+}
+#endif
+#endif
+
 /// The mean gradient of batch[0, count), count in [1, B] (the callers guarantee it): the
 /// gradients summed in sample order, then multiplied by 1/count. The forward passes of all B
 /// samples are made together (forward_lanes; the ones past count are not used).
@@ -2726,6 +3072,16 @@ template <class T, std::size_t In, std::size_t Hidden, std::size_t B>
 constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, Hidden>& net,
                                                           const std::array<Sample<T, In>, B>& batch,
                                                           std::size_t count) noexcept {
+#if GRADPROOF_SIMD
+  if constexpr (std::is_same_v<T, double> && Hidden == 4) {
+    if (!__builtin_is_constant_evaluated()) {
+#if GRADPROOF_SIMD_DISPATCH
+      if (simd_avx2()) return mean_gradient4_avx2(net, batch, count);
+#endif
+      return mean_gradient4(net, batch, count);
+    }
+  }
+#endif
   const auto f = forward_lanes<T, In, Hidden, B>([&net](std::size_t) -> const auto& { return net; },
                                                  [&batch](std::size_t sample_index) -> const auto& { return batch[sample_index].x; });
   Gradients<T, In, Hidden> sum = backward(net, batch[0].x, batch[0].y, f[0]);

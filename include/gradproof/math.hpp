@@ -334,8 +334,18 @@ constexpr sigmoid_complement<float> sigmoid_and_complement(float x) noexcept {
 #if GRADPROOF_SIMD
 namespace detail {
 // The lane-wise functions' run-time path, 4 lanes at a time (defined after the scalar functions).
-GRADPROOF_INLINE_EXP inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept;
-GRADPROOF_INLINE_EXP inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
+                                                         std::size_t whole) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
+                                                              std::size_t whole) noexcept;
+#if GRADPROOF_SIMD_DISPATCH
+GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
+                                                              std::size_t whole) noexcept;
+GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double* x, double* sigma, double* complement,
+                                                                   std::size_t whole) noexcept;
+#endif
 }  // namespace detail
 #endif
 
@@ -373,7 +383,14 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_complement(const std::array<doub
 #if GRADPROOF_SIMD
   if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
     constexpr std::size_t whole = Lanes / 4 * 4;
-    for (std::size_t lane = 0; lane < whole; lane += 4) detail::sigmoid_and_complement4(x.data() + lane, s + lane, c + lane);
+#if GRADPROOF_SIMD_DISPATCH
+    if (gradproof::detail::simd_avx2())
+      detail::sigmoid_and_complement_lanes_avx2(x.data(), s, c, whole);
+    else
+      detail::sigmoid_and_complement_lanes(x.data(), s, c, whole);
+#else
+    detail::sigmoid_and_complement_lanes(x.data(), s, c, whole);
+#endif
     for (std::size_t lane = whole; lane < Lanes; ++lane) {
       const auto both = sigmoid_and_complement(x[lane]);
       s[lane] = both.sigma;
@@ -434,7 +451,7 @@ namespace detail {
 /// sigmoid_and_prime of x[0..3] into sigma[0..3], sigma_prime[0..3], at run time: the 4-lane
 /// mirrors (detail/simd.hpp) when every lane is in the common range, as logistic_lanes decides;
 /// otherwise the scalar function lane by lane. The same bits as the scalar function, per lane.
-GRADPROOF_INLINE_EXP inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept {
   const lanes4 z = lanes4::load(x);
   if (z.all_in(logistic_left_tail, exp_normal_range)) {
     const pair4 both = sigmoid_and_prime_common(logistic_common(z));
@@ -449,7 +466,7 @@ GRADPROOF_INLINE_EXP inline void sigmoid_and_prime4(const double* x, double* sig
   }
 }
 /// sigmoid_and_complement of x[0..3], the same way.
-GRADPROOF_INLINE_EXP inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept {
   const lanes4 t = lanes4::load(x);
   if (t.all_in(logistic_left_tail, exp_normal_range)) {
     const pair4 both = sigmoid_and_complement_common(logistic_common(t));
@@ -463,6 +480,26 @@ GRADPROOF_INLINE_EXP inline void sigmoid_and_complement4(const double* x, double
     complement[i] = p.complement;
   }
 }
+/// The lane-wise functions' run-time loops over x[0, whole), whole a multiple of 4.
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
+                                                         std::size_t whole) noexcept {
+  for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_prime4(x + lane, sigma + lane, sigma_prime + lane);
+}
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
+                                                              std::size_t whole) noexcept {
+  for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_complement4(x + lane, sigma + lane, complement + lane);
+}
+#if GRADPROOF_SIMD_DISPATCH
+/// The same loops as AVX2 clones (detail/simd.hpp).
+GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
+                                                              std::size_t whole) noexcept {
+  sigmoid_and_prime_lanes(x, sigma, sigma_prime, whole);
+}
+GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double* x, double* sigma, double* complement,
+                                                                   std::size_t whole) noexcept {
+  sigmoid_and_complement_lanes(x, sigma, complement, whole);
+}
+#endif
 }  // namespace detail
 #endif
 
@@ -478,7 +515,14 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_prime(const std::array<double, L
 #if GRADPROOF_SIMD
   if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
     constexpr std::size_t whole = Lanes / 4 * 4;
-    for (std::size_t lane = 0; lane < whole; lane += 4) detail::sigmoid_and_prime4(x.data() + lane, s + lane, s_prime + lane);
+#if GRADPROOF_SIMD_DISPATCH
+    if (gradproof::detail::simd_avx2())
+      detail::sigmoid_and_prime_lanes_avx2(x.data(), s, s_prime, whole);
+    else
+      detail::sigmoid_and_prime_lanes(x.data(), s, s_prime, whole);
+#else
+    detail::sigmoid_and_prime_lanes(x.data(), s, s_prime, whole);
+#endif
     for (std::size_t lane = whole; lane < Lanes; ++lane) {
       const auto both = sigmoid_and_prime(x[lane]);
       s[lane] = both.sigma;

@@ -11,6 +11,7 @@
 #ifndef GRADPROOF_NETWORK_HPP
 #define GRADPROOF_NETWORK_HPP
 
+#include <bit>
 #include <cstddef>
 #include <iterator>
 #include <type_traits>
@@ -371,18 +372,18 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_scalar(Network<T, In, Hidden>& net
 /// sgd_step_scalar does on that unit, in the same order, so the bits are the scalar path's.
 /// W (4, In) row-major is read and written by columns: column j is lane stride In.
 template <std::size_t In>
-GRADPROOF_INLINE_STEP inline void sgd_step4(const Network<double, In, 4>& net, const ColVector<double, In>& x,
+GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net, const ColVector<double, In>& x,
                                             double y, double eta, Network<double, In, 4>& next) noexcept {
   using gradproof::detail::lanes4;
   const double* const W = net.W.data.data();
   const double* const xs = x.data.data();
   lanes4 columns[In];
-  for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(W + j, In);
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(W + j, In);
   const lanes4 b1 = lanes4::load(net.b1.data.data());
   const lanes4 U = lanes4::load(net.U.data.data());
   // z = W x + b1: lane i sums W_i0 x_0 + W_i1 x_1 + ... from j = 0 up, then b1_i (matmul's order).
   lanes4 z = columns[0] * xs[0];
-  for (std::size_t j = 1; j < In; ++j) z = z + columns[j] * xs[j];
+  GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) z = z + columns[j] * xs[j];
   z = z + b1;
   lanes4 h;
   lanes4 sigma_prime;
@@ -401,16 +402,32 @@ GRADPROOF_INLINE_STEP inline void sgd_step4(const Network<double, In, 4>& net, c
   const double theta = (((u_h[0] + u_h[1]) + u_h[2]) + u_h[3]) + net.b2;  // logit()'s order
   const double delta1 = fused_delta1(theta, y);
   const lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
-  for (std::size_t j = 0; j < In; ++j)
-    (columns[j] - delta1 * (eta_u_sigma_prime * xs[j])).store(next.W.data.data() + j, In);
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
+  const double b2 = net.b2 - GRADPROOF_MUL(delta1, eta);  // net may be next: every read before any write
+  gradproof::detail::store_columns(next.W.data.data(), columns);
   (b1 - delta1 * eta_u_sigma_prime).store(next.b1.data.data());
   (U - delta1 * (eta * h)).store(next.U.data.data());
-  next.b2 = net.b2 - GRADPROOF_MUL(delta1, eta);
+  next.b2 = b2;
+}
+
+/// fused_delta1 of 4 logits (4 networks, one label y), lane by lane: its operations on 4 lanes
+/// where every θ is in the common range, else the scalar function per lane.
+GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 fused_delta1_4(const gradproof::detail::lanes4& theta,
+                                                                      double y) noexcept {
+  using gradproof::detail::lanes4;
+  if (theta.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range)) {
+    const auto p = math::detail::logistic_common(theta);
+    const lanes4 k = (1.0 - y) - y * p.e.hi;
+    return (k * p.q) * (1.0 - p.q * p.d_lo);
+  }
+  lanes4 out{};
+  for (int i = 0; i < 4; ++i) out.v[i] = fused_delta1(theta[i], y);
+  return out;
 }
 
 /// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
 /// else lane by lane through the scalar function (the same bits either way).
-GRADPROOF_INLINE_STEP inline math::detail::pair4 hidden4(const gradproof::detail::lanes4& z) noexcept {
+GRADPROOF_ALWAYS_INLINE inline math::detail::pair4 hidden4(const gradproof::detail::lanes4& z) noexcept {
   if (z.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range))
     return math::detail::sigmoid_and_prime_common(math::detail::logistic_common(z));
   math::detail::pair4 out{};
@@ -422,26 +439,31 @@ GRADPROOF_INLINE_STEP inline math::detail::pair4 hidden4(const gradproof::detail
   return out;
 }
 
+/// W x + b1 from W's columns: matmul's order (from j = 0 up), then b1.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 columns_x_plus_b1(const gradproof::detail::lanes4 (&columns)[In],
+                                                                           const gradproof::detail::lanes4& b1,
+                                                                           const double* xs) noexcept {
+  gradproof::detail::lanes4 sum = columns[0] * xs[0];
+  GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) sum = sum + columns[j] * xs[j];
+  return sum + b1;
+}
+
 /// sgd_epoch of a network of 4 hidden units in doubles, at run time: the network stays in
 /// registers, W as its In columns, from the first sample to the last; each sample's z comes from
 /// the previous step as sgd_update_in_place forms it (W x' + b1 before the update, then the
 /// correction), so the update is off the loop-carried chain. Every lane's operations are the
 /// scalar sgd_epoch's, in its order.
 template <std::size_t In, class Iterator>
-GRADPROOF_INLINE_STEP inline void sgd_epoch4(Network<double, In, 4>& net, Iterator it, Iterator last,
+GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iterator it, Iterator last,
                                              double eta) noexcept {
   using gradproof::detail::lanes4;
   lanes4 columns[In];
-  for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(net.W.data.data() + j, In);
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(net.W.data.data() + j, In);
   lanes4 b1 = lanes4::load(net.b1.data.data());
   lanes4 U = lanes4::load(net.U.data.data());
   double b2 = net.b2;
-  const auto w_x_plus_b1 = [&columns, &b1](const double* xs) {  // matmul's order, then b1
-    lanes4 sum = columns[0] * xs[0];
-    for (std::size_t j = 1; j < In; ++j) sum = sum + columns[j] * xs[j];
-    return sum + b1;
-  };
-  lanes4 z = w_x_plus_b1(it->x.data.data());
+  lanes4 z = columns_x_plus_b1(columns, b1, it->x.data.data());
   for (;;) {
     const double* const xs = it->x.data.data();
     const double y = it->y;
@@ -454,20 +476,44 @@ GRADPROOF_INLINE_STEP inline void sgd_epoch4(Network<double, In, 4>& net, Iterat
     if (more) {
       const double* const xn = it->x.data.data();
       double s = GRADPROOF_MUL(xs[0], xn[0]);
-      for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
+      GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
       s = s + 1.0;
-      z = w_x_plus_b1(xn) - delta1 * (eta_u_sigma_prime * s);
+      z = columns_x_plus_b1(columns, b1, xn) - delta1 * (eta_u_sigma_prime * s);
     }
-    for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
     b1 = b1 - delta1 * eta_u_sigma_prime;
     U = U - delta1 * (eta * hidden.first);
     b2 = b2 - GRADPROOF_MUL(delta1, eta);
     if (!more) break;
   }
-  for (std::size_t j = 0; j < In; ++j) columns[j].store(net.W.data.data() + j, In);
+  gradproof::detail::store_columns(net.W.data.data(), columns);
   b1.store(net.b1.data.data());
   U.store(net.U.data.data());
   net.b2 = b2;
+}
+
+#if GRADPROOF_SIMD_DISPATCH
+/// sgd_step4 and sgd_epoch4 as AVX2 clones (detail/simd.hpp).
+template <std::size_t In>
+GRADPROOF_AVX2_CLONE inline void sgd_step4_avx2(const Network<double, In, 4>& net, const ColVector<double, In>& x,
+                                                double y, double eta, Network<double, In, 4>& next) noexcept {
+  sgd_step4(net, x, y, eta, next);
+}
+template <std::size_t In, class Iterator>
+GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, Iterator it, Iterator last,
+                                                 double eta) noexcept {
+  sgd_epoch4(net, it, last, eta);
+}
+#endif
+
+/// The fused step at run time: the AVX2 clone where the build dispatches and the CPU has AVX2.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline void sgd_step4_run(const Network<double, In, 4>& net, const ColVector<double, In>& x,
+                                                double y, double eta, Network<double, In, 4>& next) noexcept {
+#if GRADPROOF_SIMD_DISPATCH
+  if (simd_avx2()) return sgd_step4_avx2(net, x, y, eta, next);
+#endif
+  sgd_step4(net, x, y, eta, next);
 }
 #endif
 }  // namespace detail
@@ -489,7 +535,7 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& n
 #if GRADPROOF_SIMD
     if constexpr (std::is_same_v<T, double> && Hidden == 4) {
       if (!__builtin_is_constant_evaluated()) {
-        detail::sgd_step4(net, x, y, eta, net);
+        detail::sgd_step4_run(net, x, y, eta, net);
         return;
       }
     }
@@ -506,8 +552,15 @@ GRADPROOF_INLINE_STEP constexpr Network<T, In, Hidden> sgd_step(const Network<T,
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4 && detail::input_shape_ok<In, XRows, XCols>()) {
     if (!__builtin_is_constant_evaluated()) {
-      Network<T, In, Hidden> next;
+#if GRADPROOF_SIMD_DISPATCH
+      // The kernel is a call here: it writes over a copy, since a Network local is zeroed first
+      // (its members' initialisers) and g++ zeroes it with rep stos, which the call cannot elide.
+      Network<T, In, Hidden> next = net;
+      detail::sgd_step4_run(next, x, y, eta, next);
+#else
+      Network<T, In, Hidden> next;  // inlined: the zeroing is overwritten, and the optimiser drops it
       detail::sgd_step4(net, x, y, eta, next);
+#endif
       return next;
     }
   }
@@ -532,6 +585,12 @@ constexpr Network<T, In, Hidden> sgd_epoch(Network<T, In, Hidden> net, const Sam
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
+#if GRADPROOF_SIMD_DISPATCH
+      if (detail::simd_avx2()) {
+        detail::sgd_epoch4_avx2(net, it, last, eta);
+        return net;
+      }
+#endif
       detail::sgd_epoch4(net, it, last, eta);
       return net;
     }

@@ -24,7 +24,6 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 
 #include "config.hpp"
 #include "exp_constants.hpp"
@@ -38,9 +37,31 @@
 #endif
 #endif
 
+// GRADPROOF_SIMD_DISPATCH   1 where GRADPROOF_SIMD is and the target lacks AVX2 (a build for the
+//                           x86-64 baseline, -O2 without -march): the hot kernels are compiled
+//                           twice, as they are and as AVX2 clones (GRADPROOF_AVX2_CLONE, which adds
+//                           AVX2 but never FMA), and a CPU that has AVX2 runs the clones. Both
+//                           clones do the same IEEE operations in the same order on every lane, so
+//                           the bits are the same; the bit matrix runs both (GRADPROOF_SIMD_FORCE).
+// GRADPROOF_SIMD_FORCE      a test hook: 0 (the default) asks the CPU; 1 always runs the baseline
+//                           kernels, 2 always the AVX2 clones (the CPU must have AVX2).
+#if GRADPROOF_SIMD && !defined(__AVX2__) && !defined(GRADPROOF_SIMD_DISPATCH)
+#define GRADPROOF_SIMD_DISPATCH 1
+#elif !defined(GRADPROOF_SIMD_DISPATCH)
+#define GRADPROOF_SIMD_DISPATCH 0
+#endif
+#if !defined(GRADPROOF_SIMD_FORCE)
+#define GRADPROOF_SIMD_FORCE 0
+#endif
+
 #if GRADPROOF_SIMD
 
 GRADPROOF_FP_CONTRACT_OFF_BEGIN
+
+// Before every loop of the kernels over In, K, the hidden units or a chunk's lanes: g++ -O2 keeps
+// such loops rolled, with the loop's vectors in memory and the index arithmetic (even a division
+// by In) on the dependency chain; unrolled, they live in registers.
+#define GRADPROOF_UNROLL _Pragma("GCC unroll 16")
 
 namespace gradproof::detail {
 
@@ -83,7 +104,7 @@ struct lanes4 {
   /// The lanes to p[0], p[stride], p[2 stride], p[3 stride].
   GRADPROOF_ALWAYS_INLINE void store(double* p, std::size_t stride = 1) const noexcept {
     if (stride == 1) {
-      std::memcpy(p, &v, sizeof v);
+      __builtin_memcpy(p, &v, sizeof v);
       return;
     }
     p[0] = v[0];
@@ -98,6 +119,21 @@ struct lanes4 {
     return ((in[0] & in[1]) & (in[2] & in[3])) != 0;
   }
 };
+
+/// W (4, In) row-major from its In columns, in whole 4-double chunks: the next read of W (a
+/// copy of the network, the next step's columns) then finds each of its loads inside one store,
+/// which the CPU forwards; loads that straddle narrower stores wait until those reach the cache.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline void store_columns(double* W, const lanes4 (&columns)[In]) noexcept {
+  GRADPROOF_UNROLL for (std::size_t chunk = 0; chunk < In; ++chunk) {
+    lanes4 row_major{};
+    GRADPROOF_UNROLL for (std::size_t lane = 0; lane < 4; ++lane) {
+      const std::size_t flat = 4 * chunk + lane;  // entry (flat / In, flat % In) of W
+      row_major.v[lane] = columns[flat % In].v[flat / In];
+    }
+    row_major.store(W + 4 * chunk);
+  }
+}
 
 /// 4 unsigned 64-bit integers: a double's bits, a table index.
 struct bits4 {
@@ -119,6 +155,24 @@ GRADPROOF_ALWAYS_INLINE inline lanes4 lookup(const double* table, const bits4& j
 GRADPROOF_ALWAYS_INLINE inline bits4 lookup(const std::uint64_t* table, const bits4& j) noexcept {
   return {u64x4{table[j.v[0]], table[j.v[1]], table[j.v[2]], table[j.v[3]]}};
 }
+
+#if GRADPROOF_SIMD_DISPATCH
+// A kernel's AVX2 clone: a function of its own (never inlined into baseline code, whose target
+// lacks AVX2), into which the kernel, written for any target, is inlined.
+#define GRADPROOF_AVX2_CLONE [[gnu::target("avx2")]]
+
+/// Whether to run the AVX2 clones: the CPU's answer, asked once (or the test hook's).
+inline bool simd_avx2() noexcept {
+#if GRADPROOF_SIMD_FORCE == 1
+  return false;
+#elif GRADPROOF_SIMD_FORCE == 2
+  return true;
+#else
+  static const bool has_avx2 = __builtin_cpu_supports("avx2") != 0;
+  return has_avx2;
+#endif
+}
+#endif
 
 }  // namespace gradproof::detail
 
