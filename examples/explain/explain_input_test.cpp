@@ -91,7 +91,8 @@ TEST(ExplainInput, FileErrorsNameFileLineAndField) {
   EXPECT_EQ(gradproof_explain::read_file(in, bad).value_or(""),
             bad + ":2: W: expected 12 numbers ((4, 3): 4 rows of 3, row by row), got 2");
   const std::string noeq = temp_file("noeq.txt", "eta 0.5\n");
-  EXPECT_EQ(gradproof_explain::read_file(in, noeq).value_or(""), noeq + ":1: expected 'field = numbers', e.g. 'eta = 0.125'");
+  EXPECT_EQ(gradproof_explain::read_file(in, noeq).value_or(""),
+            noeq + ":1: expected 'field = numbers', e.g. 'eta = 0.125'");
   // Nothing of a file with an error is kept, not even its good lines.
   EXPECT_EQ(in.eta, gradproof_explain::worked_example_input().eta);
 }
@@ -288,7 +289,8 @@ TEST(ExplainCommandLine, GoodCommandLines) {
 TEST(ExplainWalkthrough, AnOverflowingStepIsReportedNotShown) {
   Input in = gradproof_explain::worked_example_input();
   // z = W x is about 0.03, so σ′(z) is about 1/4 and ∂L/∂W = δ2 x about 1e9: η ∂L/∂W overflows.
-  ASSERT_FALSE(set_field(in, "W", "1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12").has_value());
+  ASSERT_FALSE(
+      set_field(in, "W", "1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12").has_value());
   ASSERT_FALSE(set_field(in, "x", "1e10 1e10 1e10").has_value());
   ASSERT_FALSE(set_field(in, "eta", "1e308").has_value());
   const auto r = gradproof_explain::render(in, gradproof_explain::Format::text, 6);
@@ -297,7 +299,8 @@ TEST(ExplainWalkthrough, AnOverflowingStepIsReportedNotShown) {
 }
 
 TEST(ExplainWalkthrough, TheDefaultStepAgreesWithAutomaticDifferentiation) {
-  const auto r = gradproof_explain::render(gradproof_explain::worked_example_input(), gradproof_explain::Format::text, 6);
+  const auto r =
+      gradproof_explain::render(gradproof_explain::worked_example_input(), gradproof_explain::Format::text, 6);
   ASSERT_TRUE(r.page.has_value()) << r.error;
   EXPECT_EQ(r.page->find("WARNING"), std::string::npos);
   EXPECT_NE(r.page->find("= [0.890625; -1.00781; -0.445312; -0.320312]"), std::string::npos)
