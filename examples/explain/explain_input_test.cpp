@@ -157,6 +157,36 @@ TEST(ExplainInput, MessagesShowControlBytesAndCutLongText) {
             cat("unknown option '-", std::string(39, '\x8D'), "...'; see --help"));
 }
 
+TEST(ExplainInput, ADecimalCommaGetsAHintAndStaysAnError) {
+  const std::vector<BadField> cases = {
+      {"eta", "0,1", "eta: expected 1 number (a scalar), got 2 (a decimal comma? use a dot: 0.1)"},
+      {"x", " 0,5 1,5 2,5 ", "x: expected 3 numbers ((3, 1)), got 6 (a decimal comma? use a dot: 0.5 1.5 2.5)"},
+      {"x", "0,5; -1,5; +2,5", "x: expected 3 numbers ((3, 1)), got 6 (a decimal comma? use a dot: 0.5; -1.5; +2.5)"},
+      {"x", "1 0,5 2", "x: expected 3 numbers ((3, 1)), got 4 (a decimal comma? use a dot: 1 0.5 2)"},
+      // No reading with dots holds the field: the hint says what to do, and shows no reading.
+      {"x", "0,5,1,5,2,5",
+       "x: expected 3 numbers ((3, 1)), got 6 (a decimal comma? use a dot, and blanks or ';' between the numbers)"},
+      {"b1", "1,2,3,4,5",
+       "b1: expected 4 numbers ((4, 1)), got 5 (a decimal comma? use a dot, and blanks or ';' between the numbers)"},
+      // Known-bad twins: no hint for fewer numbers than the field holds, nor for commas that do
+      // not stand between two digits, nor for an entry that is no number.
+      {"W", "0,5", "W: expected 12 numbers ((4, 3): 4 rows of 3, row by row), got 2"},
+      {"x", "1, 2, 3, 4", "x: expected 3 numbers ((3, 1)), got 4"},
+      {"eta", "0 ,1", "eta: expected 1 number (a scalar), got 2"},
+      {"eta", "0,1a", "eta: entry 2 '1a' is not a number"},
+  };
+  for (const BadField& c : cases) {
+    Input in = gradproof_explain::worked_example_input();
+    EXPECT_EQ(set_field(in, c.field, c.text).value_or(""), c.message) << c.field << " = " << c.text;
+    EXPECT_EQ(in.x, gradproof_explain::worked_example_input().x) << "the input changed on error";
+    EXPECT_EQ(in.eta, gradproof_explain::worked_example_input().eta) << "the input changed on error";
+  }
+  const std::string file = temp_file("comma.txt", "y = 0\neta = 0,125\n");
+  Input in = gradproof_explain::worked_example_input();
+  EXPECT_EQ(gradproof_explain::read_file(in, file).value_or(""),
+            file + ":2: eta: expected 1 number (a scalar), got 2 (a decimal comma? use a dot: 0.125)");
+}
+
 std::optional<std::string> parse_text(Input& in, std::string_view text) {
   return gradproof_explain::parse_file_text(in, "f.txt", text);
 }
@@ -261,6 +291,35 @@ TEST(ExplainCommandLine, EveryBadCommandLineIsNamed) {
       {{"--digits", "+-3"}, "--digits: expected a whole number from 1 to 17, got '+-3'"},
   };
   for (const auto& [args, message] : cases) EXPECT_EQ(parse(args).error, message) << args[0];
+}
+
+TEST(ExplainCommandLine, AListSplitByTheShellIsNamed) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"--x", "1", "2", "3"},
+       "--x: expected 3 numbers ((3, 1)), got 1, and '2' follows as another argument: a list must be one argument: "
+       "--x \"1 2 3\" or --x 1,2,3"},
+      {{"--y", "0", "--x", "1", "-2", "+3", "--eta", "1"},
+       "--x: expected 3 numbers ((3, 1)), got 1, and '-2' follows as another argument: a list must be one argument: "
+       "--x \"1 -2 +3\" or --x 1,-2,+3"},
+      {{"--U=1,", "2,", ".5", "4"},
+       "--U: expected 4 numbers ((1, 4)), got 1, and '2,' follows as another argument: a list must be one argument: "
+       "--U \"1, 2, .5 4\" or --U 1,2,.5,4"},
+      {{"--x", "0,5", "1,5", "2,5"},
+       "--x: expected 3 numbers ((3, 1)), got 2, and '1,5' follows as another argument: a list must be one argument "
+       "(a decimal comma? use a dot): --x \"0.5 1.5 2.5\" or --x 0.5,1.5,2.5"},
+      // Still not the field's count: the list is shown quoted, with no second form to copy.
+      {{"--W", "1", "2", "3"},
+       "--W: expected 12 numbers ((4, 3): 4 rows of 3, row by row), got 1, and '2' follows as another argument: a "
+       "list must be one argument: --W \"1 2 3\""},
+      // Known-bad twins: a complete value, a scalar, a non-number or an option after the value.
+      {{"--x", "1,2,3", "4"}, "unexpected argument '4': gradproof-explain takes options only; see --help"},
+      {{"--b2", "1", "2"}, "unexpected argument '2': gradproof-explain takes options only; see --help"},
+      {{"--x", "1", "abc"}, "unexpected argument 'abc': gradproof-explain takes options only; see --help"},
+      {{"--x", "1", "-y"}, "unknown option '-y'; see --help"},
+      {{"--x", "1", "--y", "0"}, "--x: expected 3 numbers ((3, 1)), got 1"},
+      {{"--markdown", "1"}, "unexpected argument '1': gradproof-explain takes options only; see --help"},
+  };
+  for (const auto& [args, message] : cases) EXPECT_EQ(parse_command_line(args).error, message) << args[0];
 }
 
 TEST(ExplainCommandLine, GoodCommandLines) {
