@@ -367,6 +367,34 @@ TEST(ExplainWalkthrough, TheDefaultStepAgreesWithAutomaticDifferentiation) {
          "0.125*0.625 + 0.125 = 0.890625 (static_tests/reference_values_test.cpp, z_ref)";
 }
 
+TEST(ExplainWalkthrough, NoValuePrintsAsMinusZero) {
+  using gradproof_explain::format_number;
+  // Known-bad twin: the product that makes ∂L/∂W_i2 for x_2 = 0 is -0.0 for δ2_i < 0, and %g
+  // prints it "-0".
+  const double minus_zero = -0.25 * 0.0;
+  char raw[16];
+  std::snprintf(raw, sizeof raw, "%g", minus_zero);
+  EXPECT_STREQ(raw, "-0");
+  EXPECT_EQ(format_number(minus_zero, 6), "0");
+  EXPECT_EQ(format_number(0.0, 6), "0");
+  // Nonzero values keep their sign, however small or however few the digits.
+  EXPECT_EQ(format_number(-0.25, 6), "-0.25");
+  EXPECT_EQ(format_number(-0x1p-1074, 6), "-4.94066e-324");
+  EXPECT_EQ(format_number(-0.04, 1), "-0.04");
+  // The page of an input with x_2 = 0 has no "-0" anywhere (nor in Markdown).
+  Input in = gradproof_explain::worked_example_input();
+  ASSERT_FALSE(set_field(in, "x", "1 0 -1").has_value());
+  for (const auto format : {gradproof_explain::Format::text, gradproof_explain::Format::markdown}) {
+    const auto r = gradproof_explain::render(in, format, 6);
+    ASSERT_TRUE(r.page.has_value()) << r.error;
+    for (std::size_t at = r.page->find("-0"); at != std::string::npos; at = r.page->find("-0", at + 1)) {
+      const char next = at + 2 < r.page->size() ? (*r.page)[at + 2] : '\0';
+      EXPECT_TRUE(next == '.' || next == 'e' || (next >= '0' && next <= '9'))
+          << "a -0 at " << at << ": " << r.page->substr(at > 40 ? at - 40 : 0, 80);
+    }
+  }
+}
+
 /// Line n (1-based) of a repository file, or "" if it has fewer lines.
 std::string line_of(std::string_view file, int n) {
   std::ifstream in(std::string(GRADPROOF_SOURCE_DIR) + "/" + std::string(file));

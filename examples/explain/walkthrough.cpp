@@ -55,11 +55,20 @@ struct Section {
   std::vector<Entry> entries;
 };
 
-std::string number(double v, int digits) {
+}  // namespace
+
+std::string format_number(double v, int digits) {
+  // -0.0 (δ2_i x_j for x_j = 0 and δ2_i < 0, ...) equals 0, and "-0" only puzzles a reader who
+  // compares it with the slides; %g rounds no nonzero value to 0, so no other value prints as -0.
+  if (v == 0) v = 0.0;
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*g", digits, v);
   return buf;
 }
+
+namespace {
+
+std::string number(double v, int digits) { return format_number(v, digits); }
 
 /// A matrix as the slides write it: rows separated by "; ", entries by ", ".
 template <std::size_t R, std::size_t C>
@@ -124,15 +133,16 @@ Rendered render(const Input& in, Format format, int digits) {
   const double ad_u = disagreement_in_u(g, ad_gradients(in.net, in.x, in.y));
 
   const auto d = digits;
-  const std::string_view value_proof = is_worked_example
-                                           ? "its value, for this worked example, against mpmath (40 digits)"
-                                           : "its value, for the worked example (yours is checked at run time below)";
+  const std::string_view value_proof =
+      is_worked_example ? "its value, for this worked example, against mpmath (40 digits)"
+                        : "its value, for the worked example; for this input, the check below compares gradproof's "
+                          "gradients with AD";
   const Cite ad_cite{proof("proof:ad"), "backward() agrees with forward-mode AD within 12 u on 8 networks"};
 
   std::vector<Section> sections;
   sections.push_back({"The input and the parameters (slides 2-3)",
                       "The sample x is a column; the label y is 0 or 1 (soft labels in [0, 1] work too). "
-                      "The bias is kept out of W (slide 3).",
+                      "The bias is kept out of W, as in Keras (slide 3).",
                       {}});
   auto& inputs = sections.back().entries;
   inputs.push_back({"x",
@@ -150,7 +160,10 @@ Rendered render(const Input& in, Format format, int digits) {
                     "(4, 3) = (α, β)",
                     "slide 2",
                     matrix(in.net.W, d),
-                    {{proof("shape:W"), "its shape"}}});
+                    {{proof("shape:W"), "its shape"},
+                     {proof("fail:keras_hidden_kernel_given_as_W"), "W given as Keras's kernel does not compile"}},
+                    "Keras keeps the bias out of W too, as slide 3 says, but stores the kernel as Wᵀ, a (3, 4): "
+                    "worth knowing when moving weights (note 6; not an erratum)"});
   inputs.push_back({"b1",
                     "net.b1",
                     "hidden bias",
@@ -163,7 +176,7 @@ Rendered render(const Input& in, Format format, int digits) {
        "net.U",
        "output weights",
        "(1, 4) row",
-       "slide 2 (eq. 5 names its entries as a column: erratum 5)",
+       "slide 2 (eq. (5) indexes its entries u11 … u41 like a column's: a notation inconsistency, erratum 5)",
        matrix(in.net.U, d),
        {{proof("shape:U"), "its shape"}, {proof("proof:erratum5"), "a (4, 1) column U does not multiply h"}}});
   inputs.push_back(
@@ -232,7 +245,7 @@ Rendered render(const Input& in, Format format, int digits) {
                 "f.sigma_prime",
                 "the hidden layer's slopes",
                 "(4, 1) column",
-                "slides 6-7, eq. (5) (printed with σ′(z2) three times: erratum 2)",
+                "slides 6-7, eqs. (4)-(5) (eq. (5) repeats σ′(z2) where σ′(z3), σ′(z4) belong: erratum 2)",
                 matrix(f.sigma_prime, d),
                 {{proof("shape:sigma_prime"), "its shape"},
                  {proof("proof:sigma_prime"), value_proof},
@@ -241,7 +254,7 @@ Rendered render(const Input& in, Format format, int digits) {
                 "g.delta2",
                 "the hidden delta",
                 "(1, 4) row",
-                "slides 6-7, eqs. (4) and (6) (printed without the transpose: erratum 3)",
+                "slides 6-7, eqs. (4)-(6) (eqs. (4) and (5) print δ1 U ∘ σ′(z) without the transpose: erratum 3)",
                 matrix(g.delta2, d),
                 {{proof("shape:delta2"), "its shape: a row"},
                  {proof("proof:delta2"), value_proof},
@@ -250,7 +263,7 @@ Rendered render(const Input& in, Format format, int digits) {
                 "g.dW",
                 "entry (i, j) = δ2_i x_j",
                 "(4, 3), like W",
-                "slide 9, eq. (7) (its last row printed with σ′(z1): erratum 4)",
+                "slide 9, eq. (7) (its last row uses σ′(z1) where σ′(z4) belongs: erratum 4)",
                 matrix(g.dW, d),
                 {{proof("shape:dW"), "its shape: W's"},
                  {proof("proof:dW"), value_proof},
@@ -264,12 +277,13 @@ Rendered render(const Input& in, Format format, int digits) {
                 matrix(g.dU, d),
                 {{proof("shape:dU"), "its shape: U's"},
                  {proof("proof:dU"), value_proof},
-                 {proof("fail:sgd_on_U_given_delta1_times_h"), "δ1 h, a column, cannot update U"}}});
+                 {proof("fail:sgd_on_U_given_delta1_times_h"), "δ1 h, a column, cannot update U"}},
+                "slide 10 writes δ1ᵀ ⊗ hᵀ: the same row, since δ1 is a scalar"});
   bw.push_back({"∂L/∂b2 = δ1",
                 "g.db2",
                 "",
                 "scalar, like b2",
-                "slide 11 (slide 6 says b2 shares ∂L/∂z: erratum 1)",
+                "slide 11 (δ2 has no part in it; slide 6 writes b2 where it means b1: erratum 1)",
                 number(g.db2, d),
                 {{proof("shape:db2"), "its shape"},
                  {proof("proof:db2"), value_proof},
@@ -278,15 +292,17 @@ Rendered render(const Input& in, Format format, int digits) {
                 "g.db1",
                 "δ2 made a column",
                 "(4, 1), like b1",
-                "slide 11",
+                "slide 11 (slide 6 says ∂L/∂W and ∂L/∂b2 share ∂L/∂z, where it means b1: erratum 1)",
                 matrix(g.db1, d),
                 {{proof("shape:db1"), "its shape: b1's, so the transpose is needed"},
+                 {proof("proof:erratum1_z_i_b1_i"), "∂z_i/∂b1_k is 1 for i = k and 0 otherwise: b1 reaches z"},
                  {proof("proof:db1"), value_proof},
                  {proof("fail:b1_assigned_delta2_without_transpose"), "b1 updated with the row δ2 does not compile"}}});
 
   sections.push_back(
       {"The SGD step (slide 8)",
-       "Ω ← Ω − η ∂L/∂Ω for every parameter, each keeping its shape: gradproof::sgd_step(net, x, y, eta).",
+       "Ω ← Ω − η ∂L/∂Ω for every parameter, each keeping its shape: gradproof::sgd_step(net, x, y, eta). "
+       "Slide 8 writes the rule for W; b1, U and b2 follow the same rule.",
        {}});
   auto& st = sections.back().entries;
   st.push_back({"W ← W − η ∂L/∂W",
@@ -333,12 +349,12 @@ Rendered render(const Input& in, Format format, int digits) {
   auto cite_text = [format](const Cite& c) {
     return cat(format == Format::markdown ? markdown_link(*c.ref) : location(*c.ref), " (", c.what, ")");
   };
-  char check[256];
-  std::snprintf(check, sizeof check,
-                "The gradients above, checked now against forward-mode automatic differentiation "
-                "(gradproof::ad_gradients, which shares no formula with the slides): largest disagreement %.2g u "
-                "(u = 2^-53 of the entry's size); the bound proven at compile time is 12 u.",
-                ad_u);
+  char ad_u_text[32];
+  std::snprintf(ad_u_text, sizeof ad_u_text, "%.2g", ad_u);
+  const std::string check =
+      cat("gradproof's gradients above (backward(), for this input), checked now against forward-mode automatic "
+          "differentiation (gradproof::ad_gradients, which shares no formula with the slides): largest disagreement ",
+          ad_u_text, " u (u = 2^-53 of the entry's size); the bound proven at compile time is 12 u.");
 
   if (format == Format::text) {
     out.append("gradproof-explain: one SGD step of the slides' 3-4-1 network\n");
@@ -368,7 +384,7 @@ Rendered render(const Input& in, Format format, int digits) {
                  "the `static_assert`s that prove it (its shape, and its value for this worked example against an "
                  "independent 40-digit mpmath computation, `tools/reference_values.py`) and, where one exists, a "
                  "mistake that does not compile (`static_tests/compile_fail/`). Shapes: [shapes.md](shapes.md); "
-                 "the slides' errors: [errata.md](errata.md).\n"));
+                 "where the printed slides need a correction: [errata.md](errata.md).\n"));
   for (const Section& s : sections) {
     out.append(cat("\n## ", s.title, "\n\n", s.intro, "\n\n"));
     out.append("| quantity | shape | value | from | proofs |\n| --- | --- | --- | --- | --- |\n");
