@@ -2571,7 +2571,7 @@ template <class T, std::size_t In, std::size_t Hidden, class Samples>
 //
 // Why two layouts: gradproof follows the slides, z = W x + b1 with x a column; Keras's Dense
 // computes y = x K + b with x a row (one sample per row of a batch), so its kernel is the
-// transpose of the slides' weights (erratum 6: only the separate bias is Keras's convention):
+// transpose of the slides' weights (slide 3 credits Keras only with the separate bias: note 6):
 //   gradproof                        Keras (model.get_weights(), in this order)
 //   W  (Hidden, In)                  hidden kernel K1 (In, Hidden) = Wᵀ
 //   b1 (Hidden, 1), a column         hidden bias (Hidden,), a 1-D array

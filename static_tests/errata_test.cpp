@@ -1,8 +1,8 @@
-// static_tests/errata_test.cpp: the slides' errata 1-5 (docs/errata.md maps each to
-// its slide), each a compile-time proof with forward-mode AD as the judge: the formula as the
-// slides write it gives numbers that disagree with AD (or does not compile, for the shape
-// errata), and the corrected formula, which is the library's, agrees. Network: the everyday
-// one of ad_networks.hpp, whose four z_i differ, so that a wrong index shows.
+// static_tests/errata_test.cpp: errata 1-5 of the slides (K. Kmita, "Liczenie gradientów w prostej
+// sieci neuronowej z jedną warstwą ukrytą"; docs/errata.md numbers all eight places and maps each to
+// its slide), each a compile-time proof with forward-mode AD as the judge: the formula as printed
+// disagrees with AD (or does not compile, for the shape errata) and the corrected one, the
+// library's, agrees. Network: the everyday one of ad_networks.hpp; its four z_i differ, so a wrong index shows.
 #include "ad_check.hpp"
 #include "ad_networks.hpp"
 
@@ -95,10 +95,10 @@ constexpr bool eq7_corrected_agrees() {  // row i with σ′(z_i), the last row 
 }
 static_assert(eq7_corrected_agrees());  // [proof:erratum4_corrected]
 
-// ---- Erratum 5 (eq. 5): U's entries named u11 … u41, a (4, 1) column ----------------------------
+// ---- Erratum 5 (eq. 5), a notation inconsistency: U's entries indexed u11 … u41, like a (4, 1) column --
 // With U a (4, 1) column, θ = U h + b2 does not compile (a (4, 1) times a (4, 1)); U is the
 // (1, 4) row, and ∂L/∂U has its shape, (1, 4) = ε [h1 … h4], entry for entry AD's. The (4, 1)
-// column of the slides' names is Keras's kernel, Uᵀ.
+// column that the names suggest is the shape of Keras's output kernel, Uᵀ.
 static_assert(!can_multiply<ColVector<double, 4>, ColVector<double, 4>>);  // [proof:erratum5]
 static_assert(can_multiply<RowVector<double, 4>, ColVector<double, 4>>);
 static_assert(test::is_of_type<RowVector<double, 4>>(ad.dU) && test::is_of_type<RowVector<double, 4>>(net.U));

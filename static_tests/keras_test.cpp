@@ -2,7 +2,7 @@
 // same network: the shapes, every entry, exact round trips both ways, the same prediction from
 // both layouts, and numpy's values (keras_reference.hpp, from tools/keras_reference.py).
 //
-// Rule under test (erratum 6): Keras's Dense computes x K + b with x a row, so its hidden kernel
+// Rule under test (note 6 of docs/errata.md): Keras's Dense computes x K + b with x a row, so its hidden kernel
 // is Wᵀ (In, Hidden) and its output kernel Uᵀ (Hidden, 1); the biases are 1-D arrays.
 // Measured (runtime_tests/keras_test.cpp prints it; g++ 12 and clang++-19 alike): against numpy,
 // Keras's layout h at most 1 ulp and y_hat 0 ulp apart, gradproof's forward h 2 and y_hat 1

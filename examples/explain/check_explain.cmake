@@ -2,6 +2,7 @@
 #   -DPROGRAM=... -DSTATUS=N -DREGEX=... -DARGS=a;b;c   the exit status must be N and the
 #                                                      output (stdout and stderr) match REGEX
 #     [-DSTDOUT=/dev/full]                             with stdout sent to that file instead
+#     [-DREJECT=regex]                                 and the output must not match this one
 #   -DPROGRAM=... -DDOC=docs/walkthrough.md -DMODE=check
 #                                                      --markdown must equal DOC byte for byte
 #   -DPROGRAM=... -DDOC=... -DSTALE=copy -DMODE=stale-twin
@@ -82,5 +83,8 @@ if(NOT status EQUAL STATUS)
 endif()
 if(NOT "${out}${err}" MATCHES "${REGEX}")
   message(FATAL_ERROR "the output does not match '${REGEX}'\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+if(DEFINED REJECT AND "${out}${err}" MATCHES "${REJECT}")
+  message(FATAL_ERROR "the output matches the rejected pattern '${REJECT}': '${CMAKE_MATCH_0}'\nstdout:\n${out}\nstderr:\n${err}")
 endif()
 message(STATUS "status ${status} and the expected message")

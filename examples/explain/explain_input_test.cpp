@@ -91,7 +91,8 @@ TEST(ExplainInput, FileErrorsNameFileLineAndField) {
   EXPECT_EQ(gradproof_explain::read_file(in, bad).value_or(""),
             bad + ":2: W: expected 12 numbers ((4, 3): 4 rows of 3, row by row), got 2");
   const std::string noeq = temp_file("noeq.txt", "eta 0.5\n");
-  EXPECT_EQ(gradproof_explain::read_file(in, noeq).value_or(""), noeq + ":1: expected 'field = numbers', e.g. 'eta = 0.125'");
+  EXPECT_EQ(gradproof_explain::read_file(in, noeq).value_or(""),
+            noeq + ":1: expected 'field = numbers', e.g. 'eta = 0.125'");
   // Nothing of a file with an error is kept, not even its good lines.
   EXPECT_EQ(in.eta, gradproof_explain::worked_example_input().eta);
 }
@@ -154,6 +155,36 @@ TEST(ExplainInput, MessagesShowControlBytesAndCutLongText) {
   // found "unknown option '...'" for "-" and 50 continuation bytes).
   EXPECT_EQ(parse_command_line({cat("-", std::string(50, '\x8D'))}).error,
             cat("unknown option '-", std::string(39, '\x8D'), "...'; see --help"));
+}
+
+TEST(ExplainInput, ADecimalCommaGetsAHintAndStaysAnError) {
+  const std::vector<BadField> cases = {
+      {"eta", "0,1", "eta: expected 1 number (a scalar), got 2 (a decimal comma? use a dot: 0.1)"},
+      {"x", " 0,5 1,5 2,5 ", "x: expected 3 numbers ((3, 1)), got 6 (a decimal comma? use a dot: 0.5 1.5 2.5)"},
+      {"x", "0,5; -1,5; +2,5", "x: expected 3 numbers ((3, 1)), got 6 (a decimal comma? use a dot: 0.5; -1.5; +2.5)"},
+      {"x", "1 0,5 2", "x: expected 3 numbers ((3, 1)), got 4 (a decimal comma? use a dot: 1 0.5 2)"},
+      // No reading with dots holds the field: the hint says what to do, and shows no reading.
+      {"x", "0,5,1,5,2,5",
+       "x: expected 3 numbers ((3, 1)), got 6 (a decimal comma? use a dot, and blanks or ';' between the numbers)"},
+      {"b1", "1,2,3,4,5",
+       "b1: expected 4 numbers ((4, 1)), got 5 (a decimal comma? use a dot, and blanks or ';' between the numbers)"},
+      // Known-bad twins: no hint for fewer numbers than the field holds, nor for commas that do
+      // not stand between two digits, nor for an entry that is no number.
+      {"W", "0,5", "W: expected 12 numbers ((4, 3): 4 rows of 3, row by row), got 2"},
+      {"x", "1, 2, 3, 4", "x: expected 3 numbers ((3, 1)), got 4"},
+      {"eta", "0 ,1", "eta: expected 1 number (a scalar), got 2"},
+      {"eta", "0,1a", "eta: entry 2 '1a' is not a number"},
+  };
+  for (const BadField& c : cases) {
+    Input in = gradproof_explain::worked_example_input();
+    EXPECT_EQ(set_field(in, c.field, c.text).value_or(""), c.message) << c.field << " = " << c.text;
+    EXPECT_EQ(in.x, gradproof_explain::worked_example_input().x) << "the input changed on error";
+    EXPECT_EQ(in.eta, gradproof_explain::worked_example_input().eta) << "the input changed on error";
+  }
+  const std::string file = temp_file("comma.txt", "y = 0\neta = 0,125\n");
+  Input in = gradproof_explain::worked_example_input();
+  EXPECT_EQ(gradproof_explain::read_file(in, file).value_or(""),
+            file + ":2: eta: expected 1 number (a scalar), got 2 (a decimal comma? use a dot: 0.125)");
 }
 
 std::optional<std::string> parse_text(Input& in, std::string_view text) {
@@ -262,6 +293,35 @@ TEST(ExplainCommandLine, EveryBadCommandLineIsNamed) {
   for (const auto& [args, message] : cases) EXPECT_EQ(parse(args).error, message) << args[0];
 }
 
+TEST(ExplainCommandLine, AListSplitByTheShellIsNamed) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"--x", "1", "2", "3"},
+       "--x: expected 3 numbers ((3, 1)), got 1, and '2' follows as another argument: a list must be one argument: "
+       "--x \"1 2 3\" or --x 1,2,3"},
+      {{"--y", "0", "--x", "1", "-2", "+3", "--eta", "1"},
+       "--x: expected 3 numbers ((3, 1)), got 1, and '-2' follows as another argument: a list must be one argument: "
+       "--x \"1 -2 +3\" or --x 1,-2,+3"},
+      {{"--U=1,", "2,", ".5", "4"},
+       "--U: expected 4 numbers ((1, 4)), got 1, and '2,' follows as another argument: a list must be one argument: "
+       "--U \"1, 2, .5 4\" or --U 1,2,.5,4"},
+      {{"--x", "0,5", "1,5", "2,5"},
+       "--x: expected 3 numbers ((3, 1)), got 2, and '1,5' follows as another argument: a list must be one argument "
+       "(a decimal comma? use a dot): --x \"0.5 1.5 2.5\" or --x 0.5,1.5,2.5"},
+      // Still not the field's count: the list is shown quoted, with no second form to copy.
+      {{"--W", "1", "2", "3"},
+       "--W: expected 12 numbers ((4, 3): 4 rows of 3, row by row), got 1, and '2' follows as another argument: a "
+       "list must be one argument: --W \"1 2 3\""},
+      // Known-bad twins: a complete value, a scalar, a non-number or an option after the value.
+      {{"--x", "1,2,3", "4"}, "unexpected argument '4': gradproof-explain takes options only; see --help"},
+      {{"--b2", "1", "2"}, "unexpected argument '2': gradproof-explain takes options only; see --help"},
+      {{"--x", "1", "abc"}, "unexpected argument 'abc': gradproof-explain takes options only; see --help"},
+      {{"--x", "1", "-y"}, "unknown option '-y'; see --help"},
+      {{"--x", "1", "--y", "0"}, "--x: expected 3 numbers ((3, 1)), got 1"},
+      {{"--markdown", "1"}, "unexpected argument '1': gradproof-explain takes options only; see --help"},
+  };
+  for (const auto& [args, message] : cases) EXPECT_EQ(parse_command_line(args).error, message) << args[0];
+}
+
 TEST(ExplainCommandLine, GoodCommandLines) {
   // "--" ends the options; with nothing after it, it is no error.
   const auto r = parse({
@@ -288,7 +348,8 @@ TEST(ExplainCommandLine, GoodCommandLines) {
 TEST(ExplainWalkthrough, AnOverflowingStepIsReportedNotShown) {
   Input in = gradproof_explain::worked_example_input();
   // z = W x is about 0.03, so σ′(z) is about 1/4 and ∂L/∂W = δ2 x about 1e9: η ∂L/∂W overflows.
-  ASSERT_FALSE(set_field(in, "W", "1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12").has_value());
+  ASSERT_FALSE(
+      set_field(in, "W", "1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12 1e-12").has_value());
   ASSERT_FALSE(set_field(in, "x", "1e10 1e10 1e10").has_value());
   ASSERT_FALSE(set_field(in, "eta", "1e308").has_value());
   const auto r = gradproof_explain::render(in, gradproof_explain::Format::text, 6);
@@ -297,12 +358,41 @@ TEST(ExplainWalkthrough, AnOverflowingStepIsReportedNotShown) {
 }
 
 TEST(ExplainWalkthrough, TheDefaultStepAgreesWithAutomaticDifferentiation) {
-  const auto r = gradproof_explain::render(gradproof_explain::worked_example_input(), gradproof_explain::Format::text, 6);
+  const auto r =
+      gradproof_explain::render(gradproof_explain::worked_example_input(), gradproof_explain::Format::text, 6);
   ASSERT_TRUE(r.page.has_value()) << r.error;
   EXPECT_EQ(r.page->find("WARNING"), std::string::npos);
   EXPECT_NE(r.page->find("= [0.890625; -1.00781; -0.445312; -0.320312]"), std::string::npos)
       << "z = W x + b1 of the worked example, exact in binary: by hand, z1 = 0.5*0.75 - 0.25*(-1.25) + "
          "0.125*0.625 + 0.125 = 0.890625 (static_tests/reference_values_test.cpp, z_ref)";
+}
+
+TEST(ExplainWalkthrough, NoValuePrintsAsMinusZero) {
+  using gradproof_explain::format_number;
+  // Known-bad twin: the product that makes ∂L/∂W_i2 for x_2 = 0 is -0.0 for δ2_i < 0, and %g
+  // prints it "-0".
+  const double minus_zero = -0.25 * 0.0;
+  char raw[16];
+  std::snprintf(raw, sizeof raw, "%g", minus_zero);
+  EXPECT_STREQ(raw, "-0");
+  EXPECT_EQ(format_number(minus_zero, 6), "0");
+  EXPECT_EQ(format_number(0.0, 6), "0");
+  // Nonzero values keep their sign, however small or however few the digits.
+  EXPECT_EQ(format_number(-0.25, 6), "-0.25");
+  EXPECT_EQ(format_number(-0x1p-1074, 6), "-4.94066e-324");
+  EXPECT_EQ(format_number(-0.04, 1), "-0.04");
+  // The page of an input with x_2 = 0 has no "-0" anywhere (nor in Markdown).
+  Input in = gradproof_explain::worked_example_input();
+  ASSERT_FALSE(set_field(in, "x", "1 0 -1").has_value());
+  for (const auto format : {gradproof_explain::Format::text, gradproof_explain::Format::markdown}) {
+    const auto r = gradproof_explain::render(in, format, 6);
+    ASSERT_TRUE(r.page.has_value()) << r.error;
+    for (std::size_t at = r.page->find("-0"); at != std::string::npos; at = r.page->find("-0", at + 1)) {
+      const char next = at + 2 < r.page->size() ? (*r.page)[at + 2] : '\0';
+      EXPECT_TRUE(next == '.' || next == 'e' || (next >= '0' && next <= '9'))
+          << "a -0 at " << at << ": " << r.page->substr(at > 40 ? at - 40 : 0, 80);
+    }
+  }
 }
 
 /// Line n (1-based) of a repository file, or "" if it has fewer lines.

@@ -65,9 +65,9 @@ std::string_view trim_blanks(std::string_view s) {
 }
 
 /// `text` fit for a one-line message: a file or an argument may hold any byte, so control
-/// characters are shown as \xNN, and a long text is cut (never inside a UTF-8 character).
-std::string printable(std::string_view text) {
-  constexpr std::size_t limit = 40;
+/// characters are shown as \xNN, and a text longer than `limit` bytes is cut (never inside a
+/// UTF-8 character).
+std::string printable(std::string_view text, std::size_t limit = 40) {
   const auto continues = [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; };
   std::size_t n = text.size();
   if (n > limit) {
@@ -123,13 +123,13 @@ std::size_t field_count(std::string_view field) {
   return shape ? shape->count : 0;
 }
 
-std::optional<std::string> set_field(Input& in, std::string_view field, std::string_view text) {
-  const auto shape = shape_of(field);
-  if (!shape) return cat("unknown field '", printable(field), "'; the fields are ", known_fields());
-  const FieldShape s = *shape;
+namespace {
 
-  std::vector<double> values;
-  std::string_view first;
+/// Every number of `text` into `values` (its first token into `first`), or the message for the
+/// first entry that is empty or not a finite double. The count is the caller's to check.
+std::optional<std::string> read_numbers(std::string_view field, const FieldShape& s, std::string_view text,
+                                        std::vector<double>& values, std::string_view& first) {
+  values.clear();
   // Blanks separate numbers too, but a comma or semicolon must stand between two numbers:
   // "1,,2" or a trailing comma is most likely a number left out, not a style.
   enum class Last { start, number, comma } last = Last::start;
@@ -141,7 +141,7 @@ std::optional<std::string> set_field(Input& in, std::string_view field, std::str
     while (i < text.size() && is_blank(text[i])) ++i;
     if (i == text.size()) {
       if (last == Last::comma) return empty_entry();
-      break;
+      return std::nullopt;
     }
     if (is_comma(text[i])) {
       if (last != Last::number) return empty_entry();
@@ -165,9 +165,67 @@ std::optional<std::string> set_field(Input& in, std::string_view field, std::str
     last = Last::number;
     i = end;
   }
-  if (values.size() != s.count)
-    return cat(field, ": expected ", std::to_string(s.count), s.count == 1 ? " number" : " numbers", " (", s.shape,
-               "), got ", std::to_string(values.size()));
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// `text` with every comma that stands between two digits read as a decimal point
+/// ("0,5 1,5" -> "0.5 1.5"), or nothing if no comma does.
+std::optional<std::string> with_decimal_points(std::string_view text) {
+  std::string dotted(text);
+  bool changed = false;
+  for (std::size_t i = 1; i + 1 < dotted.size(); ++i) {
+    if (dotted[i] == ',' && is_digit(dotted[i - 1]) && is_digit(dotted[i + 1])) {
+      dotted[i] = '.';
+      changed = true;
+    }
+  }
+  if (!changed) return std::nullopt;
+  return dotted;
+}
+
+/// Whether `text` is exactly the field's count of finite numbers.
+bool holds_the_field(std::string_view field, const FieldShape& s, std::string_view text) {
+  std::vector<double> values;
+  std::string_view first;
+  return !read_numbers(field, s, text, values, first) && values.size() == s.count;
+}
+
+/// A Polish (or German, French...) decimal comma makes one number two: "--eta 0,1". Nothing is
+/// guessed, the field stays an error; the hint shows the reading with dots only when it holds
+/// exactly the field's count of numbers ("0,5,1,5,2,5" has no such reading: 0.5.1.5.2.5).
+std::optional<std::string> decimal_comma_reading(std::string_view field, const FieldShape& s, std::string_view text) {
+  auto dotted = with_decimal_points(trim_blanks(text));
+  if (!dotted || !holds_the_field(field, s, *dotted)) return std::nullopt;
+  return dotted;
+}
+
+std::string numbers_text(std::size_t n) { return cat(std::to_string(n), n == 1 ? " number" : " numbers"); }
+
+std::string count_error(std::string_view field, const FieldShape& s, std::size_t got) {
+  return cat(field, ": expected ", numbers_text(s.count), " (", s.shape, "), got ", std::to_string(got));
+}
+
+}  // namespace
+
+std::optional<std::string> set_field(Input& in, std::string_view field, std::string_view text) {
+  const auto shape = shape_of(field);
+  if (!shape) return cat("unknown field '", printable(field), "'; the fields are ", known_fields());
+  const FieldShape s = *shape;
+
+  std::vector<double> values;
+  std::string_view first;
+  if (auto error = read_numbers(field, s, text, values, first)) return error;
+  if (values.size() != s.count) {
+    std::string error = count_error(field, s, values.size());
+    if (values.size() > s.count) {
+      if (const auto dotted = decimal_comma_reading(field, s, text))
+        error += cat(" (a decimal comma? use a dot: ", printable(*dotted, 100), ")");
+      else if (with_decimal_points(text))
+        error += " (a decimal comma? use a dot, and blanks or ';' between the numbers)";
+    }
+    return error;
+  }
 
   const double v0 = values[0];
 #if defined(GRADPROOF_EXPLAIN_KNOWN_BAD)
@@ -269,6 +327,61 @@ std::string unexpected(std::string_view argument) {
   return cat("unexpected argument '", printable(argument), "': gradproof-explain takes options only; see --help");
 }
 
+/// The entries of a field's text: what stands between blanks, commas and semicolons.
+std::vector<std::string_view> entries(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (is_blank(text[i]) || is_comma(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && !is_blank(text[end]) && !is_comma(text[end])) ++end;
+    out.push_back(text.substr(i, end - i));
+    i = end;
+  }
+  return out;
+}
+
+bool starts_like_a_number(std::string_view a) {
+  if (a.starts_with('+') || a.starts_with('-')) a.remove_prefix(1);
+  return !a.empty() && (is_digit(a.front()) || a.front() == '.');
+}
+
+/// "--x 1 2 3": the shell makes three arguments, and the 2 would be refused as an operand with
+/// nothing said about x. When a list field's value holds fewer numbers than the field and the
+/// next argument starts like a number, the message says so and shows the list as one argument,
+/// built from the arguments up to the next option (with dots, when that reading of decimal
+/// commas is what makes the count right).
+std::optional<std::string> unquoted_list_error(std::string_view name, std::string_view value,
+                                               std::span<const std::string> rest) {
+  const auto shape = shape_of(name);
+  if (!shape || shape->count == 1 || rest.empty() || !starts_like_a_number(rest.front())) return std::nullopt;
+  const std::size_t got = entries(value).size();
+  if (got >= shape->count) return std::nullopt;
+  std::string list(trim_blanks(value));
+  for (const std::string& a : rest) {
+    if (a.starts_with("--")) break;
+    list += cat(" ", trim_blanks(a));
+  }
+  std::string_view decimal_comma;
+  if (!holds_the_field(name, *shape, list)) {
+    if (const auto dotted = decimal_comma_reading(name, *shape, list)) {
+      list = *dotted;
+      decimal_comma = " (a decimal comma? use a dot)";
+    }
+  }
+  std::string comma_form;
+  if (holds_the_field(name, *shape, list)) {
+    for (const std::string_view e : entries(list)) comma_form += cat(comma_form.empty() ? "" : ",", e);
+    comma_form = cat(" or --", name, " ", printable(comma_form, 100));
+  }
+  return cat("--", count_error(name, *shape, got), ", and '", printable(rest.front()),
+             "' follows as another argument: a list must be one argument", decimal_comma, ": --", name, " \"",
+             printable(list, 100), "\"", comma_form);
+}
+
 }  // namespace
 
 ParseResult parse_command_line(const std::vector<std::string>& args, FileReader read) {
@@ -292,8 +405,13 @@ ParseResult parse_command_line(const std::vector<std::string>& args, FileReader 
     std::string value;
   };
   std::vector<Given> given;
+  std::size_t after_value = 0;  // the argument after the last option's value, if it took one
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
+    if (i > 0 && i == after_value && !a.starts_with("--")) {
+      const std::span<const std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
+      if (auto error = unquoted_list_error(given.back().name, given.back().value, rest)) return fail(std::move(*error));
+    }
     if (a == "--") {
       if (i + 1 < args.size()) return fail(unexpected(args[i + 1]));
       break;
@@ -320,6 +438,7 @@ ParseResult parse_command_line(const std::vector<std::string>& args, FileReader 
     } else {
       value = args[++i];
     }
+    if (*kind == Kind::value) after_value = i + 1;
     given.push_back({std::move(name), std::move(value)});
   }
 
@@ -356,8 +475,9 @@ std::string help_text() {
       "Prints, in the slides' order, each quantity of the step (forward pass, loss, deltas,\n"
       "gradients, update) with its symbol, its shape, its value, the slide equation it comes\n"
       "from, and the static_asserts (file:line) that prove its shape and, for the worked\n"
-      "example, its value. Then it checks the gradients of *your* input at run time against\n"
-      "forward-mode automatic differentiation.\n"
+      "example, its value. Then, for the input given, it checks gradproof's gradients (those of\n"
+      "backward(), shown above) at run time against forward-mode automatic differentiation\n"
+      "(gradproof::ad_gradients, which uses no formula of the slides).\n"
       "\n"
       "Usage: gradproof-explain [--input FILE] [--FIELD VALUES ...] [--digits N] [--markdown]\n"
       "       gradproof-explain --help | --version\n"
@@ -383,6 +503,14 @@ std::string help_text() {
       "same); an empty entry ('1,,2', a comma at the start or end) is an error. A number may\n"
       "start with '+' and must be finite. '--W=...' works too ('--input=--f' for a file whose\n"
       "name starts with '--'). Each option may be given once.\n"
+      "A list is one argument: --x \"1 2 3\" or --x 1,2,3 (the shell splits --x 1 2 3 into\n"
+      "three arguments, which is an error that shows the list quoted).\n"
+      "The decimal separator is a dot: a comma always separates two numbers, so '--eta 0,1' is\n"
+      "two numbers, and an error. When a field gets more numbers than it holds and its text\n"
+      "has a comma between two digits, the error asks '(a decimal comma? use a dot: 0.1)',\n"
+      "showing the text with each such comma read as a dot if that gives exactly the numbers\n"
+      "the field holds, and otherwise '(a decimal comma? use a dot, and blanks or ';' between\n"
+      "the numbers)'. The text is never read that way: it stays an error.\n"
       "Fields not given keep the worked example's value; options override the file.\n"
       "\n"
       "Exit status: 0 done; 1 the step overflowed, or the output could not be written; 2 a\n"

@@ -39,12 +39,12 @@ consteval const ProofRef* proof(std::string_view key) {
 }
 
 struct Entry {
-  std::string_view symbol;   // as the slides write it
-  std::string_view name;     // gradproof's name for it
+  std::string_view symbol;  // as the slides write it
+  std::string_view name;    // gradproof's name for it
   std::string_view meaning;
-  std::string_view shape;    // "(4, 1) column" ...
-  std::string_view slide;    // the slide and equation it comes from
-  std::string value;         // rendered
+  std::string_view shape;  // "(4, 1) column" ...
+  std::string_view slide;  // the slide and equation it comes from
+  std::string value;       // rendered
   std::vector<Cite> cites;
   std::string_view note = {};
 };
@@ -55,11 +55,20 @@ struct Section {
   std::vector<Entry> entries;
 };
 
-std::string number(double v, int digits) {
+}  // namespace
+
+std::string format_number(double v, int digits) {
+  // -0.0 (δ2_i x_j for x_j = 0 and δ2_i < 0, ...) equals 0, and "-0" only puzzles a reader who
+  // compares it with the slides; %g rounds no nonzero value to 0, so no other value prints as -0.
+  if (v == 0) v = 0.0;
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*g", digits, v);
   return buf;
 }
+
+namespace {
+
+std::string number(double v, int digits) { return format_number(v, digits); }
 
 /// A matrix as the slides write it: rows separated by "; ", entries by ", ".
 template <std::size_t R, std::size_t C>
@@ -126,112 +135,226 @@ Rendered render(const Input& in, Format format, int digits) {
   const auto d = digits;
   const std::string_view value_proof =
       is_worked_example ? "its value, for this worked example, against mpmath (40 digits)"
-                        : "its value, for the worked example (yours is checked at run time below)";
+                        : "its value, for the worked example; for this input, the check below compares gradproof's "
+                          "gradients with AD";
   const Cite ad_cite{proof("proof:ad"), "backward() agrees with forward-mode AD within 12 u on 8 networks"};
 
   std::vector<Section> sections;
   sections.push_back({"The input and the parameters (slides 2-3)",
                       "The sample x is a column; the label y is 0 or 1 (soft labels in [0, 1] work too). "
-                      "The bias is kept out of W (slide 3).",
+                      "The bias is kept out of W, as in Keras (slide 3).",
                       {}});
   auto& inputs = sections.back().entries;
-  inputs.push_back({"x", "x", "the sample", "(3, 1) column", "slide 2", matrix(in.x, d),
+  inputs.push_back({"x",
+                    "x",
+                    "the sample",
+                    "(3, 1) column",
+                    "slide 2",
+                    matrix(in.x, d),
                     {{proof("fail:forward_given_row_x_transposed"), "a row x (1, 3) does not compile"}}});
   inputs.push_back({"y", "y", "the label", "scalar", "slide 3", number(in.y, d), {}});
   inputs.push_back({"η", "eta", "the learning rate", "scalar", "slide 8", number(in.eta, d), {}});
-  inputs.push_back({"W", "net.W", "hidden weights", "(4, 3) = (α, β)", "slide 2", matrix(in.net.W, d),
-                    {{proof("shape:W"), "its shape"}}});
-  inputs.push_back({"b1", "net.b1", "hidden bias", "(4, 1) column", "slide 2", matrix(in.net.b1, d),
+  inputs.push_back({"W",
+                    "net.W",
+                    "hidden weights",
+                    "(4, 3) = (α, β)",
+                    "slide 2",
+                    matrix(in.net.W, d),
+                    {{proof("shape:W"), "its shape"},
+                     {proof("fail:keras_hidden_kernel_given_as_W"), "W given as Keras's kernel does not compile"}},
+                    "Keras keeps the bias out of W too, as slide 3 says, but stores the kernel as Wᵀ, a (3, 4): "
+                    "worth knowing when moving weights (note 6; not an erratum)"});
+  inputs.push_back({"b1",
+                    "net.b1",
+                    "hidden bias",
+                    "(4, 1) column",
+                    "slide 2",
+                    matrix(in.net.b1, d),
                     {{proof("shape:b1"), "its shape"}}});
-  inputs.push_back({"U", "net.U", "output weights", "(1, 4) row", "slide 2 (eq. 5 names its entries as a column: erratum 5)",
-                    matrix(in.net.U, d),
-                    {{proof("shape:U"), "its shape"}, {proof("proof:erratum5"), "a (4, 1) column U does not multiply h"}}});
-  inputs.push_back({"b2", "net.b2", "output bias", "scalar", "slide 2", number(in.net.b2, d), {{proof("shape:b2"), "its shape"}}});
+  inputs.push_back(
+      {"U",
+       "net.U",
+       "output weights",
+       "(1, 4) row",
+       "slide 2 (eq. (5) indexes its entries u11 … u41 like a column's: a notation inconsistency, erratum 5)",
+       matrix(in.net.U, d),
+       {{proof("shape:U"), "its shape"}, {proof("proof:erratum5"), "a (4, 1) column U does not multiply h"}}});
+  inputs.push_back(
+      {"b2", "net.b2", "output bias", "scalar", "slide 2", number(in.net.b2, d), {{proof("shape:b2"), "its shape"}}});
 
   sections.push_back({"The forward pass (slide 2)", "gradproof::forward(net, x) makes all of it.", {}});
   auto& fw = sections.back().entries;
-  fw.push_back({"z = W x + b1", "f.z", "hidden pre-activation", "(4, 1) column", "slide 2", matrix(f.z, d),
+  fw.push_back({"z = W x + b1",
+                "f.z",
+                "hidden pre-activation",
+                "(4, 1) column",
+                "slide 2",
+                matrix(f.z, d),
                 {{proof("shape:z"), "its shape"},
                  {proof("proof:z"), value_proof},
                  {proof("fail:z_as_x_times_W"), "x W in place of W x does not compile"}}});
-  fw.push_back({"h = σ(z)", "f.h", "hidden activation", "(4, 1) column", "slide 2", matrix(f.h, d),
+  fw.push_back({"h = σ(z)",
+                "f.h",
+                "hidden activation",
+                "(4, 1) column",
+                "slide 2",
+                matrix(f.h, d),
                 {{proof("shape:h"), "its shape"}, {proof("proof:h"), value_proof}}});
-  fw.push_back({"θ = U h + b2", "f.theta", "output logit", "scalar", "slide 2", number(f.theta, d),
+  fw.push_back({"θ = U h + b2",
+                "f.theta",
+                "output logit",
+                "scalar",
+                "slide 2",
+                number(f.theta, d),
                 {{proof("shape:theta"), "its shape"},
                  {proof("proof:theta"), value_proof},
                  {proof("fail:theta_as_h_times_U"), "h U in place of U h does not compile"}}});
-  fw.push_back({"ŷ = σ(θ)", "f.y_hat", "the prediction", "scalar in (0, 1)", "slide 2", number(f.y_hat, d),
+  fw.push_back({"ŷ = σ(θ)",
+                "f.y_hat",
+                "the prediction",
+                "scalar in (0, 1)",
+                "slide 2",
+                number(f.y_hat, d),
                 {{proof("shape:y_hat"), "its shape"}, {proof("proof:y_hat"), value_proof}}});
-  fw.push_back({"L = CE(ŷ, y)", "loss(net, x, y)", "binary cross-entropy", "scalar", "slide 3", number(L, d),
+  fw.push_back({"L = CE(ŷ, y)",
+                "loss(net, x, y)",
+                "binary cross-entropy",
+                "scalar",
+                "slide 3",
+                number(L, d),
                 {{proof("shape:loss"), "its shape"}, {proof("proof:loss"), value_proof}},
-                "computed from θ (log-sum-exp form, as Keras's from_logits=True), so it keeps its digits for a confident answer"});
+                "computed from θ (log-sum-exp form, as Keras's from_logits=True), so it keeps its digits for a "
+                "confident answer"});
 
   sections.push_back({"The backward pass (slides 5-11)",
                       "gradproof::backward(net, x, y) makes all of it. A derivative of L by a column is a row "
                       "(δ2); a gradient by a parameter has the parameter's shape (docs/shapes.md).",
                       {}});
   auto& bw = sections.back().entries;
-  bw.push_back({"δ1 = ∂L/∂θ = ŷ − y", "g.delta1", "the output delta, ε on the slides", "scalar in (−1, 1)",
-                "slide 5, eq. (3)", number(g.delta1, d),
-                {{proof("shape:delta1"), "its shape"}, {proof("proof:delta1"), value_proof}},
-                "evaluated as (1 − y) ŷ − y (1 − ŷ) with 1 − ŷ = σ(−θ): the same number, without the cancellation of ŷ − y "
-                "for a confident right answer (docs/errata.md)"});
-  bw.push_back({"σ′(z) = σ(z) (1 − σ(z))", "f.sigma_prime", "the hidden layer's slopes", "(4, 1) column",
-                "slides 6-7, eq. (5) (printed with σ′(z2) three times: erratum 2)", matrix(f.sigma_prime, d),
+  bw.push_back(
+      {"δ1 = ∂L/∂θ = ŷ − y",
+       "g.delta1",
+       "the output delta, ε on the slides",
+       "scalar in (−1, 1)",
+       "slide 5, eq. (3)",
+       number(g.delta1, d),
+       {{proof("shape:delta1"), "its shape"}, {proof("proof:delta1"), value_proof}},
+       "evaluated as (1 − y) ŷ − y (1 − ŷ) with 1 − ŷ = σ(−θ): the same number, without the cancellation of ŷ − y "
+       "for a confident right answer (docs/errata.md)"});
+  bw.push_back({"σ′(z) = σ(z) (1 − σ(z))",
+                "f.sigma_prime",
+                "the hidden layer's slopes",
+                "(4, 1) column",
+                "slides 6-7, eqs. (4)-(5) (eq. (5) repeats σ′(z2) where σ′(z3), σ′(z4) belong: erratum 2)",
+                matrix(f.sigma_prime, d),
                 {{proof("shape:sigma_prime"), "its shape"},
                  {proof("proof:sigma_prime"), value_proof},
                  {proof("proof:erratum2"), "eq. (5) as printed disagrees with AD"}}});
-  bw.push_back({"δ2 = ∂L/∂z = δ1 U ∘ σ′(z)ᵀ", "g.delta2", "the hidden delta", "(1, 4) row",
-                "slides 6-7, eqs. (4) and (6) (printed without the transpose: erratum 3)", matrix(g.delta2, d),
+  bw.push_back({"δ2 = ∂L/∂z = δ1 U ∘ σ′(z)ᵀ",
+                "g.delta2",
+                "the hidden delta",
+                "(1, 4) row",
+                "slides 6-7, eqs. (4)-(6) (eqs. (4) and (5) print δ1 U ∘ σ′(z) without the transpose: erratum 3)",
+                matrix(g.delta2, d),
                 {{proof("shape:delta2"), "its shape: a row"},
                  {proof("proof:delta2"), value_proof},
                  {proof("proof:erratum3"), "a row ∘ a column is not an operation"}}});
-  bw.push_back({"∂L/∂W = δ2ᵀ ⊗ xᵀ", "g.dW", "entry (i, j) = δ2_i x_j", "(4, 3), like W",
-                "slide 9, eq. (7) (its last row printed with σ′(z1): erratum 4)", matrix(g.dW, d),
+  bw.push_back({"∂L/∂W = δ2ᵀ ⊗ xᵀ",
+                "g.dW",
+                "entry (i, j) = δ2_i x_j",
+                "(4, 3), like W",
+                "slide 9, eq. (7) (its last row uses σ′(z1) where σ′(z4) belongs: erratum 4)",
+                matrix(g.dW, d),
                 {{proof("shape:dW"), "its shape: W's"},
                  {proof("proof:dW"), value_proof},
                  {proof("proof:erratum4"), "eq. (7) as printed disagrees with AD"},
                  {proof("fail:outer_with_x_instead_of_x_transposed"), "δ2ᵀ ⊗ x does not compile"}}});
-  bw.push_back({"∂L/∂U = δ1 hᵀ", "g.dU", "ε [h1 … h4]", "(1, 4), like U", "slide 10", matrix(g.dU, d),
+  bw.push_back({"∂L/∂U = δ1 hᵀ",
+                "g.dU",
+                "ε [h1 … h4]",
+                "(1, 4), like U",
+                "slide 10",
+                matrix(g.dU, d),
                 {{proof("shape:dU"), "its shape: U's"},
                  {proof("proof:dU"), value_proof},
-                 {proof("fail:sgd_on_U_given_delta1_times_h"), "δ1 h, a column, cannot update U"}}});
-  bw.push_back({"∂L/∂b2 = δ1", "g.db2", "", "scalar, like b2", "slide 11 (slide 6 says b2 shares ∂L/∂z: erratum 1)",
+                 {proof("fail:sgd_on_U_given_delta1_times_h"), "δ1 h, a column, cannot update U"}},
+                "slide 10 writes δ1ᵀ ⊗ hᵀ: the same row, since δ1 is a scalar"});
+  bw.push_back({"∂L/∂b2 = δ1",
+                "g.db2",
+                "",
+                "scalar, like b2",
+                "slide 11 (δ2 has no part in it; slide 6 writes b2 where it means b1: erratum 1)",
                 number(g.db2, d),
                 {{proof("shape:db2"), "its shape"},
                  {proof("proof:db2"), value_proof},
                  {proof("proof:erratum1"), "no entry of δ2, nor their sum, is ∂L/∂b2"}}});
-  bw.push_back({"∂L/∂b1 = δ2ᵀ", "g.db1", "δ2 made a column", "(4, 1), like b1", "slide 11", matrix(g.db1, d),
+  bw.push_back({"∂L/∂b1 = δ2ᵀ",
+                "g.db1",
+                "δ2 made a column",
+                "(4, 1), like b1",
+                "slide 11 (slide 6 says ∂L/∂W and ∂L/∂b2 share ∂L/∂z, where it means b1: erratum 1)",
+                matrix(g.db1, d),
                 {{proof("shape:db1"), "its shape: b1's, so the transpose is needed"},
+                 {proof("proof:erratum1_z_i_b1_i"), "∂z_i/∂b1_k is 1 for i = k and 0 otherwise: b1 reaches z"},
                  {proof("proof:db1"), value_proof},
                  {proof("fail:b1_assigned_delta2_without_transpose"), "b1 updated with the row δ2 does not compile"}}});
 
-  sections.push_back({"The SGD step (slide 8)",
-                      "Ω ← Ω − η ∂L/∂Ω for every parameter, each keeping its shape: gradproof::sgd_step(net, x, y, eta).",
-                      {}});
+  sections.push_back(
+      {"The SGD step (slide 8)",
+       "Ω ← Ω − η ∂L/∂Ω for every parameter, each keeping its shape: gradproof::sgd_step(net, x, y, eta). "
+       "Slide 8 writes the rule for W; b1, U and b2 follow the same rule.",
+       {}});
   auto& st = sections.back().entries;
-  st.push_back({"W ← W − η ∂L/∂W", "next.W", "", "(4, 3)", "slide 8", matrix(next.W, d),
+  st.push_back({"W ← W − η ∂L/∂W",
+                "next.W",
+                "",
+                "(4, 3)",
+                "slide 8",
+                matrix(next.W, d),
                 {{proof("shape:step"), "the step keeps every shape"},
                  {proof("proof:W_next"), value_proof},
                  {proof("fail:sgd_on_W_given_db1"), "W updated with another parameter's gradient does not compile"}}});
-  st.push_back({"b1 ← b1 − η ∂L/∂b1", "next.b1", "", "(4, 1)", "slide 8", matrix(next.b1, d),
+  st.push_back({"b1 ← b1 − η ∂L/∂b1",
+                "next.b1",
+                "",
+                "(4, 1)",
+                "slide 8",
+                matrix(next.b1, d),
                 {{proof("proof:b1_next"), value_proof}}});
-  st.push_back({"U ← U − η ∂L/∂U", "next.U", "", "(1, 4)", "slide 8", matrix(next.U, d), {{proof("proof:U_next"), value_proof}}});
-  st.push_back({"b2 ← b2 − η ∂L/∂b2", "next.b2", "", "scalar", "slide 8", number(next.b2, d),
+  st.push_back({"U ← U − η ∂L/∂U",
+                "next.U",
+                "",
+                "(1, 4)",
+                "slide 8",
+                matrix(next.U, d),
+                {{proof("proof:U_next"), value_proof}}});
+  st.push_back({"b2 ← b2 − η ∂L/∂b2",
+                "next.b2",
+                "",
+                "scalar",
+                "slide 8",
+                number(next.b2, d),
                 {{proof("proof:b2_next"), value_proof}}});
-  st.push_back({"L after the step", "loss(next, x, y)", "", "scalar", "", number(L_next, d), {},
-                L_next < L ? "lower than before: the step went downhill" : "not lower than before: η is too large for this sample"});
+  st.push_back({"L after the step",
+                "loss(next, x, y)",
+                "",
+                "scalar",
+                "",
+                number(L_next, d),
+                {},
+                L_next < L ? "lower than before: the step went downhill"
+                           : "not lower than before: η is too large for this sample"});
 
   std::string out;
   auto cite_text = [format](const Cite& c) {
     return cat(format == Format::markdown ? markdown_link(*c.ref) : location(*c.ref), " (", c.what, ")");
   };
-  char check[256];
-  std::snprintf(check, sizeof check,
-                "The gradients above, checked now against forward-mode automatic differentiation "
-                "(gradproof::ad_gradients, which shares no formula with the slides): largest disagreement %.2g u "
-                "(u = 2^-53 of the entry's size); the bound proven at compile time is 12 u.",
-                ad_u);
+  char ad_u_text[32];
+  std::snprintf(ad_u_text, sizeof ad_u_text, "%.2g", ad_u);
+  const std::string check =
+      cat("gradproof's gradients above (backward(), for this input), checked now against forward-mode automatic "
+          "differentiation (gradproof::ad_gradients, which shares no formula with the slides): largest disagreement ",
+          ad_u_text, " u (u = 2^-53 of the entry's size); the bound proven at compile time is 12 u.");
 
   if (format == Format::text) {
     out.append("gradproof-explain: one SGD step of the slides' 3-4-1 network\n");
@@ -261,7 +384,7 @@ Rendered render(const Input& in, Format format, int digits) {
                  "the `static_assert`s that prove it (its shape, and its value for this worked example against an "
                  "independent 40-digit mpmath computation, `tools/reference_values.py`) and, where one exists, a "
                  "mistake that does not compile (`static_tests/compile_fail/`). Shapes: [shapes.md](shapes.md); "
-                 "the slides' errors: [errata.md](errata.md).\n"));
+                 "where the printed slides need a correction: [errata.md](errata.md).\n"));
   for (const Section& s : sections) {
     out.append(cat("\n## ", s.title, "\n\n", s.intro, "\n\n"));
     out.append("| quantity | shape | value | from | proofs |\n| --- | --- | --- | --- | --- |\n");

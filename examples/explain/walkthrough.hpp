@@ -19,6 +19,9 @@ struct Rendered {
 };
 Rendered render(const Input& in, Format format, int digits);
 
+/// `v` with `digits` significant digits (%g), and 0 for -0.0: "-0" is no value a reader needs.
+std::string format_number(double v, int digits);
+
 }  // namespace gradproof_explain
 
 #endif  // GRADPROOF_EXPLAIN_WALKTHROUGH_HPP

@@ -1,6 +1,7 @@
 // Mistake: the update of b1 written out by hand, b1 - eta * dU, with dU (the gradient of U, a
 // (1, 4) row) in place of db1 (a (4, 1) column like b1).
-// Slides: slide 8 (b1 <- b1 - eta dL/db1) with slide 11 (dL/db1 = delta2^T).
+// Slides: slide 8 (the update, written there for W; b1 <- b1 - eta dL/db1 by the same rule) with
+// slide 11 (dL/db1 = delta2^T).
 // Fix: b1 - eta * db1; a gradient has its parameter's shape, so only b1's own gradient fits.
 // Catalogue: shape
 #include <gradproof/network.hpp>

@@ -1,6 +1,6 @@
-// Mistake (erratum 5): U written as a column (u11, u21, u31, u41), a (4, 1) as the slides'
-// indices suggest, and given to delta2 = delta1 U ∘ sigma'(z)^T. U acts as a (1, 4) row in
-// theta = U h + b2, so delta2 takes the row.
+// Mistake (erratum 5, a notation inconsistency): U written as a column (u11, u21, u31, u41), a
+// (4, 1) as the slides' indices suggest, and given to delta2 = delta1 U ∘ sigma'(z)^T. U acts
+// as a (1, 4) row in theta = U h + b2, so delta2 takes the row.
 // Slides: eq. (5) (the indices u11..u41) against eqs. (4), (6) and slide 2 (theta = U h + b2).
 // Fix: U as a RowVector<double, 4> (net.U is one); from a column, pass transpose(U).
 // Catalogue: shape

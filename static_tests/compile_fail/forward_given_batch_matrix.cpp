@@ -1,6 +1,6 @@
 // Mistake: two samples as the columns of a (3, 2) matrix fed to forward; it takes one sample,
 // a (3, 1) column (the slides' SGD is per sample).
-// Slides: slide 2 (one x (3, 1)) and slide 8 (one SGD step per sample).
+// Slides: slide 2 (one x (3, 1)) and slides 3 and 8 (SGD: one step per sample).
 // Fix: one call per sample (sgd_epoch loops over samples).
 // Catalogue: shape
 #include <gradproof/network.hpp>

@@ -1,8 +1,8 @@
 // Mistake: gradproof's W, a (4, 3), given to from_keras as the hidden layer's Keras kernel,
 // where Keras's Dense kernel is (inputs, units) = W^T, a (3, 4): Keras computes x K + b with x
 // a (1, 3) row.
-// Slides: slide 3 (erratum 6: Keras's kernel is W^T, only the separate bias is Keras's) and
-// slide 2, W (alpha, beta) = (4, 3).
+// Slides: slide 2, W (alpha, beta) = (4, 3); slide 3 credits Keras only with the separate bias,
+// and Keras's kernel is W^T (note 6).
 // Fix: keras::Dense<double, 3, 4>{transpose(W), bias}, or keras::to_keras(net) for the whole network.
 // Catalogue: shape
 #include <gradproof/keras.hpp>

@@ -1,8 +1,8 @@
 // Mistake: gradproof's U, the (1, 4) row of theta = U h + b2, given to from_keras as the output
 // layer's Keras kernel, where Keras's kernel is U^T, a (4, 1): Keras computes h K + b with h a
 // (1, 4) row.
-// Slides: slide 2, U (1, alpha); slide 7, eq. (5) names U's entries u11..u41 as a (4, 1)
-// column: that column is Keras's kernel, not U (erratum 5).
+// Slides: slide 2, U (1, alpha); slide 7, eq. (5) indexes U's entries u11..u41 like a (4, 1)
+// column (erratum 5, a notation inconsistency): that shape is Keras's kernel's, not U's.
 // Fix: keras::Dense<double, 4, 1>{transpose(U), {b2}}, or keras::to_keras(net).
 // Catalogue: shape
 #include <gradproof/keras.hpp>

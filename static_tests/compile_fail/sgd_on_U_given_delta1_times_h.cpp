@@ -1,6 +1,7 @@
 // Mistake: dL/dU computed as delta1 * h, a (4, 1) column, and given to the update of U, a
 // (1, 4) row. The slide's dL/dU = epsilon [h1 h2 h3 h4] is a row: h transposed.
-// Slides: slide 10 (dL/dU = delta1 h^T) and slide 8 (the update).
+// Slides: slide 10 (dL/dU = delta1^T ⊗ h^T = epsilon [h1 h2 h3 h4]) and slide 8 (the update, written
+// there for W; the same rule for U).
 // Fix: equations::dU(delta1, h), i.e. delta1 * transpose(h).
 // Catalogue: shape
 #include <gradproof/network.hpp>

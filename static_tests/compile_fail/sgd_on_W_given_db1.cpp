@@ -1,6 +1,7 @@
 // Mistake: the update of W, a (4, 3) matrix, given the gradient of another parameter (db1,
 // a (4, 1) column) instead of dW, which is (4, 3) like W.
-// Slides: slide 8: every parameter Omega takes its own gradient dL/dOmega, of Omega's shape.
+// Slides: slide 8 writes the update for W; the same rule Omega <- Omega - eta dL/dOmega holds for
+// every parameter, and slide 11 asks dL/dOmega to have Omega's shape.
 // Fix: equations::sgd(net.W, g.dW, eta).
 // Catalogue: shape
 #include <gradproof/network.hpp>

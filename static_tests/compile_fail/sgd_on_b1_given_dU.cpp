@@ -1,6 +1,7 @@
 // Mistake: the SGD update of b1 given dU, the gradient of the output weights U, a (1, 4) row,
 // where db1 = delta2^T, a (4, 1) column like b1, belongs.
-// Slides: slide 8 (Omega <- Omega - eta dL/dOmega) with slide 11 (dL/db1 = delta2^T).
+// Slides: slide 8 (the update, written there for W; the same rule for b1) with slide 11
+// (dL/db1 = delta2^T).
 // Fix: equations::sgd(net.b1, g.db1, eta): each parameter takes its own gradient.
 // Catalogue: shape
 #include <gradproof/network.hpp>

@@ -1,6 +1,7 @@
 // Mistake: the SGD update of b1, a (4, 1) column, given delta2, a (1, 4) row, where
 // db1 = delta2^T (a column like b1) belongs.
-// Slides: slide 8 (Omega <- Omega - eta dL/dOmega) with slide 11 (dL/db1 = delta2^T).
+// Slides: slide 8 (the update, written there for W; the same rule for b1) with slide 11
+// (dL/db1 = delta2^T).
 // Fix: equations::sgd(net.b1, equations::db1(delta2), eta); equations::sgd's static_assert
 // message names it.
 // Catalogue: shape

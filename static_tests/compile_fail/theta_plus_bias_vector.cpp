@@ -1,6 +1,6 @@
 // Mistake: the output bias b2 added as a vector of the hidden layer's size, a (4, 1) column
 // like b1, to U h, which is (1, 1). The output layer has one unit, so one bias: b2 is a scalar.
-// Slides: slide 2, theta = U h + b2; the table of shapes (b2 scalar).
+// Slides: slide 2, theta = U h + b2; slide 11, b2 in R (a scalar).
 // Fix: to_scalar(U * h) + b2 with the scalar b2 (net.b2).
 // Catalogue: shape
 #include <gradproof/network.hpp>

@@ -1,6 +1,6 @@
 // Mistake: the hidden pre-activation written z = x W (the order of Keras's x K) instead of
 // z = W x. x is (3, 1) and W (4, 3): x W multiplies a (3, 1) by a (4, 3), and 1 != 4.
-// Slides: slide 2, z = W x + b1, with W (alpha, beta) = (4, 3) (erratum 6: Keras's kernel is W^T).
+// Slides: slide 2, z = W x + b1, with W (alpha, beta) = (4, 3); Keras's kernel is W^T (note 6).
 // Fix: W * x + b1, a (4, 3) times a (3, 1): (4, 1) like b1.
 // Catalogue: shape
 #include <gradproof/network.hpp>
