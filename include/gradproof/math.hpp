@@ -384,7 +384,8 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_complement(const std::array<doub
   if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
     constexpr std::size_t whole = Lanes / 4 * 4;
 #if GRADPROOF_SIMD_DISPATCH
-    if (gradproof::detail::simd_avx2())
+    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
+    if (whole >= 8 && gradproof::detail::simd_avx2())
       detail::sigmoid_and_complement_lanes_avx2(x.data(), s, c, whole);
     else
       detail::sigmoid_and_complement_lanes(x.data(), s, c, whole);
@@ -516,7 +517,8 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_prime(const std::array<double, L
   if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
     constexpr std::size_t whole = Lanes / 4 * 4;
 #if GRADPROOF_SIMD_DISPATCH
-    if (gradproof::detail::simd_avx2())
+    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
+    if (whole >= 8 && gradproof::detail::simd_avx2())
       detail::sigmoid_and_prime_lanes_avx2(x.data(), s, s_prime, whole);
     else
       detail::sigmoid_and_prime_lanes(x.data(), s, s_prime, whole);

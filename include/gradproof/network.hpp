@@ -367,6 +367,23 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_scalar(Network<T, In, Hidden>& net
 }
 
 #if GRADPROOF_SIMD
+/// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
+/// else lane by lane through the scalar function (the same bits either way).
+GRADPROOF_ALWAYS_INLINE inline math::detail::pair4 hidden4(const gradproof::detail::lanes4& z) noexcept {
+  if (z.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range))
+    return math::detail::sigmoid_and_prime_common(math::detail::logistic_common(z));
+  // The rare path fills arrays and loads them whole: filling the vectors lane by lane made g++
+  // keep h and σ′ in memory on the common path too.
+  double h[4];
+  double sigma_prime[4];
+  for (int i = 0; i < 4; ++i) {
+    const auto p = math::sigmoid_and_prime(z[i]);
+    h[i] = p.sigma;
+    sigma_prime[i] = p.sigma_prime;
+  }
+  return {gradproof::detail::lanes4::load(h), gradproof::detail::lanes4::load(sigma_prime)};
+}
+
 /// The fused step of a network of 4 hidden units in doubles, at run time: the 4 hidden units
 /// are the 4 lanes of one vector (detail/simd.hpp), every operation on a lane the one that
 /// sgd_step_scalar does on that unit, in the same order, so the bits are the scalar path's.
@@ -378,28 +395,18 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net,
   const double* const W = net.W.data.data();
   const double* const xs = x.data.data();
   lanes4 columns[In];
-  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(W + j, In);
+  gradproof::detail::load_columns(W, columns);
   const lanes4 b1 = lanes4::load(net.b1.data.data());
   const lanes4 U = lanes4::load(net.U.data.data());
   // z = W x + b1: lane i sums W_i0 x_0 + W_i1 x_1 + ... from j = 0 up, then b1_i (matmul's order).
   lanes4 z = columns[0] * xs[0];
   GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) z = z + columns[j] * xs[j];
   z = z + b1;
-  lanes4 h;
-  lanes4 sigma_prime;
-  if (z.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range)) {
-    const auto both = math::detail::sigmoid_and_prime_common(math::detail::logistic_common(z));
-    h = both.first;
-    sigma_prime = both.second;
-  } else {
-    for (int i = 0; i < 4; ++i) {
-      const auto p = math::sigmoid_and_prime(z[i]);
-      h.v[i] = p.sigma;
-      sigma_prime.v[i] = p.sigma_prime;
-    }
-  }
+  const math::detail::pair4 hidden = hidden4(z);
+  const lanes4& h = hidden.first;
+  const lanes4& sigma_prime = hidden.second;
   const lanes4 u_h = U * h;
-  const double theta = (((u_h[0] + u_h[1]) + u_h[2]) + u_h[3]) + net.b2;  // logit()'s order
+  const double theta = u_h.sum_in_order() + net.b2;  // logit()'s order
   const double delta1 = fused_delta1(theta, y);
   const lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
   GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
@@ -425,19 +432,6 @@ GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 fused_delta1_4(const gr
   return out;
 }
 
-/// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
-/// else lane by lane through the scalar function (the same bits either way).
-GRADPROOF_ALWAYS_INLINE inline math::detail::pair4 hidden4(const gradproof::detail::lanes4& z) noexcept {
-  if (z.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range))
-    return math::detail::sigmoid_and_prime_common(math::detail::logistic_common(z));
-  math::detail::pair4 out{};
-  for (int i = 0; i < 4; ++i) {
-    const auto p = math::sigmoid_and_prime(z[i]);
-    out.first.v[i] = p.sigma;
-    out.second.v[i] = p.sigma_prime;
-  }
-  return out;
-}
 
 /// W x + b1 from W's columns: matmul's order (from j = 0 up), then b1.
 template <std::size_t In>
@@ -459,7 +453,7 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iter
                                              double eta) noexcept {
   using gradproof::detail::lanes4;
   lanes4 columns[In];
-  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(net.W.data.data() + j, In);
+  gradproof::detail::load_columns(net.W.data.data(), columns);
   lanes4 b1 = lanes4::load(net.b1.data.data());
   lanes4 U = lanes4::load(net.U.data.data());
   double b2 = net.b2;
@@ -469,7 +463,7 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iter
     const double y = it->y;
     const math::detail::pair4 hidden = hidden4(z);
     const lanes4 u_h = U * hidden.first;
-    const double theta = (((u_h[0] + u_h[1]) + u_h[2]) + u_h[3]) + b2;  // logit()'s order
+    const double theta = u_h.sum_in_order() + b2;  // logit()'s order
     const double delta1 = fused_delta1(theta, y);
     const lanes4 eta_u_sigma_prime = eta * (U * hidden.second);
     const bool more = ++it != last;
@@ -493,12 +487,9 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iter
 }
 
 #if GRADPROOF_SIMD_DISPATCH
-/// sgd_step4 and sgd_epoch4 as AVX2 clones (detail/simd.hpp).
-template <std::size_t In>
-GRADPROOF_AVX2_CLONE inline void sgd_step4_avx2(const Network<double, In, 4>& net, const ColVector<double, In>& x,
-                                                double y, double eta, Network<double, In, 4>& next) noexcept {
-  sgd_step4(net, x, y, eta, next);
-}
+/// sgd_epoch4 as an AVX2 clone (detail/simd.hpp). Not the single step: a call per step costs more
+/// than the wider registers save (measured: g++ -O2 74 against 63 ns, clang++-19 74 against
+/// 57 ns per sgd_step, gradproof_bench), so sgd_step runs its baseline kernel inlined.
 template <std::size_t In, class Iterator>
 GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, Iterator it, Iterator last,
                                                  double eta) noexcept {
@@ -506,15 +497,6 @@ GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, It
 }
 #endif
 
-/// The fused step at run time: the AVX2 clone where the build dispatches and the CPU has AVX2.
-template <std::size_t In>
-GRADPROOF_ALWAYS_INLINE inline void sgd_step4_run(const Network<double, In, 4>& net, const ColVector<double, In>& x,
-                                                double y, double eta, Network<double, In, 4>& next) noexcept {
-#if GRADPROOF_SIMD_DISPATCH
-  if (simd_avx2()) return sgd_step4_avx2(net, x, y, eta, next);
-#endif
-  sgd_step4(net, x, y, eta, next);
-}
 #endif
 }  // namespace detail
 
@@ -535,7 +517,7 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& n
 #if GRADPROOF_SIMD
     if constexpr (std::is_same_v<T, double> && Hidden == 4) {
       if (!__builtin_is_constant_evaluated()) {
-        detail::sgd_step4_run(net, x, y, eta, net);
+        detail::sgd_step4(net, x, y, eta, net);
         return;
       }
     }
@@ -552,15 +534,8 @@ GRADPROOF_INLINE_STEP constexpr Network<T, In, Hidden> sgd_step(const Network<T,
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4 && detail::input_shape_ok<In, XRows, XCols>()) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      // The kernel is a call here: it writes over a copy, since a Network local is zeroed first
-      // (its members' initialisers) and g++ zeroes it with rep stos, which the call cannot elide.
-      Network<T, In, Hidden> next = net;
-      detail::sgd_step4_run(next, x, y, eta, next);
-#else
-      Network<T, In, Hidden> next;  // inlined: the zeroing is overwritten, and the optimiser drops it
+      Network<T, In, Hidden> next;  // its zeroing is overwritten, and the optimiser drops it
       detail::sgd_step4(net, x, y, eta, next);
-#endif
       return next;
     }
   }

@@ -118,7 +118,7 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
     h[k] = hidden.first;
     sigma_prime[k] = hidden.second;
     const lanes4 u_h = lanes4::load(nets[k].U.data.data()) * h[k];
-    theta[k] = (((u_h[0] + u_h[1]) + u_h[2]) + u_h[3]) + nets[k].b2;  // logit()'s order
+    theta[k] = u_h.sum_in_order() + nets[k].b2;  // logit()'s order
   }
   std::array<double, K> delta1{};
   constexpr std::size_t whole = K / 4 * 4;
@@ -135,7 +135,7 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) {
     double* const W = nets[k].W.data.data();
     lanes4 columns[In];
-    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(W + j, In);
+    gradproof::detail::load_columns(W, columns);
     const lanes4 b1 = lanes4::load(nets[k].b1.data.data());
     const lanes4 U = lanes4::load(nets[k].U.data.data());
     const lanes4 eta_u_sigma_prime = etas[k] * (U * sigma_prime[k]);
@@ -156,10 +156,9 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
 /// z = W x + b1 of a network of 4 hidden units, in matmul's order, as one 4-lane vector.
 template <std::size_t In>
 GRADPROOF_ALWAYS_INLINE inline lanes4 w_x_plus_b1(const Network<double, In, 4>& net, const double* xs) noexcept {
-  const double* const W = net.W.data.data();
-  lanes4 sum = lanes4::load(W, In) * xs[0];
-  GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) sum = sum + lanes4::load(W + j, In) * xs[j];
-  return sum + lanes4::load(net.b1.data.data());
+  lanes4 columns[In];
+  load_columns(net.W.data.data(), columns);
+  return columns_x_plus_b1(columns, lanes4::load(net.b1.data.data()), xs);
 }
 
 /// sgd_step_many and train_many at run time, from the networks' first z on.
@@ -289,7 +288,7 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
     h[b] = hidden.first;
     u_sigma_prime[b] = U * hidden.second;
     const lanes4 u_h = U * h[b];
-    theta[b] = (((u_h[0] + u_h[1]) + u_h[2]) + u_h[3]) + net.b2;  // logit()'s order
+    theta[b] = u_h.sum_in_order() + net.b2;  // logit()'s order
   }
   std::array<double, B> y_hat{};
   std::array<double, B> one_minus_y_hat{};

@@ -113,25 +113,75 @@ struct lanes4 {
     p[3 * stride] = v[3];
   }
   GRADPROOF_ALWAYS_INLINE double operator[](int lane) const noexcept { return v[lane]; }
+  /// ((v0 + v1) + v2) + v3: the lanes summed from the first on, as matmul sums a row. Through the
+  /// two halves: g++ takes a single lane out of a 4-lane vector by way of memory.
+  GRADPROOF_ALWAYS_INLINE double sum_in_order() const noexcept {
+    using f64x2 = double __attribute__((vector_size(16)));
+    const f64x2 low = __builtin_shufflevector(v, v, 0, 1);
+    const f64x2 high = __builtin_shufflevector(v, v, 2, 3);
+    return ((low[0] + low[1]) + high[0]) + high[1];
+  }
   /// Every lane in [lo, hi) (false for a NaN lane).
   GRADPROOF_ALWAYS_INLINE bool all_in(double lo, double hi) const noexcept {
+#if defined(__AVX__)
     const auto in = (v >= lo) & (v < hi);  // -1 per lane where true, 0 where false
     return ((in[0] & in[1]) & (in[2] & in[3])) != 0;
+#else
+    // Without AVX, as two 2-lane comparisons, which SSE2 has: g++ lowers the 4-lane comparison
+    // to a compare, a set and a negation per lane, and spills the mask.
+    using f64x2 = double __attribute__((vector_size(16)));
+    const f64x2 low = __builtin_shufflevector(v, v, 0, 1);
+    const f64x2 high = __builtin_shufflevector(v, v, 2, 3);
+    const auto in = ((low >= lo) & (low < hi)) & ((high >= lo) & (high < hi));
+    return (in[0] & in[1]) != 0;
+#endif
   }
 };
+
+/// Whether the shuffles below pay: with AVX a 4-lane vector is one register and each shuffle one
+/// or two instructions; without it, g++ makes them out of stores and loads.
+#if defined(__AVX__)
+inline constexpr bool shuffle_columns = true;
+#else
+inline constexpr bool shuffle_columns = false;
+#endif
+
+/// The In columns of W (4, In) row-major: column j is entries j, j + In, j + 2 In, j + 3 In. For
+/// the 3-input network with AVX, from three whole 4-double loads by shuffles (moves: the bits are
+/// the entries'); otherwise one entry at a time.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline void load_columns(const double* W, lanes4 (&columns)[In]) noexcept {
+  if constexpr (In == 3 && shuffle_columns) {
+    const f64x4 r0 = lanes4::load(W).v;  // w00 w01 w02 w10
+    const f64x4 r1 = lanes4::load(W + 4).v;  // w11 w12 w20 w21
+    const f64x4 r2 = lanes4::load(W + 8).v;  // w22 w30 w31 w32
+    columns[0].v = __builtin_shufflevector(__builtin_shufflevector(r0, r1, 0, 3, 6, 7), r2, 0, 1, 2, 5);
+    columns[1].v = __builtin_shufflevector(__builtin_shufflevector(r0, r1, 1, 4, 7, 7), r2, 0, 1, 2, 6);
+    columns[2].v = __builtin_shufflevector(__builtin_shufflevector(r0, r1, 2, 5, 5, 5), r2, 0, 1, 4, 7);
+  } else {
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(W + j, In);
+  }
+}
 
 /// W (4, In) row-major from its In columns, in whole 4-double chunks: the next read of W (a
 /// copy of the network, the next step's columns) then finds each of its loads inside one store,
 /// which the CPU forwards; loads that straddle narrower stores wait until those reach the cache.
 template <std::size_t In>
 GRADPROOF_ALWAYS_INLINE inline void store_columns(double* W, const lanes4 (&columns)[In]) noexcept {
-  GRADPROOF_UNROLL for (std::size_t chunk = 0; chunk < In; ++chunk) {
-    lanes4 row_major{};
-    GRADPROOF_UNROLL for (std::size_t lane = 0; lane < 4; ++lane) {
-      const std::size_t flat = 4 * chunk + lane;  // entry (flat / In, flat % In) of W
-      row_major.v[lane] = columns[flat % In].v[flat / In];
+  if constexpr (In == 3 && shuffle_columns) {  // by shuffles, as load_columns
+    const f64x4 &c0 = columns[0].v, &c1 = columns[1].v, &c2 = columns[2].v;
+    lanes4{__builtin_shufflevector(__builtin_shufflevector(c0, c1, 0, 4, 1, 1), c2, 0, 1, 4, 2)}.store(W);
+    lanes4{__builtin_shufflevector(__builtin_shufflevector(c1, c2, 1, 5, 2, 2), c0, 0, 1, 6, 2)}.store(W + 4);
+    lanes4{__builtin_shufflevector(__builtin_shufflevector(c2, c0, 2, 7, 3, 3), c1, 0, 1, 7, 2)}.store(W + 8);
+  } else {
+    GRADPROOF_UNROLL for (std::size_t chunk = 0; chunk < In; ++chunk) {
+      lanes4 row_major{};
+      GRADPROOF_UNROLL for (std::size_t lane = 0; lane < 4; ++lane) {
+        const std::size_t flat = 4 * chunk + lane;  // entry (flat / In, flat % In) of W
+        row_major.v[lane] = columns[flat % In].v[flat / In];
+      }
+      row_major.store(W + 4 * chunk);
     }
-    row_major.store(W + 4 * chunk);
   }
 }
 
