@@ -3,7 +3,7 @@
 // Per-sample SGD is one serial chain: the next step's z needs this step's update. So a step can
 // take no less than the latency of its links in a row, whatever the core's width:
 //   W, b1 -> z = W x + b1 -> h = σ(z) (4 lanes: exp, 1 + E, a division) -> θ = U h + b2 (a sum
-//   across the lanes) -> δ1 (the output unit: exp, a division, two products) -> the update
+//   across the lanes) -> δ1 (the output unit: exp, a division, a product) -> the update
 //   (sgd_step: W' = W − δ1 (g x), stored, and read back by the next step; sgd_epoch: the next
 //   z' = (W x' + b1) − δ1 (g s) directly)
 // Each link is timed here on its own, as a loop whose iterations depend on each other through
@@ -234,7 +234,7 @@ int main(int argc, char** argv) {
   link("z -> sigma'(z) (4 lanes; off the chain until the update)", "link/hidden_sigma_prime", "link/join_lanes");
   const auto theta = link("h -> theta = U h + b2 (the sum across the lanes)", "link/theta_sum", "link/join_lanes");
 #endif
-  const auto out = link("theta -> delta1 (output unit: exp, 1/d, k q (1 - q d_lo))", "link/output_unit", "link/join_scalar");
+  const auto out = link("theta -> delta1 (output unit: exp, 1 + E, 1/d, k q)", "link/output_unit", "link/join_scalar");
 #if GRADPROOF_SIMD
   const auto upd = link("delta1 -> W' = W - delta1 (g x_j) (sgd_step)", "link/update", "link/join_lanes");
   const auto nz = link("delta1 -> z' = (W x' + b1) - delta1 (g s) (sgd_epoch)", "link/next_z", "link/join_lanes");

@@ -487,25 +487,75 @@ struct lanes4 {
     p[3 * stride] = v[3];
   }
   GRADPROOF_ALWAYS_INLINE double operator[](int lane) const noexcept { return v[lane]; }
+  /// ((v0 + v1) + v2) + v3: the lanes summed from the first on, as matmul sums a row. Through the
+  /// two halves: g++ takes a single lane out of a 4-lane vector by way of memory.
+  GRADPROOF_ALWAYS_INLINE double sum_in_order() const noexcept {
+    using f64x2 = double __attribute__((vector_size(16)));
+    const f64x2 low = __builtin_shufflevector(v, v, 0, 1);
+    const f64x2 high = __builtin_shufflevector(v, v, 2, 3);
+    return ((low[0] + low[1]) + high[0]) + high[1];
+  }
   /// Every lane in [lo, hi) (false for a NaN lane).
   GRADPROOF_ALWAYS_INLINE bool all_in(double lo, double hi) const noexcept {
+#if defined(__AVX__)
     const auto in = (v >= lo) & (v < hi);  // -1 per lane where true, 0 where false
     return ((in[0] & in[1]) & (in[2] & in[3])) != 0;
+#else
+    // Without AVX, as two 2-lane comparisons, which SSE2 has: g++ lowers the 4-lane comparison
+    // to a compare, a set and a negation per lane, and spills the mask.
+    using f64x2 = double __attribute__((vector_size(16)));
+    const f64x2 low = __builtin_shufflevector(v, v, 0, 1);
+    const f64x2 high = __builtin_shufflevector(v, v, 2, 3);
+    const auto in = ((low >= lo) & (low < hi)) & ((high >= lo) & (high < hi));
+    return (in[0] & in[1]) != 0;
+#endif
   }
 };
+
+/// Whether the shuffles below pay: with AVX a 4-lane vector is one register and each shuffle one
+/// or two instructions; without it, g++ makes them out of stores and loads.
+#if defined(__AVX__)
+inline constexpr bool shuffle_columns = true;
+#else
+inline constexpr bool shuffle_columns = false;
+#endif
+
+/// The In columns of W (4, In) row-major: column j is entries j, j + In, j + 2 In, j + 3 In. For
+/// the 3-input network with AVX, from three whole 4-double loads by shuffles (moves: the bits are
+/// the entries'); otherwise one entry at a time.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline void load_columns(const double* W, lanes4 (&columns)[In]) noexcept {
+  if constexpr (In == 3 && shuffle_columns) {
+    const f64x4 r0 = lanes4::load(W).v;  // w00 w01 w02 w10
+    const f64x4 r1 = lanes4::load(W + 4).v;  // w11 w12 w20 w21
+    const f64x4 r2 = lanes4::load(W + 8).v;  // w22 w30 w31 w32
+    columns[0].v = __builtin_shufflevector(__builtin_shufflevector(r0, r1, 0, 3, 6, 7), r2, 0, 1, 2, 5);
+    columns[1].v = __builtin_shufflevector(__builtin_shufflevector(r0, r1, 1, 4, 7, 7), r2, 0, 1, 2, 6);
+    columns[2].v = __builtin_shufflevector(__builtin_shufflevector(r0, r1, 2, 5, 5, 5), r2, 0, 1, 4, 7);
+  } else {
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(W + j, In);
+  }
+}
 
 /// W (4, In) row-major from its In columns, in whole 4-double chunks: the next read of W (a
 /// copy of the network, the next step's columns) then finds each of its loads inside one store,
 /// which the CPU forwards; loads that straddle narrower stores wait until those reach the cache.
 template <std::size_t In>
 GRADPROOF_ALWAYS_INLINE inline void store_columns(double* W, const lanes4 (&columns)[In]) noexcept {
-  GRADPROOF_UNROLL for (std::size_t chunk = 0; chunk < In; ++chunk) {
-    lanes4 row_major{};
-    GRADPROOF_UNROLL for (std::size_t lane = 0; lane < 4; ++lane) {
-      const std::size_t flat = 4 * chunk + lane;  // entry (flat / In, flat % In) of W
-      row_major.v[lane] = columns[flat % In].v[flat / In];
+  if constexpr (In == 3 && shuffle_columns) {  // by shuffles, as load_columns
+    const f64x4 &c0 = columns[0].v, &c1 = columns[1].v, &c2 = columns[2].v;
+    lanes4{__builtin_shufflevector(__builtin_shufflevector(c0, c1, 0, 4, 1, 1), c2, 0, 1, 4, 2)}.store(W);
+    lanes4{__builtin_shufflevector(__builtin_shufflevector(c1, c2, 1, 5, 2, 2), c0, 0, 1, 6, 2)}.store(W + 4);
+    lanes4{__builtin_shufflevector(__builtin_shufflevector(c2, c0, 2, 7, 3, 3), c1, 0, 1, 7, 2)}.store(W + 8);
+  } else {
+    GRADPROOF_UNROLL for (std::size_t chunk = 0; chunk < In; ++chunk) {
+      lanes4 row_major{};
+      GRADPROOF_UNROLL for (std::size_t lane = 0; lane < 4; ++lane) {
+        const std::size_t flat = 4 * chunk + lane;  // entry (flat / In, flat % In) of W
+        row_major.v[lane] = columns[flat % In].v[flat / In];
+      }
+      row_major.store(W + 4 * chunk);
     }
-    row_major.store(W + 4 * chunk);
   }
 }
 
@@ -1017,7 +1067,8 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_complement(const std::array<doub
   if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
     constexpr std::size_t whole = Lanes / 4 * 4;
 #if GRADPROOF_SIMD_DISPATCH
-    if (gradproof::detail::simd_avx2())
+    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
+    if (whole >= 8 && gradproof::detail::simd_avx2())
       detail::sigmoid_and_complement_lanes_avx2(x.data(), s, c, whole);
     else
       detail::sigmoid_and_complement_lanes(x.data(), s, c, whole);
@@ -1149,7 +1200,8 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_prime(const std::array<double, L
   if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
     constexpr std::size_t whole = Lanes / 4 * 4;
 #if GRADPROOF_SIMD_DISPATCH
-    if (gradproof::detail::simd_avx2())
+    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
+    if (whole >= 8 && gradproof::detail::simd_avx2())
       detail::sigmoid_and_prime_lanes_avx2(x.data(), s, s_prime, whole);
     else
       detail::sigmoid_and_prime_lanes(x.data(), s, s_prime, whole);
@@ -2097,20 +2149,20 @@ constexpr Network<T, In, Hidden> update(const Network<T, In, Hidden>& net, const
 
 namespace detail {
 /// δ1 of the fused step, from θ: ŷ = σ(θ) and 1 − ŷ = E σ(θ) (E = e^−θ) make
-/// (1 − y) ŷ − y (1 − ŷ) = σ(θ) k with k = (1 − y) − y E, and σ = q (1 − q d_lo) with q = 1/d,
-/// 1 + E = d + d_lo (math.hpp's logistic parts). So δ1 = (k q)(1 − q d_lo): k waits only for E
-/// and is ready when the division q is, and two products follow q where the composed step
-/// (sigmoid_and_complement, then equations::delta1) has three and two subtractions. The same
-/// real number; static_tests/fused_step_test.cpp bounds the difference in roundings. Outside
-/// the logistic's common range (θ < −40 or θ >= 704, or NaN), and for float, equations::delta1
-/// itself. scalar.
+/// (1 − y) ŷ − y (1 − ŷ) = σ(θ) k with k = (1 − y) − y E, and σ(θ) = 1/(1 + E) is q = 1/d
+/// (math.hpp's logistic parts, d = fl(1 + E)) to within 2 u. So δ1 = k q: k waits only for E
+/// and is ready when the division is, and one product follows q where the composed step
+/// (sigmoid_and_complement's corrected σ and E σ, then equations::delta1) has four and two
+/// subtractions. The same real number to within 5 u of δ1's terms, as close as the composed
+/// δ1 is (static_tests/fused_bound.hpp). Outside the logistic's common range (θ < −40 or
+/// θ >= 704, or NaN), and for float, equations::delta1 itself. scalar.
 template <class T>
 GRADPROOF_INLINE_STEP constexpr T fused_delta1(T theta, T y) noexcept {
   if constexpr (std::is_same_v<T, double>) {
     if (theta >= math::detail::logistic_left_tail && theta < math::detail::exp_normal_range) {  // false for NaN
       const auto p = math::detail::logistic(theta);
       const double k = (1.0 - y) - GRADPROOF_MUL(y, p.e.hi);
-      return GRADPROOF_MUL(GRADPROOF_MUL(k, p.q), 1.0 - GRADPROOF_MUL(p.q, p.d_lo));
+      return GRADPROOF_MUL(k, p.q);
     }
   }
   const auto output = math::sigmoid_and_complement(theta);
@@ -2186,6 +2238,23 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_scalar(Network<T, In, Hidden>& net
 }
 
 #if GRADPROOF_SIMD
+/// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
+/// else lane by lane through the scalar function (the same bits either way).
+GRADPROOF_ALWAYS_INLINE inline math::detail::pair4 hidden4(const gradproof::detail::lanes4& z) noexcept {
+  if (z.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range))
+    return math::detail::sigmoid_and_prime_common(math::detail::logistic_common(z));
+  // The rare path fills arrays and loads them whole: filling the vectors lane by lane made g++
+  // keep h and σ′ in memory on the common path too.
+  double h[4];
+  double sigma_prime[4];
+  for (int i = 0; i < 4; ++i) {
+    const auto p = math::sigmoid_and_prime(z[i]);
+    h[i] = p.sigma;
+    sigma_prime[i] = p.sigma_prime;
+  }
+  return {gradproof::detail::lanes4::load(h), gradproof::detail::lanes4::load(sigma_prime)};
+}
+
 /// The fused step of a network of 4 hidden units in doubles, at run time: the 4 hidden units
 /// are the 4 lanes of one vector (detail/simd.hpp), every operation on a lane the one that
 /// sgd_step_scalar does on that unit, in the same order, so the bits are the scalar path's.
@@ -2197,28 +2266,18 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net,
   const double* const W = net.W.data.data();
   const double* const xs = x.data.data();
   lanes4 columns[In];
-  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(W + j, In);
+  gradproof::detail::load_columns(W, columns);
   const lanes4 b1 = lanes4::load(net.b1.data.data());
   const lanes4 U = lanes4::load(net.U.data.data());
   // z = W x + b1: lane i sums W_i0 x_0 + W_i1 x_1 + ... from j = 0 up, then b1_i (matmul's order).
   lanes4 z = columns[0] * xs[0];
   GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) z = z + columns[j] * xs[j];
   z = z + b1;
-  lanes4 h;
-  lanes4 sigma_prime;
-  if (z.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range)) {
-    const auto both = math::detail::sigmoid_and_prime_common(math::detail::logistic_common(z));
-    h = both.first;
-    sigma_prime = both.second;
-  } else {
-    for (int i = 0; i < 4; ++i) {
-      const auto p = math::sigmoid_and_prime(z[i]);
-      h.v[i] = p.sigma;
-      sigma_prime.v[i] = p.sigma_prime;
-    }
-  }
+  const math::detail::pair4 hidden = hidden4(z);
+  const lanes4& h = hidden.first;
+  const lanes4& sigma_prime = hidden.second;
   const lanes4 u_h = U * h;
-  const double theta = (((u_h[0] + u_h[1]) + u_h[2]) + u_h[3]) + net.b2;  // logit()'s order
+  const double theta = u_h.sum_in_order() + net.b2;  // logit()'s order
   const double delta1 = fused_delta1(theta, y);
   const lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
   GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
@@ -2237,26 +2296,13 @@ GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 fused_delta1_4(const gr
   if (theta.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range)) {
     const auto p = math::detail::logistic_common(theta);
     const lanes4 k = (1.0 - y) - y * p.e.hi;
-    return (k * p.q) * (1.0 - p.q * p.d_lo);
+    return k * p.q;
   }
   lanes4 out{};
   for (int i = 0; i < 4; ++i) out.v[i] = fused_delta1(theta[i], y);
   return out;
 }
 
-/// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
-/// else lane by lane through the scalar function (the same bits either way).
-GRADPROOF_ALWAYS_INLINE inline math::detail::pair4 hidden4(const gradproof::detail::lanes4& z) noexcept {
-  if (z.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range))
-    return math::detail::sigmoid_and_prime_common(math::detail::logistic_common(z));
-  math::detail::pair4 out{};
-  for (int i = 0; i < 4; ++i) {
-    const auto p = math::sigmoid_and_prime(z[i]);
-    out.first.v[i] = p.sigma;
-    out.second.v[i] = p.sigma_prime;
-  }
-  return out;
-}
 
 /// W x + b1 from W's columns: matmul's order (from j = 0 up), then b1.
 template <std::size_t In>
@@ -2278,7 +2324,7 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iter
                                              double eta) noexcept {
   using gradproof::detail::lanes4;
   lanes4 columns[In];
-  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(net.W.data.data() + j, In);
+  gradproof::detail::load_columns(net.W.data.data(), columns);
   lanes4 b1 = lanes4::load(net.b1.data.data());
   lanes4 U = lanes4::load(net.U.data.data());
   double b2 = net.b2;
@@ -2288,7 +2334,7 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iter
     const double y = it->y;
     const math::detail::pair4 hidden = hidden4(z);
     const lanes4 u_h = U * hidden.first;
-    const double theta = (((u_h[0] + u_h[1]) + u_h[2]) + u_h[3]) + b2;  // logit()'s order
+    const double theta = u_h.sum_in_order() + b2;  // logit()'s order
     const double delta1 = fused_delta1(theta, y);
     const lanes4 eta_u_sigma_prime = eta * (U * hidden.second);
     const bool more = ++it != last;
@@ -2312,12 +2358,9 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iter
 }
 
 #if GRADPROOF_SIMD_DISPATCH
-/// sgd_step4 and sgd_epoch4 as AVX2 clones (detail/simd.hpp).
-template <std::size_t In>
-GRADPROOF_AVX2_CLONE inline void sgd_step4_avx2(const Network<double, In, 4>& net, const ColVector<double, In>& x,
-                                                double y, double eta, Network<double, In, 4>& next) noexcept {
-  sgd_step4(net, x, y, eta, next);
-}
+/// sgd_epoch4 as an AVX2 clone (detail/simd.hpp). Not the single step: a call per step costs more
+/// than the wider registers save (measured: g++ -O2 74 against 63 ns, clang++-19 74 against
+/// 57 ns per sgd_step, gradproof_bench), so sgd_step runs its baseline kernel inlined.
 template <std::size_t In, class Iterator>
 GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, Iterator it, Iterator last,
                                                  double eta) noexcept {
@@ -2325,15 +2368,6 @@ GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, It
 }
 #endif
 
-/// The fused step at run time: the AVX2 clone where the build dispatches and the CPU has AVX2.
-template <std::size_t In>
-GRADPROOF_ALWAYS_INLINE inline void sgd_step4_run(const Network<double, In, 4>& net, const ColVector<double, In>& x,
-                                                double y, double eta, Network<double, In, 4>& next) noexcept {
-#if GRADPROOF_SIMD_DISPATCH
-  if (simd_avx2()) return sgd_step4_avx2(net, x, y, eta, next);
-#endif
-  sgd_step4(net, x, y, eta, next);
-}
 #endif
 }  // namespace detail
 
@@ -2354,7 +2388,7 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& n
 #if GRADPROOF_SIMD
     if constexpr (std::is_same_v<T, double> && Hidden == 4) {
       if (!__builtin_is_constant_evaluated()) {
-        detail::sgd_step4_run(net, x, y, eta, net);
+        detail::sgd_step4(net, x, y, eta, net);
         return;
       }
     }
@@ -2371,15 +2405,8 @@ GRADPROOF_INLINE_STEP constexpr Network<T, In, Hidden> sgd_step(const Network<T,
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4 && detail::input_shape_ok<In, XRows, XCols>()) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      // The kernel is a call here: it writes over a copy, since a Network local is zeroed first
-      // (its members' initialisers) and g++ zeroes it with rep stos, which the call cannot elide.
-      Network<T, In, Hidden> next = net;
-      detail::sgd_step4_run(next, x, y, eta, next);
-#else
-      Network<T, In, Hidden> next;  // inlined: the zeroing is overwritten, and the optimiser drops it
+      Network<T, In, Hidden> next;  // its zeroing is overwritten, and the optimiser drops it
       detail::sgd_step4(net, x, y, eta, next);
-#endif
       return next;
     }
   }
@@ -2847,7 +2874,7 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
     h[k] = hidden.first;
     sigma_prime[k] = hidden.second;
     const lanes4 u_h = lanes4::load(nets[k].U.data.data()) * h[k];
-    theta[k] = (((u_h[0] + u_h[1]) + u_h[2]) + u_h[3]) + nets[k].b2;  // logit()'s order
+    theta[k] = u_h.sum_in_order() + nets[k].b2;  // logit()'s order
   }
   std::array<double, K> delta1{};
   constexpr std::size_t whole = K / 4 * 4;
@@ -2864,7 +2891,7 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) {
     double* const W = nets[k].W.data.data();
     lanes4 columns[In];
-    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(W + j, In);
+    gradproof::detail::load_columns(W, columns);
     const lanes4 b1 = lanes4::load(nets[k].b1.data.data());
     const lanes4 U = lanes4::load(nets[k].U.data.data());
     const lanes4 eta_u_sigma_prime = etas[k] * (U * sigma_prime[k]);
@@ -2885,10 +2912,9 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
 /// z = W x + b1 of a network of 4 hidden units, in matmul's order, as one 4-lane vector.
 template <std::size_t In>
 GRADPROOF_ALWAYS_INLINE inline lanes4 w_x_plus_b1(const Network<double, In, 4>& net, const double* xs) noexcept {
-  const double* const W = net.W.data.data();
-  lanes4 sum = lanes4::load(W, In) * xs[0];
-  GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) sum = sum + lanes4::load(W + j, In) * xs[j];
-  return sum + lanes4::load(net.b1.data.data());
+  lanes4 columns[In];
+  load_columns(net.W.data.data(), columns);
+  return columns_x_plus_b1(columns, lanes4::load(net.b1.data.data()), xs);
 }
 
 /// sgd_step_many and train_many at run time, from the networks' first z on.
@@ -3018,7 +3044,7 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
     h[b] = hidden.first;
     u_sigma_prime[b] = U * hidden.second;
     const lanes4 u_h = U * h[b];
-    theta[b] = (((u_h[0] + u_h[1]) + u_h[2]) + u_h[3]) + net.b2;  // logit()'s order
+    theta[b] = u_h.sum_in_order() + net.b2;  // logit()'s order
   }
   std::array<double, B> y_hat{};
   std::array<double, B> one_minus_y_hat{};

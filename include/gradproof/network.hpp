@@ -278,20 +278,20 @@ constexpr Network<T, In, Hidden> update(const Network<T, In, Hidden>& net, const
 
 namespace detail {
 /// δ1 of the fused step, from θ: ŷ = σ(θ) and 1 − ŷ = E σ(θ) (E = e^−θ) make
-/// (1 − y) ŷ − y (1 − ŷ) = σ(θ) k with k = (1 − y) − y E, and σ = q (1 − q d_lo) with q = 1/d,
-/// 1 + E = d + d_lo (math.hpp's logistic parts). So δ1 = (k q)(1 − q d_lo): k waits only for E
-/// and is ready when the division q is, and two products follow q where the composed step
-/// (sigmoid_and_complement, then equations::delta1) has three and two subtractions. The same
-/// real number; static_tests/fused_step_test.cpp bounds the difference in roundings. Outside
-/// the logistic's common range (θ < −40 or θ >= 704, or NaN), and for float, equations::delta1
-/// itself. scalar.
+/// (1 − y) ŷ − y (1 − ŷ) = σ(θ) k with k = (1 − y) − y E, and σ(θ) = 1/(1 + E) is q = 1/d
+/// (math.hpp's logistic parts, d = fl(1 + E)) to within 2 u. So δ1 = k q: k waits only for E
+/// and is ready when the division is, and one product follows q where the composed step
+/// (sigmoid_and_complement's corrected σ and E σ, then equations::delta1) has four and two
+/// subtractions. The same real number to within 5 u of δ1's terms, as close as the composed
+/// δ1 is (static_tests/fused_bound.hpp). Outside the logistic's common range (θ < −40 or
+/// θ >= 704, or NaN), and for float, equations::delta1 itself. scalar.
 template <class T>
 GRADPROOF_INLINE_STEP constexpr T fused_delta1(T theta, T y) noexcept {
   if constexpr (std::is_same_v<T, double>) {
     if (theta >= math::detail::logistic_left_tail && theta < math::detail::exp_normal_range) {  // false for NaN
       const auto p = math::detail::logistic(theta);
       const double k = (1.0 - y) - GRADPROOF_MUL(y, p.e.hi);
-      return GRADPROOF_MUL(GRADPROOF_MUL(k, p.q), 1.0 - GRADPROOF_MUL(p.q, p.d_lo));
+      return GRADPROOF_MUL(k, p.q);
     }
   }
   const auto output = math::sigmoid_and_complement(theta);
@@ -425,7 +425,7 @@ GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 fused_delta1_4(const gr
   if (theta.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range)) {
     const auto p = math::detail::logistic_common(theta);
     const lanes4 k = (1.0 - y) - y * p.e.hi;
-    return (k * p.q) * (1.0 - p.q * p.d_lo);
+    return k * p.q;
   }
   lanes4 out{};
   for (int i = 0; i < 4; ++i) out.v[i] = fused_delta1(theta[i], y);
