@@ -282,8 +282,8 @@ constexpr std::array<T, kGridSize> math_grid() {
   for (const T v : {L::denorm_min(), bits_plus(L::min(), -1), L::min(), L::max(), L::epsilon(), T(0.5), T(1), T(2)})
     put_both_signs(v);
   // Neighbours of the points where the algorithms branch.
-  constexpr double thresholds[] = {gradproof::math::detail::exp_overflow_x, gradproof::math::detail::exp_underflow_x,
-                                   gradproof::math::detail::sqrt2, 0x1p-54, 1.0};
+  constexpr double thresholds[] = {gradproof::detail::exp_overflow_x, gradproof::detail::exp_underflow_x,
+                                   gradproof::detail::sqrt2, 0x1p-54, 1.0};
   for (const double t : thresholds) {
     const T v = static_cast<T>(t);
     for (const int k : {-1, 1}) put_both_signs(bits_plus(v, k));
@@ -343,7 +343,7 @@ void check_math_function(const char* name) {
 template <class T>
 void check_sigmoid_and_prime() {
   static constexpr auto compile_time = [] {
-    std::array<gradproof::math::sigmoid_pair<T>, kGridSize> out{};
+    std::array<gradproof::SigmoidPair<T>, kGridSize> out{};
     for (std::size_t i = 0; i < kGridSize; ++i) out[i] = gradproof::math::sigmoid_and_prime(kGrid<T>[i]);
     return out;
   }();
@@ -425,8 +425,8 @@ TEST(bit_identity, math_grid_covers_the_special_values) {
     nans += x != x ? 1 : 0;
     infinities += (x == std::numeric_limits<double>::infinity() || x == -std::numeric_limits<double>::infinity());
     subnormals += (x != 0 && x > -std::numeric_limits<double>::min() && x < std::numeric_limits<double>::min());
-    past_overflow += x > gradproof::math::detail::exp_overflow_x && x < 1e300;
-    past_underflow += x < gradproof::math::detail::exp_underflow_x && x > -1e300;
+    past_overflow += x > gradproof::detail::exp_overflow_x && x < 1e300;
+    past_underflow += x < gradproof::detail::exp_underflow_x && x > -1e300;
   }
   EXPECT_GE(nans, 3);
   EXPECT_EQ(infinities, 2);

@@ -416,8 +416,8 @@ std::vector<T> edge_arguments(Fn f) {
   // The exp thresholds gradproof uses (double), and the true ones of this type from MPFR:
   // overflow at log(2^max_e (1 - 2^-(digits+1))), result 0 below log(2^(sub_e - 1)),
   // subnormal results below log(2^(min_exponent - 1)).
-  std::vector<T> thresholds{static_cast<T>(gradproof::math::detail::exp_overflow_x),
-                            static_cast<T>(gradproof::math::detail::exp_underflow_x),
+  std::vector<T> thresholds{static_cast<T>(gradproof::detail::exp_overflow_x),
+                            static_cast<T>(gradproof::detail::exp_underflow_x),
                             log_of_boundary<T>(max_e, digits + 1), log_of_boundary<T>(max_e, digits),
                             log_of_boundary<T>(sub_e - 1, 0), log_of_boundary<T>(L::min_exponent - 1, 0)};
   const long last_m = std::is_same_v<T, double> ? 65'600 : 8'200;      // past the overflow threshold
@@ -505,7 +505,7 @@ std::vector<T> branch_boundaries(Fn f) {
   };
   for (int k = sub_e; k < max_e; ++k) near_both_signs(std::ldexp(1.0, k), 1);
   const double sqrt2 = static_cast<double>(std::sqrt(2.0L));
-  namespace md = gradproof::math::detail;
+  namespace md = gradproof::detail;
   // log(2^(min_exponent - 1)): below it exp's result is subnormal (exp_scale_edges' u < 1).
   const T subnormal_results = log_of_boundary<T>(L::min_exponent - 1, 0);
   switch (f) {

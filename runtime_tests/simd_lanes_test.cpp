@@ -3,7 +3,7 @@
 // proves them bit-identical, lane by lane, at run time:
 //   - the lane-wise sigmoid_and_prime and sigmoid_and_complement (4 lanes at a time) against the
 //     scalar functions, and the mirrored logistic parts (E, its tail, 1 + E as d + d_lo, 1/d)
-//     against math::detail::logistic, over every edge and branch boundary with their neighbours
+//     against detail::logistic, over every edge and branch boundary with their neighbours
 //     and 10^6 random doubles (label runtime); over 10^8 random doubles plus the edges (label
 //     accuracy_full) and over every one of the 2^32 floats (label exhaustive), in the long presets;
 //   - the fused step (sgd_step, whose hidden layer runs in the 4 lanes and whose output unit
@@ -133,7 +133,7 @@ void check_lanes(const double* args, std::size_t n, LaneReport& report, int flip
 }
 
 #if GRADPROOF_SIMD
-/// The mirrored logistic parts, lane by lane, against math::detail::logistic (x in the common
+/// The mirrored logistic parts, lane by lane, against detail::logistic (x in the common
 /// range only: that is the mirrors' domain; the callers test the range first).
 long logistic_parts_mismatches(const std::vector<double>& args) {
   long mismatches = 0;

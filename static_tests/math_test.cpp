@@ -40,13 +40,13 @@ static_assert(within_ulps(math::sigmoid_prime(-0.0625), 2.4975601823280588915918
 static_assert(within_ulps(math::sigmoid_prime(-10.625), 2.429965024157941812737820056951606016782e-5L, 1));  // exp's low part
 // The error-free transformations themselves: TwoSum keeps all of a b below a's ulp, Dekker's
 // product is exact (hi + lo = a b; lo by rationals in tools/reference_values.py).
-static_assert(math::detail::two_sum(1.0, 0x1p-60).hi == 1.0 && math::detail::two_sum(1.0, 0x1p-60).lo == 0x1p-60);
-constexpr auto dekker = math::detail::two_product(0x1.bd69fe34dd719p+0, 0x1.ec1d7db0f6162p+0);
+static_assert(detail::two_sum(1.0, 0x1p-60).hi == 1.0 && detail::two_sum(1.0, 0x1p-60).lo == 0x1p-60);
+constexpr auto dekker = detail::two_product(0x1.bd69fe34dd719p+0, 0x1.ec1d7db0f6162p+0);
 static_assert(dekker.hi == 0x1.ac1d822005de2p+1 && dekker.lo == 0x1.09799ff0f4248p-54);
 
 // ---- Edges: explicit branches, so no constant evaluation overflows -------------------------
 static_assert(math::exp(709.0) < inf && math::exp(710.0) == inf && math::exp(inf) == inf);
-static_assert(math::exp(math::detail::exp_overflow_x) < inf);  // the last finite one
+static_assert(math::exp(detail::exp_overflow_x) < inf);  // the last finite one
 static_assert(math::exp(-inf) == 0.0 && math::exp(-746.0) == 0.0);
 static_assert(math::exp(-745.0) > 0.0 && math::exp(-745.0) < std::numeric_limits<double>::min());  // subnormal
 static_assert(math::exp(89.0f) == inff && math::exp(88.0f) < inff && math::exp(-104.0f) == 0.0f);

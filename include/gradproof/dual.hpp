@@ -16,8 +16,9 @@
 #include <cstddef>
 #include <limits>
 
-#include "detail/fp.hpp"
+#include "detail/numeric.hpp"
 #include "math.hpp"
+#include "scalar.hpp"
 
 GRADPROOF_FP_CONTRACT_OFF_BEGIN
 
@@ -89,95 +90,78 @@ struct Dual {
   friend constexpr bool operator>(const Dual& a, const Dual& b) noexcept { return a.value > b.value; }
   friend constexpr bool operator<=(const Dual& a, const Dual& b) noexcept { return a.value <= b.value; }
   friend constexpr bool operator>=(const Dual& a, const Dual& b) noexcept { return a.value >= b.value; }
+
+  // The math the core calls on a Dual (scalar.hpp's customisation point), found by
+  // argument-dependent lookup; each applies the chain rule to the real function of math.hpp.
+
+  /// (e^a)′ = e^a a′.
+  friend constexpr Dual exp(const Dual& a) noexcept {
+    const T e = math::exp(a.value);
+    return {e, a.scaled_derivative(e)};
+  }
+  /// (log(1 + a))′ = a′ / (1 + a).
+  friend constexpr Dual log1p(const Dual& a) noexcept {
+    Dual r(math::log1p(a.value));
+    const T one_plus_a = T(1) + a.value;
+    for (std::size_t k = 0; k < N; ++k) r.derivative[k] = a.derivative[k] / one_plus_a;
+    return r;
+  }
+  /// (log a)′ = a′ / a.
+  friend constexpr Dual log(const Dual& a) noexcept {
+    Dual r(math::log(a.value));
+    for (std::size_t k = 0; k < N; ++k) r.derivative[k] = a.derivative[k] / a.value;
+    return r;
+  }
+  /// σ(a)′ = σ′(a) a′, with the accurate σ′ (not the forward pass's cheaper pair).
+  friend constexpr Dual sigmoid(const Dual& a) noexcept {
+    return {math::sigmoid(a.value), a.scaled_derivative(math::sigmoid_prime(a.value))};
+  }
+  /// σ′(a)′ = σ″(a) a′.
+  friend constexpr Dual sigmoid_prime(const Dual& a) noexcept {
+    const T p = math::sigmoid_prime(a.value);
+    return {p, a.scaled_derivative(sigmoid_second(p, math::sigmoid(a.value)))};
+  }
+  /// softplus(a)′ = σ(a) a′.
+  friend constexpr Dual softplus(const Dual& a) noexcept {
+    return {math::softplus(a.value), a.scaled_derivative(math::sigmoid(a.value))};
+  }
+  /// The forward pass's pair on dual numbers. The values are the T pair's own (sigmoid_and_prime's
+  /// cheaper σ and σ′), so a Dual forward pass computes the very θ that the T forward pass
+  /// computes: δ1 = σ(θ) − y is ill-conditioned in θ's absolute error when |θ| is large (a change
+  /// of one ulp of θ = 12 moves σ(−12) by 12 ulp), so comparing the derivatives of two slightly
+  /// different θ would measure that, not the gradient. The derivatives use the accurate σ′; σ″
+  /// comes from the pair's σ: no second exp for a derivative that the loss does not use (θ
+  /// depends on h, not on σ′).
+  friend constexpr SigmoidPair<Dual> sigmoid_and_prime(const Dual& a) noexcept {
+    const auto p = math::sigmoid_and_prime(a.value);
+    const T slope = math::sigmoid_prime(a.value);
+    return {{p.sigma, a.scaled_derivative(slope)}, {p.sigma_prime, a.scaled_derivative(sigmoid_second(slope, p.sigma))}};
+  }
+  /// σ(a) and 1 − σ(a) = σ(−a), each with its derivative (±σ′(a) a′).
+  friend constexpr SigmoidComplement<Dual> sigmoid_and_complement(const Dual& a) noexcept {
+    const auto p = math::sigmoid_and_complement(a.value);
+    const T slope = math::sigmoid_prime(a.value);
+    return {{p.sigma, a.scaled_derivative(slope)}, {p.complement, a.scaled_derivative(-slope)}};
+  }
+
+ private:
+  /// σ″ = σ′ (1 − 2σ), from σ′ and σ already at hand.
+  static constexpr T sigmoid_second(T sigma_prime, T sigma) noexcept {
+    const T two_sigma = T(2) * sigma;  // exact
+    const T one_minus_two_sigma = T(1) - two_sigma;
+    return GRADPROOF_MUL(sigma_prime, one_minus_two_sigma);
+  }
 };
 
+/// Dual opts in to the core (scalar.hpp): its math is the hidden friends above, its values
+/// compare (by their value), and nothing of it throws.
 template <class T, std::size_t N>
-struct is_dual<Dual<T, N>> : std::true_type {};
+struct ScalarTraits<Dual<T, N>> {
+  static constexpr bool exact = true;
+  static constexpr bool checked = true;
+  static constexpr bool nothrow = true;
+};
 
-namespace math {
-
-/// (e^a)′ = e^a a′.
-template <real T, std::size_t N>
-constexpr Dual<T, N> exp(const Dual<T, N>& a) noexcept {
-  const T e = exp(a.value);
-  return {e, a.scaled_derivative(e)};
-}
-
-/// (log(1 + a))′ = a′ / (1 + a).
-template <real T, std::size_t N>
-constexpr Dual<T, N> log1p(const Dual<T, N>& a) noexcept {
-  Dual<T, N> r(log1p(a.value));
-  for (std::size_t k = 0; k < N; ++k) r.derivative[k] = a.derivative[k] / (T(1) + a.value);
-  return r;
-}
-
-/// (log a)′ = a′ / a.
-template <real T, std::size_t N>
-constexpr Dual<T, N> log(const Dual<T, N>& a) noexcept {
-  Dual<T, N> r(log(a.value));
-  for (std::size_t k = 0; k < N; ++k) r.derivative[k] = a.derivative[k] / a.value;
-  return r;
-}
-
-/// σ(a)′ = σ′(a) a′, with the accurate σ′ (not the forward pass's cheaper pair).
-template <real T, std::size_t N>
-constexpr Dual<T, N> sigmoid(const Dual<T, N>& a) noexcept {
-  return {sigmoid(a.value), a.scaled_derivative(sigmoid_prime(a.value))};
-}
-
-namespace detail {
-/// σ″ = σ′ (1 − 2σ), from σ′ and σ already at hand.
-template <real T>
-constexpr T sigmoid_second(T sigma_prime, T sigma) noexcept {
-  return GRADPROOF_MUL(sigma_prime, T(1) - GRADPROOF_MUL(T(2), sigma));
-}
-}  // namespace detail
-
-/// σ′(a)′ = σ″(a) a′.
-template <real T, std::size_t N>
-constexpr Dual<T, N> sigmoid_prime(const Dual<T, N>& a) noexcept {
-  const T p = sigmoid_prime(a.value);
-  return {p, a.scaled_derivative(detail::sigmoid_second(p, sigmoid(a.value)))};
-}
-
-/// softplus(a)′ = σ(a) a′.
-template <real T, std::size_t N>
-constexpr Dual<T, N> softplus(const Dual<T, N>& a) noexcept {
-  return {softplus(a.value), a.scaled_derivative(sigmoid(a.value))};
-}
-
-/// The forward pass's pair on dual numbers. The values are the T pair's own (sigmoid_and_prime's
-/// cheaper σ and σ′), so a Dual forward pass computes the very θ that the T forward pass
-/// computes: δ1 = σ(θ) − y is ill-conditioned in θ's absolute error when |θ| is large (a change
-/// of one ulp of θ = 12 moves σ(−12) by 12 ulp), so comparing the derivatives of two slightly
-/// different θ would measure that, not the gradient. The derivatives use the accurate σ′.
-template <real T, std::size_t N>
-constexpr sigmoid_pair<Dual<T, N>> sigmoid_and_prime(const Dual<T, N>& a) noexcept {
-  const auto p = sigmoid_and_prime(a.value);
-  const T slope = sigmoid_prime(a.value);
-  // σ″ from the pair's σ: no second exp for a derivative that the loss does not use (θ
-  // depends on h, not on σ′).
-  return {{p.sigma, a.scaled_derivative(slope)}, {p.sigma_prime, a.scaled_derivative(detail::sigmoid_second(slope, p.sigma))}};
-}
-template <real T, std::size_t N, std::size_t Lanes>
-constexpr void sigmoid_and_prime(const std::array<Dual<T, N>, Lanes>& x, std::array<Dual<T, N>, Lanes>& sigma,
-                                 std::array<Dual<T, N>, Lanes>& sigma_prime) noexcept {
-  for (std::size_t i = 0; i < Lanes; ++i) {
-    const auto p = sigmoid_and_prime(x[i]);
-    sigma[i] = p.sigma;
-    sigma_prime[i] = p.sigma_prime;
-  }
-}
-
-/// σ(a) and 1 − σ(a) = σ(−a), each with its derivative (±σ′(a) a′).
-template <real T, std::size_t N>
-constexpr sigmoid_complement<Dual<T, N>> sigmoid_and_complement(const Dual<T, N>& a) noexcept {
-  const auto p = sigmoid_and_complement(a.value);
-  const T slope = sigmoid_prime(a.value);
-  return {{p.sigma, a.scaled_derivative(slope)}, {p.complement, a.scaled_derivative(-slope)}};
-}
-
-}  // namespace math
 }  // namespace gradproof
 
 /// Dual<T, N> has T's range and precision: is_finite, the bad-input checks and the library's

@@ -1,12 +1,23 @@
-// gradproof/gradproof.hpp: everything. The focused headers beside it each compile alone:
-//   matrix.hpp   Matrix, ColVector, RowVector and the shape predicates
-//   ops.hpp      transpose, matmul, hadamard, outer, +, -, scalar ·
-//   math.hpp     gradproof::math: exp, log, log1p, sigmoid, sigmoid_prime, softplus
-//   loss.hpp     bce_with_logits, bce
-//   network.hpp  Network, forward, backward (gradproof::equations), update, sgd_step
-//   validate.hpp InputError, what bad input is
-//   checked.hpp  validate, try_sgd_step, try_sgd_epoch: bad input reported at run time
-//   keras.hpp    gradproof::keras: Dense, Model, to_keras, from_keras, layer_output, predict
+// gradproof/gradproof.hpp: everything. The focused headers beside it each compile alone.
+// The core (standard library only, none of it includes an add-on):
+//   scalar.hpp          real, scalar, ScalarTraits (how a new scalar type plugs in), SigmoidPair
+//   matrix.hpp          Matrix, ColVector, RowVector and the shape predicates
+//   ops.hpp             transpose, matmul, hadamard, outer, +, -, scalar ·
+//   math.hpp            gradproof::math: exp, log, log1p, sigmoid, sigmoid_prime, softplus
+//   validate.hpp        InputError, what bad input is
+//   loss.hpp            bce_with_logits, bce
+//   network.hpp         Network, forward, backward (gradproof::equations), update, sgd_step
+//   train.hpp           lockstep training of K networks, mini-batch SGD
+//   checked.hpp         validate, try_sgd_step, try_sgd_epoch: bad input reported at run time
+//   keras.hpp           gradproof::keras: Dense, Model, to_keras, from_keras, layer_output, predict
+//   worked_example.hpp  the docs' worked example (network, x, y, η)
+//   version.hpp         GRADPROOF_VERSION
+// The add-ons, which plug into the core through scalar.hpp:
+//   dual.hpp            Dual: forward-mode automatic differentiation
+//   ad.hpp              ad_gradients: every gradient of one sample by forward-mode AD
+// Internal (detail/): config.hpp (build policy, pragmas, inlining), numeric.hpp (constexpr
+// floating-point helpers, GRADPROOF_MUL), exp_constants.hpp (exp's tables), simd.hpp (4-lane
+// kernels for run time).
 #ifndef GRADPROOF_GRADPROOF_HPP
 #define GRADPROOF_GRADPROOF_HPP
 
@@ -19,6 +30,7 @@
 #include "matrix.hpp"
 #include "network.hpp"
 #include "ops.hpp"
+#include "scalar.hpp"
 #include "train.hpp"
 #include "validate.hpp"
 #include "version.hpp"

@@ -18,7 +18,7 @@
 #include <array>
 #include <cstddef>
 
-#include "detail/fp.hpp"
+#include "detail/numeric.hpp"
 #include "math.hpp"
 #include "matrix.hpp"
 #include "network.hpp"
@@ -66,7 +66,9 @@ constexpr Model<T, In, Hidden> to_keras(const Network<T, In, Hidden>& net) noexc
   return model;
 }
 
-namespace detail {
+}  // namespace gradproof::keras
+
+namespace gradproof::detail {
 /// The two layers of from_keras: shapes (I1, U1) and (I2, U2) must be (In, Hidden) and
 /// (Hidden, 1). A wrong pair is told apart, most specific first, and exactly one assert fires.
 template <std::size_t I1, std::size_t U1, std::size_t I2, std::size_t U2>
@@ -111,7 +113,9 @@ constexpr bool keras_input_shape_ok() noexcept {
                 "inputs (its kernel's rows); x has another number of columns");
   return XCols == Inputs;
 }
-}  // namespace detail
+}  // namespace gradproof::detail
+
+namespace gradproof::keras {
 
 /// Keras's two Dense layers as gradproof's network. Only copies: exact. Takes any two Dense
 /// types so that a wrong pair is a static_assert with the fix, not a failed deduction.

@@ -11,9 +11,9 @@
 
 #include <type_traits>
 
-#include "detail/fp.hpp"
-#include "dual.hpp"
+#include "detail/numeric.hpp"
 #include "math.hpp"
+#include "scalar.hpp"
 #include "validate.hpp"
 
 GRADPROOF_FP_CONTRACT_OFF_BEGIN
@@ -24,14 +24,24 @@ namespace gradproof {
 /// The form Keras/TensorFlow use with from_logits=True. For y in {0, 1} and theta on the
 /// right side, max(theta, 0) - theta y is exactly 0 and the loss is log1p(e^-|theta|) with
 /// all its digits; for large |theta| on the wrong side it is |theta| + a tiny term.
+/// On a scalar whose values do not compare (scalar.hpp: not checked_scalar) it is the same
+/// function written without a branch, softplus(theta) - theta y, with the type's softplus.
 template <scalar T>
-constexpr T bce_with_logits(T theta, std::type_identity_t<T> y) noexcept {
-  detail::stop_on_bad_label(y);
-  if (std::is_constant_evaluated() && !detail::is_finite(theta)) bad_input::the_logit_theta_is_not_finite();
-  // max(θ, 0) and |θ| take the same side at θ = 0 (>=, and abs's x < 0 test), so that their
-  // kinks cancel there on Dual numbers too: L′(0) = 1 − y − 1/2 = σ(0) − y.
-  const T linear = (theta >= T(0) ? theta : T(0)) - GRADPROOF_MUL(theta, y);
-  return linear + math::log1p(math::exp(-detail::abs(theta)));
+constexpr T bce_with_logits(T theta, std::type_identity_t<T> y) noexcept(nothrow_scalar<T>) {
+  if constexpr (checked_scalar<T>) {
+    detail::stop_on_bad_label(y);
+    if (std::is_constant_evaluated() && !detail::is_finite(theta)) bad_input::the_logit_theta_is_not_finite();
+    // max(θ, 0) and |θ| take the same side at θ = 0 (>=, and abs's x < 0 test), so that their
+    // kinks cancel there on Dual numbers too: L′(0) = 1 − y − 1/2 = σ(0) − y. An if, not a
+    // conditional expression: no ?: on a class-valued scalar (docs/architecture.md).
+    T linear = T(0);
+    if (theta >= T(0)) linear = theta;
+    linear = linear - GRADPROOF_MUL(theta, y);
+    const T tail = math::log1p(math::exp(-detail::abs(theta)));
+    return linear + tail;
+  } else {
+    return math::softplus(theta) - theta * y;  // a plain product: T is not real
+  }
 }
 
 /// Keras's backend epsilon, the clipping margin of the probability form.
@@ -50,7 +60,10 @@ constexpr T bce(T y_hat, std::type_identity_t<T> y) noexcept {
   if (std::is_constant_evaluated() && !detail::label_ok(y_hat)) bad_input::the_probability_y_hat_is_not_in_0_1_or_is_nan();
   constexpr T eps = keras_epsilon<T>;
   const T p = y_hat < eps ? eps : (y_hat > T(1) - eps ? T(1) - eps : y_hat);
-  return -(GRADPROOF_MUL(y, math::log(p)) + GRADPROOF_MUL(T(1) - y, math::log1p(-p)));
+  const T log_p = math::log(p);
+  const T log_q = math::log1p(-p);
+  const T one_minus_y = T(1) - y;
+  return -(GRADPROOF_MUL(y, log_p) + GRADPROOF_MUL(one_minus_y, log_q));
 }
 
 }  // namespace gradproof

@@ -20,16 +20,100 @@
 #include <limits>
 
 #include "detail/exp_constants.hpp"
-#include "detail/fp.hpp"
+#include "detail/numeric.hpp"
 #include "detail/simd.hpp"
+#include "matrix.hpp"
+#include "scalar.hpp"
 
 GRADPROOF_FP_CONTRACT_OFF_BEGIN
 
+// The customisation point (scalar.hpp): an exact scalar's math, found by argument-dependent
+// lookup. Every call below is unqualified, and ordinary lookup from here finds only the deleted
+// declarations beside it (never gradproof::math's own function, which would call itself), so
+// the function called is the one the type declares, e.g. as a hidden friend. Why ADL and not a
+// traits class: the type's functions then read as plain math (exp(x), softplus(x)), and a type
+// declared after the core's headers still plugs in, since ADL looks at the point of use.
+namespace gradproof::detail::adl {
+void exp() = delete;
+void log1p() = delete;
+void log() = delete;
+void sigmoid() = delete;
+void sigmoid_prime() = delete;
+void softplus() = delete;
+void sigmoid_and_prime() = delete;
+void sigmoid_and_complement() = delete;
+template <class T>
+constexpr T exp_of(const T& x) noexcept(nothrow_scalar<T>) {
+  return exp(x);
+}
+template <class T>
+constexpr T log1p_of(const T& x) noexcept(nothrow_scalar<T>) {
+  return log1p(x);
+}
+template <class T>
+constexpr T log_of(const T& x) noexcept(nothrow_scalar<T>) {
+  return log(x);
+}
+template <class T>
+constexpr T sigmoid_of(const T& x) noexcept(nothrow_scalar<T>) {
+  return sigmoid(x);
+}
+template <class T>
+constexpr T sigmoid_prime_of(const T& x) noexcept(nothrow_scalar<T>) {
+  return sigmoid_prime(x);
+}
+template <class T>
+constexpr T softplus_of(const T& x) noexcept(nothrow_scalar<T>) {
+  return softplus(x);
+}
+template <class T>
+constexpr SigmoidPair<T> sigmoid_and_prime_of(const T& x) noexcept(nothrow_scalar<T>) {
+  return sigmoid_and_prime(x);
+}
+template <class T>
+constexpr SigmoidComplement<T> sigmoid_and_complement_of(const T& x) noexcept(nothrow_scalar<T>) {
+  return sigmoid_and_complement(x);
+}
+}  // namespace gradproof::detail::adl
+
+/// gradproof::math on an exact scalar: the type's own function (the customisation point above).
 namespace gradproof::math {
+template <exact_scalar T>
+constexpr T exp(const T& x) noexcept(nothrow_scalar<T>) {
+  return detail::adl::exp_of(x);
+}
+template <exact_scalar T>
+constexpr T log1p(const T& x) noexcept(nothrow_scalar<T>) {
+  return detail::adl::log1p_of(x);
+}
+template <exact_scalar T>
+constexpr T log(const T& x) noexcept(nothrow_scalar<T>) {
+  return detail::adl::log_of(x);
+}
+template <exact_scalar T>
+constexpr T sigmoid(const T& x) noexcept(nothrow_scalar<T>) {
+  return detail::adl::sigmoid_of(x);
+}
+template <exact_scalar T>
+constexpr T sigmoid_prime(const T& x) noexcept(nothrow_scalar<T>) {
+  return detail::adl::sigmoid_prime_of(x);
+}
+template <exact_scalar T>
+constexpr T softplus(const T& x) noexcept(nothrow_scalar<T>) {
+  return detail::adl::softplus_of(x);
+}
+template <exact_scalar T>
+constexpr SigmoidPair<T> sigmoid_and_prime(const T& x) noexcept(nothrow_scalar<T>) {
+  return detail::adl::sigmoid_and_prime_of(x);
+}
+template <exact_scalar T>
+constexpr SigmoidComplement<T> sigmoid_and_complement(const T& x) noexcept(nothrow_scalar<T>) {
+  return detail::adl::sigmoid_and_complement_of(x);
+}
+}  // namespace gradproof::math
 
-namespace detail {
 
-using gradproof::detail::is_nan;
+namespace gradproof::detail {
 
 /// (hi, lo) with hi + lo == a + b exactly (Knuth's TwoSum, no condition on the magnitudes).
 struct double_double {
@@ -68,12 +152,20 @@ constexpr double log_reduced(int k, double f, double c) noexcept {
   const double_double sd = two_product(s, d.hi);
   const double s_lo = (((f - sd.hi) - sd.lo) - GRADPROOF_MUL(s, d.lo)) / d.hi;  // s + s_lo = f / (2 + f)
   const double z = GRADPROOF_MUL(s, s);
-  const double R = GRADPROOF_MUL(z, 2.0 / 3 + GRADPROOF_MUL(z, 2.0 / 5 + GRADPROOF_MUL(z, 2.0 / 7 + GRADPROOF_MUL(z, 2.0 / 9 + GRADPROOF_MUL(z, 2.0 / 11 + GRADPROOF_MUL(z, 2.0 / 13 + GRADPROOF_MUL(z, 2.0 / 15 + GRADPROOF_MUL(z, 2.0 / 17 + GRADPROOF_MUL(z, 2.0 / 19 + GRADPROOF_MUL(z, 2.0 / 21 + GRADPROOF_MUL(z, 2.0 / 23 + GRADPROOF_MUL(z, 2.0 / 25))))))))))));
+  // R = z (2/3 + z (2/5 + ... + z (2/23 + z 2/25))), by Horner from the inside out.
+  constexpr double coefficient[] = {2.0 / 23, 2.0 / 21, 2.0 / 19, 2.0 / 17, 2.0 / 15, 2.0 / 13,
+                                    2.0 / 11, 2.0 / 9,  2.0 / 7,  2.0 / 5,  2.0 / 3};
+  double R = GRADPROOF_MUL(z, 2.0 / 25);
+  for (const double c_k : coefficient) {
+    const double term = c_k + R;
+    R = GRADPROOF_MUL(z, term);
+  }
   const double_double sq = two_product(f, f);
-  const double hfsq = GRADPROOF_MUL(0.5, sq.hi);  // halving is exact
-  const double hfsq_lo = GRADPROOF_MUL(0.5, sq.lo);
+  const double hfsq = 0.5 * sq.hi;  // halving is exact
+  const double hfsq_lo = 0.5 * sq.lo;
   const double_double shf = two_product(s, hfsq);  // s f²/2, exactly
-  const double t_lo = (shf.lo + GRADPROOF_MUL(s, R)) + (GRADPROOF_MUL(s_lo, hfsq + R) + GRADPROOF_MUL(s, hfsq_lo));
+  const double hfsq_plus_R = hfsq + R;
+  const double t_lo = (shf.lo + GRADPROOF_MUL(s, R)) + (GRADPROOF_MUL(s_lo, hfsq_plus_R) + GRADPROOF_MUL(s, hfsq_lo));
   const double dk = static_cast<double>(k);
   const double_double a = two_sum(f, -hfsq);               // f - f²/2
   const double_double a2 = two_sum(a.hi, shf.hi);          // + s f²/2
@@ -93,7 +185,7 @@ constexpr split_result split_log(double u) noexcept {
   int k = static_cast<int>(bits >> 52) - 1023;
   double m = std::bit_cast<double>((bits & 0x000f'ffff'ffff'ffffULL) | 0x3ff0'0000'0000'0000ULL);
   if (m > sqrt2) {
-    m = GRADPROOF_MUL(m, 0.5);
+    m = m * 0.5;
     ++k;
   }
   return {k, m - 1.0};
@@ -101,29 +193,24 @@ constexpr split_result split_log(double u) noexcept {
 
 
 
-}  // namespace detail
-
-namespace detail {
 /// 2^k hi_j (1 + tail_plus_p) where 2^k hi_j is not a normal double (|x| >= 704): near
 /// overflow, and near and in the subnormals, where a plain two-step scaling would round twice.
 constexpr double exp_scale_edges(int k, std::size_t j, double tail_plus_p) noexcept {
   const double t_hi = exp_table_hi[j];
   if (k > 0) {  // x >= 704: the result is normal; scaling by powers of two is exact
-    return GRADPROOF_MUL(GRADPROOF_MUL(t_hi + GRADPROOF_MUL(t_hi, tail_plus_p), gradproof::detail::pow2(k - 1)), 2.0);
+    const double t = t_hi + GRADPROOF_MUL(t_hi, tail_plus_p);
+    return (t * pow2(k - 1)) * 2.0;
   }
   // u = e^x / 2^-1022, from 2^(k+1022) hi_j, which is a normal double here (k + 1022 >= -53).
-  const double sc = GRADPROOF_MUL(gradproof::detail::pow2(k + 1022), t_hi);
+  const double sc = pow2(k + 1022) * t_hi;  // a power of two times hi_j, a normal double: exact
   const double u = sc + GRADPROOF_MUL(sc, tail_plus_p);
-  if (u >= 1.0) return GRADPROOF_MUL(u, 0x1p-1022);  // a normal result: this scaling is exact
+  if (u >= 1.0) return u * 0x1p-1022;  // a normal result: this scaling is exact
   // A subnormal result is a multiple of 2^-1074 = 2^-1022 2^-52: round u to a multiple of
   // 2^-52 once, by adding it to 1 (whose ulp is 2^-52) with the low part carried exactly.
   const double one_plus_sc = 1.0 + sc;
   const double lo = ((1.0 - one_plus_sc) + sc) + GRADPROOF_MUL(sc, tail_plus_p);  // Fast2Sum: 1 >= sc
-  return GRADPROOF_MUL((one_plus_sc + lo) - 1.0, 0x1p-1022);
+  return ((one_plus_sc + lo) - 1.0) * 0x1p-1022;  // a multiple of 2^-52 below 1, scaled: exact
 }
-}  // namespace detail
-
-namespace detail {
 /// e^x as hi + lo: hi is math::exp(x), lo the part of scale (1 + tail_plus_p) that hi's
 /// rounding dropped (exact by Fast2Sum), so that sigmoid can divide by 1 + e^-x to twice
 /// double precision. lo is 0 off the fast range, where sigmoid does not need it.
@@ -140,7 +227,7 @@ struct exp_reduced {
   std::size_t j;       // n mod 32
   double tail_plus_p;  // (1 + tail_j) e^r - 1, to double precision
 };
-GRADPROOF_INLINE_EXP constexpr exp_reduced exp_reduce(double x) noexcept {
+GRADPROOF_HOT_INLINE constexpr exp_reduced exp_reduce(double x) noexcept {
   // n = round(x 32/ln2) with the 1.5 2^52 shifter: kd's low mantissa bits are n itself (two's
   // complement), so j = n mod 32 and k = floor(n / 32) come from its bits, without a branch
   // or a conversion instruction.
@@ -148,7 +235,9 @@ GRADPROOF_INLINE_EXP constexpr exp_reduced exp_reduce(double x) noexcept {
   const double kd = GRADPROOF_MUL(x, exp_n_over_ln2) + shifter;
   const auto ki = std::bit_cast<std::uint64_t>(kd);
   const double nd = kd - shifter;
-  const double r = (x - GRADPROOF_MUL(nd, ln2_hi / exp_table_size)) - GRADPROOF_MUL(nd, ln2_lo / exp_table_size);
+  constexpr double step_hi = ln2_hi / exp_table_size;  // exact: a power of two
+  constexpr double step_lo = ln2_lo / exp_table_size;
+  const double r = (x - GRADPROOF_MUL(nd, step_hi)) - GRADPROOF_MUL(nd, step_lo);
   const std::size_t j = static_cast<std::uint32_t>(ki) & (exp_table_size - 1u);
   // e^r - 1 ~ r + r^2 (c2 + c3 r) + r^4 (c4 + c5 r + c6 r^2), in Estrin's order: the pieces
   // are independent, so the dependency chain is 3 multiplications deep, not 6.
@@ -162,7 +251,7 @@ GRADPROOF_INLINE_EXP constexpr exp_reduced exp_reduce(double x) noexcept {
 }
 
 /// e^x for -704 < x < 704 from its reduction, as hi + lo (see exp_parts). No branch.
-GRADPROOF_INLINE_EXP constexpr exp_parts exp_scale_normal(const exp_reduced& e) noexcept {
+GRADPROOF_HOT_INLINE constexpr exp_parts exp_scale_normal(const exp_reduced& e) noexcept {
   // 2^k hi_j by adding k to hi_j's exponent field: (ki >> 5) << 52 is k << 52 modulo 2^64
   // (the shifter's own bits shift out). |x| < 704 keeps 2^k hi_j and the result normal.
   const double scale = std::bit_cast<double>(exp_table_hi_bits.bits[e.j] + ((e.ki >> exp_table_bits) << 52));
@@ -171,7 +260,7 @@ GRADPROOF_INLINE_EXP constexpr exp_parts exp_scale_normal(const exp_reduced& e) 
   return {hi, (scale - hi) + scaled_tail};
 }
 
-GRADPROOF_INLINE_EXP constexpr exp_parts exp_with_tail(double x) noexcept {
+GRADPROOF_HOT_INLINE constexpr exp_parts exp_with_tail(double x) noexcept {
   // The common range first: one test (false for NaN), which also keeps a constant evaluation
   // of exp under 40 clang steps.
   if (x > -exp_normal_range && x < exp_normal_range) return exp_scale_normal(exp_reduce(x));
@@ -182,19 +271,21 @@ GRADPROOF_INLINE_EXP constexpr exp_parts exp_with_tail(double x) noexcept {
   const int k = static_cast<int>(e.nd - static_cast<double>(e.j)) / exp_table_size;
   return {exp_scale_edges(k, e.j, e.tail_plus_p), 0.0};
 }
-}  // namespace detail
+}  // namespace gradproof::detail
+
+namespace gradproof::math {
 
 /// e^x. Table-driven: x = (32 k + j) ln2/32 + r, |r| <= ln2/64, e^x = 2^k 2^(j/32) e^r,
 /// e^r - 1 by a degree-6 polynomial (error below 2^-61.9). docs/math.md has the error
 /// analysis; the order of operations is chosen for a short dependency chain.
-GRADPROOF_INLINE_EXP constexpr double exp(double x) noexcept { return detail::exp_with_tail(x).hi; }
+GRADPROOF_HOT_INLINE constexpr double exp(double x) noexcept { return detail::exp_with_tail(x).hi; }
 
 /// The float overloads evaluate in double and round once. A NaN comes back as it went in: the
 /// round trip float -> double -> float keeps its payload in hardware floating point and in the
 /// constant evaluator, but not in every software implementation (soft-float ARM's returns the
 /// default NaN), and the bits must not depend on the target.
 constexpr float exp(float x) noexcept {
-  return detail::is_nan(x) ? x : gradproof::detail::to_float(exp(static_cast<double>(x)));
+  return detail::is_nan(x) ? x : detail::to_float(exp(static_cast<double>(x)));
 }
 
 /// log(1 + x), accurate also when x is tiny (where log(1 + x) would lose every digit).
@@ -205,12 +296,12 @@ constexpr double log1p(double x) noexcept {
   // Order comparisons, not ==, which -Wfloat-equal reports: x is a number >= -1 here.
   if (x <= -1.0) return -std::numeric_limits<double>::infinity();  // x = -1
   if (x > std::numeric_limits<double>::max()) return x;            // x = +inf
-  if (gradproof::detail::abs(x) < 0x1p-54) return x;  // log1p(x) = x - x^2/2 rounds to x; keeps -0.0
+  if (detail::abs(x) < 0x1p-54) return x;  // log1p(x) = x - x^2/2 rounds to x; keeps -0.0
   // In log_reduced's own range, x is its f: exact, no rounded 1 + x to correct for.
   if (x > sqrt2_over_2_minus_1 && x < sqrt2_minus_1) return log_reduced(0, x, 0.0);
   const double u = 1.0 + x;
   // The rounding error of u (Fast2Sum, exact), carried as c / u since log(u + c) ~ log u + c/u.
-  const double c = gradproof::detail::abs(x) <= 1.0 ? x - (u - 1.0) : 1.0 - (u - x);
+  const double c = detail::abs(x) <= 1.0 ? x - (u - 1.0) : 1.0 - (u - x);
   const auto [k, f] = split_log(u);
   return log_reduced(k, f, c / u);
 }
@@ -228,7 +319,7 @@ constexpr double log(double x) noexcept {
   if (x > std::numeric_limits<double>::max()) return x;           // x = +inf
   int k_sub = 0;
   if (x < std::numeric_limits<double>::min()) {  // subnormal: make it normal first
-    x = GRADPROOF_MUL(x, 0x1p54);
+    x = x * 0x1p54;  // exact
     k_sub = -54;
   }
   const auto [k, f] = split_log(x);
@@ -238,7 +329,9 @@ constexpr float log(float x) noexcept {
   return detail::is_nan(x) ? x : static_cast<float>(log(static_cast<double>(x)));  // NaN: see exp(float)
 }
 
-namespace detail {
+}  // namespace gradproof::math
+
+namespace gradproof::detail {
 /// E = e^-x (as E_hi + E_lo) and d + d_lo = 1 + E exactly (TwoSum plus exp's low part), with
 /// q = 1/d rounded: the shared start of every sigmoid below, for x >= logistic_left_tail (so
 /// E <= e^40). Why not e^-|x| and a select on the sign: the select goes through the integer
@@ -250,19 +343,20 @@ struct logistic_parts {
   double d_lo;  // (1 + e^-x) - d, to double precision
   double q;     // 1 / d, rounded
 };
-GRADPROOF_INLINE_EXP constexpr logistic_parts logistic_of_exp(const exp_parts& e) noexcept {
+GRADPROOF_HOT_INLINE constexpr logistic_parts logistic_of_exp(const exp_parts& e) noexcept {
   const double d = 1.0 + e.hi;
   const double e_part = d - 1.0;
   const double d_lo = ((1.0 - (d - e_part)) + (e.hi - e_part)) + e.lo;  // TwoSum, then exp's tail
   return {e, d, d_lo, 1.0 / d};
 }
-GRADPROOF_INLINE_EXP constexpr logistic_parts logistic(double x) noexcept { return logistic_of_exp(exp_with_tail(-x)); }
+GRADPROOF_HOT_INLINE constexpr logistic_parts logistic(double x) noexcept { return logistic_of_exp(exp_with_tail(-x)); }
 
 /// σ = 1 / (d + d_lo) = q - q (q d_lo) to first order (q = 1/d to 1 ulp is plenty for a term of
 /// relative size 2^-53). Only q's division and the final subtraction round: within 2 ulp,
 /// about 1 seen.
 constexpr double sigmoid_accurate(const logistic_parts& p) noexcept {
-  return p.q - GRADPROOF_MUL(p.q, GRADPROOF_MUL(p.q, p.d_lo));
+  const double q_d_lo = GRADPROOF_MUL(p.q, p.d_lo);
+  return p.q - GRADPROOF_MUL(p.q, q_d_lo);
 }
 
 /// σ′ = E / (1 + E)². With d² = D + D_lo exactly (Dekker): σ′ = s + (E_lo - s (D_lo + 2 d d_lo))
@@ -270,22 +364,30 @@ constexpr double sigmoid_accurate(const logistic_parts& p) noexcept {
 /// division and the final addition: within 2 ulp, about 1 seen.
 constexpr double sigmoid_prime_accurate(const logistic_parts& p) noexcept {
   const double_double d2 = two_product(p.d, p.d);
-  const double D_lo = d2.lo + GRADPROOF_MUL(GRADPROOF_MUL(2.0, p.d), p.d_lo);
+  const double two_d = 2.0 * p.d;  // exact
+  const double D_lo = d2.lo + GRADPROOF_MUL(two_d, p.d_lo);
   const double s = p.e.hi / d2.hi;
-  return s + GRADPROOF_MUL(p.e.lo - GRADPROOF_MUL(s, D_lo), GRADPROOF_MUL(p.q, p.q));
+  const double correction = p.e.lo - GRADPROOF_MUL(s, D_lo);
+  const double q2 = GRADPROOF_MUL(p.q, p.q);
+  return s + GRADPROOF_MUL(correction, q2);
 }
 
 /// The forward pass's σ′: s = E_hi / fl(d²), corrected for d_lo only. Two roundings fewer to
 /// undo than sigmoid_prime_accurate, and no Dekker product: within 3 ulp (2.9 seen).
 constexpr double sigmoid_prime_fast(const logistic_parts& p) noexcept {
-  const double s = p.e.hi / GRADPROOF_MUL(p.d, p.d);
-  return s - GRADPROOF_MUL(s, GRADPROOF_MUL(GRADPROOF_MUL(2.0, p.d_lo), p.q));
+  const double d2 = GRADPROOF_MUL(p.d, p.d);
+  const double s = p.e.hi / d2;
+  const double two_d_lo = 2.0 * p.d_lo;  // exact
+  const double relative = GRADPROOF_MUL(two_d_lo, p.q);
+  return s - GRADPROOF_MUL(s, relative);
 }
-}  // namespace detail
+}  // namespace gradproof::detail
+
+namespace gradproof::math {
 
 /// The logistic sigmoid 1 / (1 + e^-x). Never overflows (the left tail, where e^-x would, is
 /// e^x); relative accuracy on both sides, since 1 + e^-x never cancels.
-GRADPROOF_INLINE_EXP constexpr double sigmoid(double x) noexcept {
+GRADPROOF_HOT_INLINE constexpr double sigmoid(double x) noexcept {
   if (detail::is_nan(x)) return x;
   if (x < detail::logistic_left_tail) return exp(x);
   return detail::sigmoid_accurate(detail::logistic(x));
@@ -310,12 +412,7 @@ constexpr float sigmoid_prime(float x) noexcept {
 /// to 1) it keeps every digit that 1 − ŷ would lose (at x = 40, ŷ rounds to 1 and 1 − ŷ to 0,
 /// while E σ = 4.2e-18). δ1 is formed from both (network.hpp). Within 1 ulp (σ, as sigmoid)
 /// and 2.5 ulp (1 − σ: E, σ and the product).
-template <class T>
-struct sigmoid_complement {
-  T sigma;       // σ(x)
-  T complement;  // 1 − σ(x) = σ(−x)
-};
-GRADPROOF_INLINE_EXP constexpr sigmoid_complement<double> sigmoid_and_complement(double x) noexcept {
+GRADPROOF_HOT_INLINE constexpr SigmoidComplement<double> sigmoid_and_complement(double x) noexcept {
   if (detail::is_nan(x)) return {x, x};
   if (x < detail::logistic_left_tail) {
     const double e = exp(x);
@@ -325,14 +422,16 @@ GRADPROOF_INLINE_EXP constexpr sigmoid_complement<double> sigmoid_and_complement
   const double sigma = detail::sigmoid_accurate(parts);
   return {sigma, GRADPROOF_MUL(parts.e.hi, sigma)};
 }
-constexpr sigmoid_complement<float> sigmoid_and_complement(float x) noexcept {
+constexpr SigmoidComplement<float> sigmoid_and_complement(float x) noexcept {
   if (detail::is_nan(x)) return {x, x};  // see exp(float)
   const auto p = sigmoid_and_complement(static_cast<double>(x));
   return {static_cast<float>(p.sigma), static_cast<float>(p.complement)};
 }
 
+}  // namespace gradproof::math
+
 #if GRADPROOF_SIMD
-namespace detail {
+namespace gradproof::detail {
 // The lane-wise functions' run-time path, 4 lanes at a time (defined after the scalar functions).
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept;
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept;
@@ -346,19 +445,19 @@ GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, d
 GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double* x, double* sigma, double* complement,
                                                                    std::size_t whole) noexcept;
 #endif
-}  // namespace detail
-#endif
+}  // namespace gradproof::detail
 
-namespace detail {
+#endif
+namespace gradproof::detail {
 /// The lane-wise logistic functions' one loop: when every x_i is in the common range [-40, 704)
 /// (false for NaN), common(i, parts of x_i) for every i in one branch-free loop, which the
 /// compiler can vectorise; otherwise scalar(i, x_i) for every i. The parts are what the scalar
 /// functions compute on that range (logistic(x) = logistic_of_exp(exp_with_tail(-x)), whose
 /// common path is exp_scale_normal(exp_reduce(-x))), so both branches give the scalar bits.
 template <std::size_t Lanes, class Common, class Scalar>
-GRADPROOF_INLINE_EXP constexpr void logistic_lanes(const std::array<double, Lanes>& x, Common common,
+GRADPROOF_HOT_INLINE constexpr void logistic_lanes(const std::array<double, Lanes>& x, Common common,
                                                    Scalar scalar) noexcept {
-  const double* const xs = x.data();  // a pointer: cheaper than operator[] in a constant evaluation
+  const double* const xs = entries(x);
   bool all_common = true;
   for (std::size_t i = 0; i < Lanes; ++i) {
     const bool in_range = xs[i] >= logistic_left_tail && xs[i] < exp_normal_range;  // false for NaN
@@ -370,27 +469,29 @@ GRADPROOF_INLINE_EXP constexpr void logistic_lanes(const std::array<double, Lane
   }
   for (std::size_t i = 0; i < Lanes; ++i) scalar(i, xs[i]);
 }
-}  // namespace detail
+}  // namespace gradproof::detail
+
+namespace gradproof::math {
 
 /// sigmoid_and_complement of every entry of x, the same bits as the scalar one entry by entry,
 /// vectorisable (detail::logistic_lanes): the output units of networks trained side by side.
 /// (Lanes) -> (Lanes), (Lanes).
 template <std::size_t Lanes>
-GRADPROOF_INLINE_EXP constexpr void sigmoid_and_complement(const std::array<double, Lanes>& x, std::array<double, Lanes>& sigma,
+GRADPROOF_HOT_INLINE constexpr void sigmoid_and_complement(const std::array<double, Lanes>& x, std::array<double, Lanes>& sigma,
                                                            std::array<double, Lanes>& complement) noexcept {
-  double* const s = sigma.data();
-  double* const c = complement.data();
+  double* const s = detail::entries(sigma);
+  double* const c = detail::entries(complement);
 #if GRADPROOF_SIMD
   if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
     constexpr std::size_t whole = Lanes / 4 * 4;
 #if GRADPROOF_SIMD_DISPATCH
     // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
-    if (whole >= 8 && gradproof::detail::simd_avx2())
-      detail::sigmoid_and_complement_lanes_avx2(x.data(), s, c, whole);
+    if (whole >= 8 && detail::simd_avx2())
+      detail::sigmoid_and_complement_lanes_avx2(detail::entries(x), s, c, whole);
     else
-      detail::sigmoid_and_complement_lanes(x.data(), s, c, whole);
+      detail::sigmoid_and_complement_lanes(detail::entries(x), s, c, whole);
 #else
-    detail::sigmoid_and_complement_lanes(x.data(), s, c, whole);
+    detail::sigmoid_and_complement_lanes(detail::entries(x), s, c, whole);
 #endif
     for (std::size_t lane = whole; lane < Lanes; ++lane) {
       const auto both = sigmoid_and_complement(x[lane]);
@@ -412,9 +513,11 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_complement(const std::array<doub
         c[lane] = both.complement;
       });
 }
-template <std::size_t Lanes>
-constexpr void sigmoid_and_complement(const std::array<float, Lanes>& x, std::array<float, Lanes>& sigma,
-                                      std::array<float, Lanes>& complement) noexcept {
+/// The same for float and for an exact scalar: the scalar function lane by lane.
+template <scalar T, std::size_t Lanes>
+  requires(!std::same_as<T, double>)
+constexpr void sigmoid_and_complement(const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
+                                      std::array<T, Lanes>& complement) noexcept(nothrow_scalar<T>) {
   for (std::size_t i = 0; i < Lanes; ++i) {
     const auto p = sigmoid_and_complement(x[i]);
     sigma[i] = p.sigma;
@@ -425,14 +528,9 @@ constexpr void sigmoid_and_complement(const std::array<float, Lanes>& x, std::ar
 /// Both at once, from one exp: what the forward pass needs (σ(z) now, σ′(z) for the backward
 /// pass), at the forward pass's price. σ = 1/(1 + e^-z) rounded twice (within 2.2 ulp), σ′ as
 /// sigmoid_prime_fast (within 3 ulp): the corrections that take sigmoid and sigmoid_prime to
-/// about 1 ulp cost an SGD step a fifth of its time (measured with bench/: 96 against 79 ns),
-/// for digits that the SGD step then rounds away in the next addition.
-template <class T>
-struct sigmoid_pair {
-  T sigma;
-  T sigma_prime;
-};
-GRADPROOF_INLINE_EXP constexpr sigmoid_pair<double> sigmoid_and_prime(double x) noexcept {
+/// about 1 ulp cost an SGD step a fifth of its time (docs/performance.md), for digits that the
+/// SGD step then rounds away in the next addition.
+GRADPROOF_HOT_INLINE constexpr SigmoidPair<double> sigmoid_and_prime(double x) noexcept {
   if (detail::is_nan(x)) return {x, x};
   if (x < detail::logistic_left_tail) {
     const double e = exp(x);
@@ -441,14 +539,16 @@ GRADPROOF_INLINE_EXP constexpr sigmoid_pair<double> sigmoid_and_prime(double x) 
   const auto parts = detail::logistic(x);
   return {parts.q, detail::sigmoid_prime_fast(parts)};
 }
-constexpr sigmoid_pair<float> sigmoid_and_prime(float x) noexcept {
+constexpr SigmoidPair<float> sigmoid_and_prime(float x) noexcept {
   if (detail::is_nan(x)) return {x, x};  // see exp(float)
   const auto p = sigmoid_and_prime(static_cast<double>(x));
   return {static_cast<float>(p.sigma), static_cast<float>(p.sigma_prime)};
 }
 
+}  // namespace gradproof::math
+
 #if GRADPROOF_SIMD
-namespace detail {
+namespace gradproof::detail {
 /// sigmoid_and_prime of x[0..3] into sigma[0..3], sigma_prime[0..3], at run time: the 4-lane
 /// mirrors (detail/simd.hpp) when every lane is in the common range, as logistic_lanes decides;
 /// otherwise the scalar function lane by lane. The same bits as the scalar function, per lane.
@@ -501,29 +601,31 @@ GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double*
   sigmoid_and_complement_lanes(x, sigma, complement, whole);
 }
 #endif
-}  // namespace detail
+}  // namespace gradproof::detail
+
 #endif
+namespace gradproof::math {
 
 
 /// sigmoid_and_prime of every entry of x, the same bits as the scalar one entry by entry, but
 /// written so that the compiler can vectorise it (detail::logistic_lanes): the forward pass's
 /// hidden layer. (Lanes) -> (Lanes), (Lanes).
 template <std::size_t Lanes>
-GRADPROOF_INLINE_EXP constexpr void sigmoid_and_prime(const std::array<double, Lanes>& x, std::array<double, Lanes>& sigma,
+GRADPROOF_HOT_INLINE constexpr void sigmoid_and_prime(const std::array<double, Lanes>& x, std::array<double, Lanes>& sigma,
                                                       std::array<double, Lanes>& sigma_prime) noexcept {
-  double* const s = sigma.data();
-  double* const s_prime = sigma_prime.data();
+  double* const s = detail::entries(sigma);
+  double* const s_prime = detail::entries(sigma_prime);
 #if GRADPROOF_SIMD
   if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
     constexpr std::size_t whole = Lanes / 4 * 4;
 #if GRADPROOF_SIMD_DISPATCH
     // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
-    if (whole >= 8 && gradproof::detail::simd_avx2())
-      detail::sigmoid_and_prime_lanes_avx2(x.data(), s, s_prime, whole);
+    if (whole >= 8 && detail::simd_avx2())
+      detail::sigmoid_and_prime_lanes_avx2(detail::entries(x), s, s_prime, whole);
     else
-      detail::sigmoid_and_prime_lanes(x.data(), s, s_prime, whole);
+      detail::sigmoid_and_prime_lanes(detail::entries(x), s, s_prime, whole);
 #else
-    detail::sigmoid_and_prime_lanes(x.data(), s, s_prime, whole);
+    detail::sigmoid_and_prime_lanes(detail::entries(x), s, s_prime, whole);
 #endif
     for (std::size_t lane = whole; lane < Lanes; ++lane) {
       const auto both = sigmoid_and_prime(x[lane]);
@@ -545,9 +647,11 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_prime(const std::array<double, L
         s_prime[lane] = both.sigma_prime;
       });
 }
-template <std::size_t Lanes>
-constexpr void sigmoid_and_prime(const std::array<float, Lanes>& x, std::array<float, Lanes>& sigma,
-                                 std::array<float, Lanes>& sigma_prime) noexcept {
+/// The same for float and for an exact scalar: the scalar function lane by lane.
+template <scalar T, std::size_t Lanes>
+  requires(!std::same_as<T, double>)
+constexpr void sigmoid_and_prime(const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
+                                 std::array<T, Lanes>& sigma_prime) noexcept(nothrow_scalar<T>) {
   for (std::size_t i = 0; i < Lanes; ++i) {
     const auto p = sigmoid_and_prime(x[i]);
     sigma[i] = p.sigma;
@@ -559,7 +663,7 @@ constexpr void sigmoid_and_prime(const std::array<float, Lanes>& x, std::array<f
 /// accuracy in the left tail, where it is about e^x.
 constexpr double softplus(double x) noexcept {
   if (detail::is_nan(x)) return x;
-  const double tail = log1p(exp(-gradproof::detail::abs(x)));
+  const double tail = log1p(exp(-detail::abs(x)));
   return x > 0.0 ? x + tail : tail;
 }
 constexpr float softplus(float x) noexcept {

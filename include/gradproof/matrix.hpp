@@ -73,6 +73,31 @@ template <std::size_t RhsRows>
 concept rhs_is_a_row = RhsRows == 1;
 
 namespace detail {
+/// The entries of m as a raw pointer, row-major: entry (i, j) is entries(m)[i * C + j], row i
+/// starts at entries(m) + i * C. The one way gradproof's loops read and write a matrix. Why not
+/// m(i, j): in a constant evaluation every call of Matrix::operator() and of
+/// std::array::operator[] is a function call that both compilers' evaluators charge for (clang
+/// counts it against -fconstexpr-steps), while a read through a pointer is not a call. Compiled
+/// code is the same.
+template <class T, std::size_t R, std::size_t C>
+constexpr T* entries(Matrix<T, R, C>& m) noexcept {
+  return m.data.data();
+}
+template <class T, std::size_t R, std::size_t C>
+constexpr const T* entries(const Matrix<T, R, C>& m) noexcept {
+  return m.data.data();
+}
+
+/// The same for a std::array (the lane-wise functions' arguments).
+template <class T, std::size_t N>
+constexpr T* entries(std::array<T, N>& a) noexcept {
+  return a.data();
+}
+template <class T, std::size_t N>
+constexpr const T* entries(const std::array<T, N>& a) noexcept {
+  return a.data();
+}
+
 template <class M>
 inline constexpr bool is_matrix_v = false;
 template <class T, std::size_t R, std::size_t C>

@@ -16,12 +16,12 @@
 #include <iterator>
 #include <type_traits>
 
-#include "detail/fp.hpp"
-#include "dual.hpp"
+#include "detail/numeric.hpp"
 #include "loss.hpp"
 #include "math.hpp"
 #include "matrix.hpp"
 #include "ops.hpp"
+#include "scalar.hpp"
 #include "validate.hpp"
 
 GRADPROOF_FP_CONTRACT_OFF_BEGIN
@@ -88,7 +88,7 @@ namespace equations {
 /// δ1 = ∂L/∂θ = ŷ − y (slide 5, eq. 3): sigmoid and cross-entropy cancel. scalar.
 /// The slides' formula, as written. backward() evaluates it with the overload below.
 template <class T>
-constexpr T delta1(T y_hat, std::type_identity_t<T> y) noexcept {
+constexpr T delta1(T y_hat, std::type_identity_t<T> y) noexcept(nothrow_scalar<T>) {
   return y_hat - y;
 }
 
@@ -98,7 +98,7 @@ constexpr T delta1(T y_hat, std::type_identity_t<T> y) noexcept {
 /// θ = 40 it is 0), while this form is exact for y in {0, 1} up to ŷ's and 1 − ŷ's own
 /// rounding. Proven against forward-mode AD in static_tests/ad_test.cpp. scalar.
 template <class T>
-constexpr T delta1(T y_hat, std::type_identity_t<T> one_minus_y_hat, std::type_identity_t<T> y) noexcept {
+constexpr T delta1(T y_hat, std::type_identity_t<T> one_minus_y_hat, std::type_identity_t<T> y) noexcept(nothrow_scalar<T>) {
   return GRADPROOF_MUL(T(1) - y, y_hat) - GRADPROOF_MUL(y, one_minus_y_hat);
 }
 
@@ -108,39 +108,39 @@ constexpr T delta1(T y_hat, std::type_identity_t<T> one_minus_y_hat, std::type_i
 /// a row times a column (erratum 3): the transpose is needed.
 template <class T, std::size_t Hidden>
 constexpr RowVector<T, Hidden> delta2(T delta1, const RowVector<T, Hidden>& U,
-                                      const ColVector<T, Hidden>& sigma_prime_z) noexcept {
+                                      const ColVector<T, Hidden>& sigma_prime_z) noexcept(nothrow_scalar<T>) {
   return delta1 * hadamard(U, transpose(sigma_prime_z));
 }
 
 /// ∂L/∂W = δ2ᵀ ⊗ xᵀ (slide 9, eq. 7): (H, 1) ⊗ (1, In) -> (H, In), entry (i, j) = δ2_i x_j.
 /// Row i carries σ′(z_i) (the slides' last row wrongly has σ′(z1), erratum 4).
 template <class T, std::size_t Hidden, std::size_t In>
-constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2, const ColVector<T, In>& x) noexcept {
+constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2, const ColVector<T, In>& x) noexcept(nothrow_scalar<T>) {
   return outer(transpose(delta2), transpose(x));
 }
 
 /// ∂L/∂b1 = δ2ᵀ (slide 11): (1, H)ᵀ -> (H, 1). b1 is a column and δ2 a row: the transpose
 /// gives the gradient b1's shape.
 template <class T, std::size_t Hidden>
-constexpr ColVector<T, Hidden> db1(const RowVector<T, Hidden>& delta2) noexcept {
+constexpr ColVector<T, Hidden> db1(const RowVector<T, Hidden>& delta2) noexcept(nothrow_scalar<T>) {
   return transpose(delta2);
 }
 
 /// ∂L/∂U = δ1 hᵀ = ε [h1 … hH] (slide 10): scalar · (H, 1)ᵀ -> (1, H).
 template <class T, std::size_t Hidden>
-constexpr RowVector<T, Hidden> dU(T delta1, const ColVector<T, Hidden>& h) noexcept {
+constexpr RowVector<T, Hidden> dU(T delta1, const ColVector<T, Hidden>& h) noexcept(nothrow_scalar<T>) {
   return delta1 * transpose(h);
 }
 
 /// ∂L/∂b2 = δ1 (slide 11): scalar.
 template <class T>
-constexpr T db2(T delta1) noexcept {
+constexpr T db2(T delta1) noexcept(nothrow_scalar<T>) {
   return delta1;
 }
 
 /// Ω ← Ω − η ∂L/∂Ω for one parameter, matrix or scalar (slide 8): Ω and ∂L/∂Ω have one shape.
 template <class Omega, class Gradient, class Scalar>
-constexpr Omega sgd(const Omega& omega, const Gradient& gradient, Scalar eta) noexcept {
+constexpr Omega sgd(const Omega& omega, const Gradient& gradient, Scalar eta) noexcept(nothrow_scalar<Scalar>) {
   using P = detail::shape_of<Omega>;
   using G = detail::shape_of<Gradient>;
   constexpr bool transposed = P::rows == G::cols && P::cols == G::rows && P::rows != P::cols;
@@ -195,25 +195,29 @@ constexpr InputError check_network(const Network<T, In, Hidden>& net) noexcept {
 /// In a constant evaluation, stop on a non-finite parameter or input (validate.hpp's
 /// bad_input functions name it); nothing at run time, where forward is unchecked.
 template <class T, std::size_t In, std::size_t Hidden>
+  requires checked_scalar<T>
 constexpr void stop_on_bad_forward_input(const Network<T, In, Hidden>& net, const ColVector<T, In>& x) noexcept {
   if (std::is_constant_evaluated()) {
     stop_if_constant_evaluated(check_network(net));
     if (!all_finite(x)) stop_if_constant_evaluated(InputError::input_not_finite);
   }
 }
+template <class T, std::size_t In, std::size_t Hidden>
+  requires(!checked_scalar<T>)
+constexpr void stop_on_bad_forward_input(const Network<T, In, Hidden>&, const ColVector<T, In>&) noexcept {}
 
 /// θ = U h + b2: (1, Hidden) · (Hidden, 1) + scalar -> scalar. One function, so that forward
 /// and the lockstep step (train.hpp) form it by the same operations.
 template <class T, std::size_t In, std::size_t Hidden>
-constexpr T logit(const Network<T, In, Hidden>& net, const ColVector<T, Hidden>& h) noexcept {
+constexpr T logit(const Network<T, In, Hidden>& net, const ColVector<T, Hidden>& h) noexcept(nothrow_scalar<T>) {
   return to_scalar(net.U * h) + net.b2;
 }
 }  // namespace detail
 
 /// The forward pass: x (In, 1) -> z, h, σ′(z) (Hidden, 1); θ, ŷ scalars (slide 2).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
-GRADPROOF_INLINE_STEP constexpr ForwardPass<T, In, Hidden> forward(const Network<T, In, Hidden>& net,
-                                             const Matrix<T, XRows, XCols>& x) noexcept {
+GRADPROOF_HOT_INLINE constexpr ForwardPass<T, In, Hidden> forward(const Network<T, In, Hidden>& net,
+                                             const Matrix<T, XRows, XCols>& x) noexcept(nothrow_scalar<T>) {
   ForwardPass<T, In, Hidden> f{};
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
     detail::stop_on_bad_forward_input(net, x);
@@ -230,13 +234,13 @@ GRADPROOF_INLINE_STEP constexpr ForwardPass<T, In, Hidden> forward(const Network
 /// The loss of one sample, L = CE(σ(θ), y) computed from θ (bce_with_logits). scalar.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
 constexpr T loss(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
-                 std::type_identity_t<T> y) noexcept {
+                 std::type_identity_t<T> y) noexcept(nothrow_scalar<T>) {
   return bce_with_logits(forward(net, x).theta, y);
 }
 
 /// The prediction ŷ = σ(θ) in (0, 1). scalar.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
-constexpr T predict(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x) noexcept {
+constexpr T predict(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x) noexcept(nothrow_scalar<T>) {
   return forward(net, x).y_hat;
 }
 
@@ -244,7 +248,7 @@ constexpr T predict(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XC
 template <class T, std::size_t In, std::size_t Hidden>
 constexpr Gradients<T, In, Hidden> backward(const Network<T, In, Hidden>& net, const ColVector<T, In>& x,
                                             std::type_identity_t<T> y,
-                                            const ForwardPass<T, In, Hidden>& f) noexcept {
+                                            const ForwardPass<T, In, Hidden>& f) noexcept(nothrow_scalar<T>) {
   detail::stop_on_bad_label(y);
   Gradients<T, In, Hidden> g{};
   g.delta1 = equations::delta1(f.y_hat, f.one_minus_y_hat, y);
@@ -259,7 +263,7 @@ constexpr Gradients<T, In, Hidden> backward(const Network<T, In, Hidden>& net, c
 /// The backward pass: forward, then the deltas and the four gradients (slides 5-11).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
 constexpr Gradients<T, In, Hidden> backward(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
-                                            std::type_identity_t<T> y) noexcept {
+                                            std::type_identity_t<T> y) noexcept(nothrow_scalar<T>) {
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
     return backward(net, x, y, forward(net, x));
   } else {
@@ -270,7 +274,7 @@ constexpr Gradients<T, In, Hidden> backward(const Network<T, In, Hidden>& net, c
 /// The SGD update of every parameter, Ω ← Ω − η ∂L/∂Ω (slide 8): each keeps its shape.
 template <class T, std::size_t In, std::size_t Hidden>
 constexpr Network<T, In, Hidden> update(const Network<T, In, Hidden>& net, const Gradients<T, In, Hidden>& g,
-                                        std::type_identity_t<T> eta) noexcept {
+                                        std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
   detail::stop_on_bad_eta(eta);
   return {equations::sgd(net.W, g.dW, eta), equations::sgd(net.b1, g.db1, eta), equations::sgd(net.U, g.dU, eta),
           equations::sgd(net.b2, g.db2, eta)};
@@ -286,10 +290,10 @@ namespace detail {
 /// δ1 is (static_tests/fused_bound.hpp). Outside the logistic's common range (θ < −40 or
 /// θ >= 704, or NaN), and for float, equations::delta1 itself. scalar.
 template <class T>
-GRADPROOF_INLINE_STEP constexpr T fused_delta1(T theta, T y) noexcept {
+GRADPROOF_HOT_INLINE constexpr T fused_delta1(T theta, T y) noexcept(nothrow_scalar<T>) {
   if constexpr (std::is_same_v<T, double>) {
-    if (theta >= math::detail::logistic_left_tail && theta < math::detail::exp_normal_range) {  // false for NaN
-      const auto p = math::detail::logistic(theta);
+    if (theta >= detail::logistic_left_tail && theta < detail::exp_normal_range) {  // false for NaN
+      const auto p = detail::logistic(theta);
       const double k = (1.0 - y) - GRADPROOF_MUL(y, p.e.hi);
       return GRADPROOF_MUL(k, p.q);
     }
@@ -311,36 +315,43 @@ GRADPROOF_INLINE_STEP constexpr T fused_delta1(T theta, T y) noexcept {
 /// one product and one subtraction after δ1 (static_tests/fused_step_test.cpp bounds the epoch).
 /// x (In, 1); next_x, next_z: both or neither (next_z may be the z that h and σ′ came from).
 template <class T, std::size_t In, std::size_t Hidden>
-GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
+GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
                                                          T eta, const ColVector<T, Hidden>& h_col,
                                                          const ColVector<T, Hidden>& sigma_prime_col, T theta,
                                                          const ColVector<T, In>* next_x = nullptr,
-                                                         ColVector<T, Hidden>* next_z = nullptr) noexcept {
+                                                         ColVector<T, Hidden>* next_z = nullptr) noexcept(nothrow_scalar<T>) {
   const T delta1 = fused_delta1(theta, y);
-  // Raw pointers, not net.W(i, j): in a constant evaluation every operator() and
-  // std::array::operator[] is a function call, and this loop cost 3x as much through them
-  // (299 against 95 us of g++'s time for this function, timed as tools/constexpr_time.sh does).
-  // Compiled code is the same.
-  T* const W = net.W.data.data();
-  T* const b1 = net.b1.data.data();
-  T* const U = net.U.data.data();
-  const T* const sigma_prime = sigma_prime_col.data.data();
-  const T* const h = h_col.data.data();
-  const T* const xs = x.data.data();
+  T* const W = entries(net.W);  // row-major: row i starts at W + i In
+  T* const b1 = entries(net.b1);
+  T* const U = entries(net.U);
+  const T* const sigma_prime = entries(sigma_prime_col);
+  const T* const h = entries(h_col);
+  const T* const xs = entries(x);
   if (next_x != nullptr) {  // before the update: W, b1 and U as they were
     *next_z = net.W * *next_x + net.b1;
-    const T* const xn = next_x->data.data();
+    const T* const xn = entries(*next_x);
+    T* const z_next = entries(*next_z);
     T s = GRADPROOF_MUL(xs[0], xn[0]);  // xᵀx' + 1
     for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
     s = s + T(1);
-    for (std::size_t i = 0; i < Hidden; ++i)
-      next_z->data[i] = next_z->data[i] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(GRADPROOF_MUL(eta, GRADPROOF_MUL(U[i], sigma_prime[i])), s));
+    for (std::size_t i = 0; i < Hidden; ++i) {
+      const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]);
+      const T eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime);
+      const T correction = GRADPROOF_MUL(eta_u_sigma_prime, s);
+      z_next[i] = z_next[i] - GRADPROOF_MUL(delta1, correction);
+    }
   }
   for (std::size_t i = 0; i < Hidden; ++i) {
-    const T eta_u_sigma_prime = GRADPROOF_MUL(eta, GRADPROOF_MUL(U[i], sigma_prime[i]));  // η δ2_i / δ1
-    for (std::size_t j = 0; j < In; ++j) W[i * In + j] = W[i * In + j] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta_u_sigma_prime, xs[j]));
+    const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]);
+    const T eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime);  // η δ2_i / δ1
+    T* const W_i = W + i * In;                                       // row i of W
+    for (std::size_t j = 0; j < In; ++j) {
+      const T step = GRADPROOF_MUL(eta_u_sigma_prime, xs[j]);
+      W_i[j] = W_i[j] - GRADPROOF_MUL(delta1, step);
+    }
     b1[i] = b1[i] - GRADPROOF_MUL(delta1, eta_u_sigma_prime);
-    U[i] = U[i] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta, h[i]));
+    const T eta_h = GRADPROOF_MUL(eta, h[i]);
+    U[i] = U[i] - GRADPROOF_MUL(delta1, eta_h);
   }
   net.b2 = net.b2 - GRADPROOF_MUL(delta1, eta);
 }
@@ -348,10 +359,10 @@ GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>&
 /// The fused step's forward half from z: σ, σ′ of every hidden unit and θ, by forward's own
 /// functions; then the update (and, in an epoch, the next z).
 template <class T, std::size_t In, std::size_t Hidden>
-GRADPROOF_INLINE_STEP constexpr void sgd_step_from_z(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y, T eta,
+GRADPROOF_HOT_INLINE constexpr void sgd_step_from_z(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y, T eta,
                                                      const ColVector<T, Hidden>& z,
                                                      const ColVector<T, In>* next_x = nullptr,
-                                                     ColVector<T, Hidden>* next_z = nullptr) noexcept {
+                                                     ColVector<T, Hidden>* next_z = nullptr) noexcept(nothrow_scalar<T>) {
   ColVector<T, Hidden> h;
   ColVector<T, Hidden> sigma_prime;
   math::sigmoid_and_prime(z.data, h.data, sigma_prime.data);
@@ -360,8 +371,8 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_from_z(Network<T, In, Hidden>& net
 
 /// The fused step in the scalar (constant evaluation's) form: z = W x + b1, then the above.
 template <class T, std::size_t In, std::size_t Hidden>
-GRADPROOF_INLINE_STEP constexpr void sgd_step_scalar(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
-                                                     T eta) noexcept {
+GRADPROOF_HOT_INLINE constexpr void sgd_step_scalar(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
+                                                     T eta) noexcept(nothrow_scalar<T>) {
   stop_on_bad_forward_input(net, x);
   sgd_step_from_z(net, x, y, eta, net.W * x + net.b1);
 }
@@ -369,9 +380,9 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_scalar(Network<T, In, Hidden>& net
 #if GRADPROOF_SIMD
 /// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
 /// else lane by lane through the scalar function (the same bits either way).
-GRADPROOF_ALWAYS_INLINE inline math::detail::pair4 hidden4(const gradproof::detail::lanes4& z) noexcept {
-  if (z.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range))
-    return math::detail::sigmoid_and_prime_common(math::detail::logistic_common(z));
+GRADPROOF_ALWAYS_INLINE inline detail::pair4 hidden4(const lanes4& z) noexcept {
+  if (z.all_in(detail::logistic_left_tail, detail::exp_normal_range))
+    return detail::sigmoid_and_prime_common(detail::logistic_common(z));
   // The rare path fills arrays and loads them whole: filling the vectors lane by lane made g++
   // keep h and σ′ in memory on the common path too.
   double h[4];
@@ -381,7 +392,7 @@ GRADPROOF_ALWAYS_INLINE inline math::detail::pair4 hidden4(const gradproof::deta
     h[i] = p.sigma;
     sigma_prime[i] = p.sigma_prime;
   }
-  return {gradproof::detail::lanes4::load(h), gradproof::detail::lanes4::load(sigma_prime)};
+  return {lanes4::load(h), lanes4::load(sigma_prime)};
 }
 
 /// The fused step of a network of 4 hidden units in doubles, at run time: the 4 hidden units
@@ -391,18 +402,17 @@ GRADPROOF_ALWAYS_INLINE inline math::detail::pair4 hidden4(const gradproof::deta
 template <std::size_t In>
 GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net, const ColVector<double, In>& x,
                                             double y, double eta, Network<double, In, 4>& next) noexcept {
-  using gradproof::detail::lanes4;
-  const double* const W = net.W.data.data();
-  const double* const xs = x.data.data();
+  const double* const W = entries(net.W);
+  const double* const xs = entries(x);
   lanes4 columns[In];
-  gradproof::detail::load_columns(W, columns);
-  const lanes4 b1 = lanes4::load(net.b1.data.data());
-  const lanes4 U = lanes4::load(net.U.data.data());
+  load_columns(W, columns);
+  const lanes4 b1 = lanes4::load(entries(net.b1));
+  const lanes4 U = lanes4::load(entries(net.U));
   // z = W x + b1: lane i sums W_i0 x_0 + W_i1 x_1 + ... from j = 0 up, then b1_i (matmul's order).
   lanes4 z = columns[0] * xs[0];
   GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) z = z + columns[j] * xs[j];
   z = z + b1;
-  const math::detail::pair4 hidden = hidden4(z);
+  const detail::pair4 hidden = hidden4(z);
   const lanes4& h = hidden.first;
   const lanes4& sigma_prime = hidden.second;
   const lanes4 u_h = U * h;
@@ -411,19 +421,18 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net,
   const lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
   GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
   const double b2 = net.b2 - GRADPROOF_MUL(delta1, eta);  // net may be next: every read before any write
-  gradproof::detail::store_columns(next.W.data.data(), columns);
-  (b1 - delta1 * eta_u_sigma_prime).store(next.b1.data.data());
-  (U - delta1 * (eta * h)).store(next.U.data.data());
+  store_columns(entries(next.W), columns);
+  (b1 - delta1 * eta_u_sigma_prime).store(entries(next.b1));
+  (U - delta1 * (eta * h)).store(entries(next.U));
   next.b2 = b2;
 }
 
 /// fused_delta1 of 4 logits (4 networks, one label y), lane by lane: its operations on 4 lanes
 /// where every θ is in the common range, else the scalar function per lane.
-GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 fused_delta1_4(const gradproof::detail::lanes4& theta,
+GRADPROOF_ALWAYS_INLINE inline lanes4 fused_delta1_4(const lanes4& theta,
                                                                       double y) noexcept {
-  using gradproof::detail::lanes4;
-  if (theta.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range)) {
-    const auto p = math::detail::logistic_common(theta);
+  if (theta.all_in(detail::logistic_left_tail, detail::exp_normal_range)) {
+    const auto p = detail::logistic_common(theta);
     const lanes4 k = (1.0 - y) - y * p.e.hi;
     return k * p.q;
   }
@@ -435,10 +444,10 @@ GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 fused_delta1_4(const gr
 
 /// W x + b1 from W's columns: matmul's order (from j = 0 up), then b1.
 template <std::size_t In>
-GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 columns_x_plus_b1(const gradproof::detail::lanes4 (&columns)[In],
-                                                                           const gradproof::detail::lanes4& b1,
+GRADPROOF_ALWAYS_INLINE inline lanes4 columns_x_plus_b1(const lanes4 (&columns)[In],
+                                                                           const lanes4& b1,
                                                                            const double* xs) noexcept {
-  gradproof::detail::lanes4 sum = columns[0] * xs[0];
+  lanes4 sum = columns[0] * xs[0];
   GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) sum = sum + columns[j] * xs[j];
   return sum + b1;
 }
@@ -451,24 +460,23 @@ GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 columns_x_plus_b1(const
 template <std::size_t In, class Iterator>
 GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iterator it, Iterator last,
                                              double eta) noexcept {
-  using gradproof::detail::lanes4;
   lanes4 columns[In];
-  gradproof::detail::load_columns(net.W.data.data(), columns);
-  lanes4 b1 = lanes4::load(net.b1.data.data());
-  lanes4 U = lanes4::load(net.U.data.data());
+  load_columns(entries(net.W), columns);
+  lanes4 b1 = lanes4::load(entries(net.b1));
+  lanes4 U = lanes4::load(entries(net.U));
   double b2 = net.b2;
-  lanes4 z = columns_x_plus_b1(columns, b1, it->x.data.data());
+  lanes4 z = columns_x_plus_b1(columns, b1, entries(it->x));
   for (;;) {
-    const double* const xs = it->x.data.data();
+    const double* const xs = entries(it->x);
     const double y = it->y;
-    const math::detail::pair4 hidden = hidden4(z);
+    const detail::pair4 hidden = hidden4(z);
     const lanes4 u_h = U * hidden.first;
     const double theta = u_h.sum_in_order() + b2;  // logit()'s order
     const double delta1 = fused_delta1(theta, y);
     const lanes4 eta_u_sigma_prime = eta * (U * hidden.second);
     const bool more = ++it != last;
     if (more) {
-      const double* const xn = it->x.data.data();
+      const double* const xn = entries(it->x);
       double s = GRADPROOF_MUL(xs[0], xn[0]);
       GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
       s = s + 1.0;
@@ -480,9 +488,9 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iter
     b2 = b2 - GRADPROOF_MUL(delta1, eta);
     if (!more) break;
   }
-  gradproof::detail::store_columns(net.W.data.data(), columns);
-  b1.store(net.b1.data.data());
-  U.store(net.U.data.data());
+  store_columns(entries(net.W), columns);
+  b1.store(entries(net.b1));
+  U.store(entries(net.U));
   net.b2 = b2;
 }
 
@@ -509,8 +517,8 @@ GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, It
 /// for bit: at run time, for doubles and 4 hidden units, the same operations run on the 4
 /// hidden units at once (detail/simd.hpp).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
-GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
-                                 std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
+GRADPROOF_HOT_INLINE constexpr void sgd_step_in_place(Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
+                                 std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
     detail::stop_on_bad_label(y);
     detail::stop_on_bad_eta(eta);
@@ -529,8 +537,8 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& n
 /// One step of plain SGD on one sample: the updated network (slide 8). The unchecked hot path;
 /// checked.hpp has try_sgd_step, which reports bad input at run time.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
-GRADPROOF_INLINE_STEP constexpr Network<T, In, Hidden> sgd_step(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
-                                          std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
+GRADPROOF_HOT_INLINE constexpr Network<T, In, Hidden> sgd_step(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
+                                          std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4 && detail::input_shape_ok<In, XRows, XCols>()) {
     if (!__builtin_is_constant_evaluated()) {
@@ -552,7 +560,7 @@ GRADPROOF_INLINE_STEP constexpr Network<T, In, Hidden> sgd_step(const Network<T,
 /// static_tests/fused_step_test.cpp proves for whole epochs.
 template <class T, std::size_t In, std::size_t Hidden, class Samples>
 constexpr Network<T, In, Hidden> sgd_epoch(Network<T, In, Hidden> net, const Samples& samples,
-                                           std::type_identity_t<T> eta) noexcept {
+                                           std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
   detail::stop_on_bad_eta(eta);
   auto it = std::begin(samples);
   const auto last = std::end(samples);

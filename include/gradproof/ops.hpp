@@ -13,8 +13,9 @@
 #include <type_traits>
 #include <utility>
 
-#include "detail/fp.hpp"
+#include "detail/numeric.hpp"
 #include "matrix.hpp"
+#include "scalar.hpp"
 
 GRADPROOF_FP_CONTRACT_OFF_BEGIN
 
@@ -25,33 +26,30 @@ namespace detail {
 /// Why not `Matrix out{}; fill it`: g++ keeps the dead zeroing of `out` (a rep stos for a 4x3)
 /// on the hot path; an aggregate built from a pack has nothing to zero.
 template <class T, std::size_t R, std::size_t C, class Entry, std::size_t... I>
-constexpr Matrix<T, R, C> generate_impl(Entry&& entry, std::index_sequence<I...>) noexcept {
+constexpr Matrix<T, R, C> generate_impl(Entry&& entry, std::index_sequence<I...>) noexcept(nothrow_scalar<T>) {
   return Matrix<T, R, C>{{entry(I)...}};
 }
 template <class T, std::size_t R, std::size_t C, class Entry>
-constexpr Matrix<T, R, C> generate(Entry&& entry) noexcept {
+constexpr Matrix<T, R, C> generate(Entry&& entry) noexcept(nothrow_scalar<T>) {
   return generate_impl<T, R, C>(entry, std::make_index_sequence<R * C>{});
 }
 }  // namespace detail
 
 /// transpose(A): (R, C) -> (C, R).
 template <class T, std::size_t R, std::size_t C>
-constexpr Matrix<T, C, R> transpose(const Matrix<T, R, C>& a) noexcept {
+constexpr Matrix<T, C, R> transpose(const Matrix<T, R, C>& a) noexcept(nothrow_scalar<T>) {
   // Entry (c, r) of the result, flat index c R + r, is a(r, c).
-  return detail::generate<T, C, R>([&a](std::size_t flat) { return a(flat % R, flat / R); });
+  const T* const pa = detail::entries(a);
+  return detail::generate<T, C, R>([pa](std::size_t flat) { return pa[(flat % R) * C + flat / R]; });
 }
 
 /// matmul(A, B): (R, K) · (K, C) -> (R, C).
 template <class T, std::size_t R, std::size_t K1, std::size_t K2, std::size_t C>
   requires inner_dims_agree<K1, K2>
-constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept {
-  // Sums from k = 0 up, the order every gradproof function that forms W x uses. Entries are
-  // read through raw pointers, not a(r, k): in a constant evaluation operator() and
-  // std::array::operator[] are two function calls per read, and both evaluators charge for
-  // them (this halved the compile-time cost of W x + b1; tools/constexpr_time.sh). Compiled
-  // code is the same.
-  const T* const pa = a.data.data();
-  const T* const pb = b.data.data();
+constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept(nothrow_scalar<T>) {
+  // Sums from k = 0 up, the order every gradproof function that forms W x uses.
+  const T* const pa = detail::entries(a);
+  const T* const pb = detail::entries(b);
   return detail::generate<T, R, C>([pa, pb](std::size_t flat) {
     const std::size_t row = flat / C, col = flat % C;
     T sum = GRADPROOF_MUL(pa[row * K1], pb[col]);
@@ -63,28 +61,29 @@ constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, 
 /// A * B is matmul(A, B): (R, K) · (K, C) -> (R, C).
 template <class T, std::size_t R, std::size_t K1, std::size_t K2, std::size_t C>
   requires inner_dims_agree<K1, K2>
-constexpr Matrix<T, R, C> operator*(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept {
+constexpr Matrix<T, R, C> operator*(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept(nothrow_scalar<T>) {
   return matmul(a, b);
 }
 
 /// The entry of a (1, 1) matrix, e.g. of U · h: (1, 1) -> scalar.
 template <class T>
-constexpr T to_scalar(const Matrix<T, 1, 1>& a) noexcept {
+constexpr T to_scalar(const Matrix<T, 1, 1>& a) noexcept(nothrow_scalar<T>) {
   return a(0, 0);
 }
 
 /// Element-wise f: (R, C) -> (R, C).
 template <class F, class T, std::size_t R, std::size_t C>
-constexpr auto map(F f, const Matrix<T, R, C>& a) noexcept(noexcept(f(a.data[0]))) {
-  return detail::generate<decltype(f(a.data[0])), R, C>([&f, &a](std::size_t flat) { return f(a.data[flat]); });
+constexpr auto map(F f, const Matrix<T, R, C>& a) noexcept(noexcept(f(std::declval<const T&>()))) {
+  const T* const pa = detail::entries(a);
+  return detail::generate<decltype(f(std::declval<const T&>())), R, C>([&f, pa](std::size_t flat) { return f(pa[flat]); });
 }
 
 /// Element-wise a_i op b_i for two matrices of one shape.
 namespace detail {
 template <class T, std::size_t R, std::size_t C, class Op>
-constexpr Matrix<T, R, C> zip(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b, Op op) noexcept {
-  const T* const pa = a.data.data();  // raw pointers: see matmul
-  const T* const pb = b.data.data();
+constexpr Matrix<T, R, C> zip(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b, Op op) noexcept(nothrow_scalar<T>) {
+  const T* const pa = entries(a);
+  const T* const pb = entries(b);
   return generate<T, R, C>([pa, pb, &op](std::size_t flat) { return op(pa[flat], pb[flat]); });
 }
 }  // namespace detail
@@ -93,21 +92,21 @@ constexpr Matrix<T, R, C> zip(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b
 /// not the same shape, so (1, 4) ∘ (4, 1) is not an operation (erratum 3).
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
   requires same_shape<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
+constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
   return detail::zip(a, b, [](T lhs, T rhs) { return GRADPROOF_MUL(lhs, rhs); });
 }
 
 /// A + B: (R, C) + (R, C) -> (R, C).
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
   requires same_shape<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
+constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
   return detail::zip(a, b, [](T lhs, T rhs) { return lhs + rhs; });
 }
 
 /// A - B: (R, C) - (R, C) -> (R, C). The SGD update Ω − η ∂L/∂Ω needs ∂L/∂Ω in Ω's shape.
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
   requires same_shape<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
+constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
   return detail::zip(a, b, [](T lhs, T rhs) { return lhs - rhs; });
 }
 
@@ -127,13 +126,13 @@ constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>&, const Matrix<T, 
 
 /// s · A: scalar times (R, C) -> (R, C).
 template <class T, std::size_t R, std::size_t C>
-constexpr Matrix<T, R, C> operator*(std::type_identity_t<T> s, const Matrix<T, R, C>& a) noexcept {
+constexpr Matrix<T, R, C> operator*(std::type_identity_t<T> s, const Matrix<T, R, C>& a) noexcept(nothrow_scalar<T>) {
   return map([s](T entry) { return GRADPROOF_MUL(s, entry); }, a);
 }
 
 /// A · s: (R, C) times scalar -> (R, C).
 template <class T, std::size_t R, std::size_t C>
-constexpr Matrix<T, R, C> operator*(const Matrix<T, R, C>& a, std::type_identity_t<T> s) noexcept {
+constexpr Matrix<T, R, C> operator*(const Matrix<T, R, C>& a, std::type_identity_t<T> s) noexcept(nothrow_scalar<T>) {
   return map([s](T entry) { return GRADPROOF_MUL(entry, s); }, a);
 }
 
@@ -142,8 +141,14 @@ constexpr Matrix<T, R, C> operator*(const Matrix<T, R, C>& a, std::type_identity
 /// x in place of x^T is not an operation.
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
   requires lhs_is_a_column<C1> && rhs_is_a_row<R2>
-constexpr Matrix<T, R1, C2> outer(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
-  return detail::generate<T, R1, C2>([&a, &b](std::size_t flat) { return GRADPROOF_MUL(a(flat / C2, 0), b(0, flat % C2)); });
+constexpr Matrix<T, R1, C2> outer(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
+  const T* const pa = detail::entries(a);  // a column: entry i is a(i, 0)
+  const T* const pb = detail::entries(b);  // a row: entry j is b(0, j)
+  return detail::generate<T, R1, C2>([pa, pb](std::size_t flat) {
+    const T a_i = pa[flat / C2];
+    const T b_j = pb[flat % C2];
+    return GRADPROOF_MUL(a_i, b_j);
+  });
 }
 
 }  // namespace gradproof

@@ -16,7 +16,7 @@
 #include <iterator>
 #include <type_traits>
 
-#include "detail/fp.hpp"
+#include "detail/numeric.hpp"
 #include "matrix.hpp"
 #include "network.hpp"
 #include "validate.hpp"
@@ -31,7 +31,7 @@ namespace detail {
 /// ŷ and 1 − ŷ in one call. Each value is the one forward() computes, bit for bit: the same
 /// functions on the same inputs (the lane-wise calls are proven equal to the scalar ones).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t N, class NetOf, class XOf>
-GRADPROOF_INLINE_STEP constexpr std::array<ForwardPass<T, In, Hidden>, N> forward_lanes(NetOf net_of, XOf x_of) noexcept {
+GRADPROOF_HOT_INLINE constexpr std::array<ForwardPass<T, In, Hidden>, N> forward_lanes(NetOf net_of, XOf x_of) noexcept {
   std::array<ForwardPass<T, In, Hidden>, N> f{};
   std::array<T, N * Hidden> z{};
   std::array<T, N * Hidden> h{};
@@ -65,7 +65,7 @@ namespace detail {
 /// σ and σ′ of N hidden layers at once from their z: all N·Hidden units in one lane-wise call
 /// (vectorisable; the same bits as the scalar function per unit).
 template <class T, std::size_t Hidden, std::size_t N>
-GRADPROOF_INLINE_STEP constexpr void hidden_lanes(const std::array<ColVector<T, Hidden>, N>& z,
+GRADPROOF_HOT_INLINE constexpr void hidden_lanes(const std::array<ColVector<T, Hidden>, N>& z,
                                                   std::array<ColVector<T, Hidden>, N>& h,
                                                   std::array<ColVector<T, Hidden>, N>& sigma_prime) noexcept {
   std::array<T, N * Hidden> z_lanes{};
@@ -86,7 +86,7 @@ GRADPROOF_INLINE_STEP constexpr void hidden_lanes(const std::array<ColVector<T, 
 /// hidden layer, then every update), so that the K independent chains overlap; with next_x,
 /// each network's next z as sgd_epoch forms it.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t K>
-GRADPROOF_INLINE_STEP constexpr void step_many_from_z(std::array<Network<T, In, Hidden>, K>& nets, const ColVector<T, In>& x,
+GRADPROOF_HOT_INLINE constexpr void step_many_from_z(std::array<Network<T, In, Hidden>, K>& nets, const ColVector<T, In>& x,
                                                       T y, const std::array<T, K>& etas,
                                                       const std::array<ColVector<T, Hidden>, K>& z,
                                                       const ColVector<T, In>* next_x,
@@ -114,41 +114,41 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
   std::array<lanes4, K> sigma_prime{};
   std::array<double, K> theta{};
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) {
-    const math::detail::pair4 hidden = hidden4(z[k]);
+    const detail::pair4 hidden = hidden4(z[k]);
     h[k] = hidden.first;
     sigma_prime[k] = hidden.second;
-    const lanes4 u_h = lanes4::load(nets[k].U.data.data()) * h[k];
+    const lanes4 u_h = lanes4::load(entries(nets[k].U)) * h[k];
     theta[k] = u_h.sum_in_order() + nets[k].b2;  // logit()'s order
   }
   std::array<double, K> delta1{};
   constexpr std::size_t whole = K / 4 * 4;
   GRADPROOF_UNROLL for (std::size_t k = 0; k < whole; k += 4) fused_delta1_4(lanes4::load(theta.data() + k), y).store(delta1.data() + k);
   GRADPROOF_UNROLL for (std::size_t k = whole; k < K; ++k) delta1[k] = fused_delta1(theta[k], y);
-  const double* const xs = x.data.data();
+  const double* const xs = entries(x);
   double s = 0.0;  // xᵀx' + 1, the same for every network
   if (next_x != nullptr) {
-    const double* const xn = next_x->data.data();
+    const double* const xn = entries(*next_x);
     s = GRADPROOF_MUL(xs[0], xn[0]);
     GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
     s = s + 1.0;
   }
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) {
-    double* const W = nets[k].W.data.data();
+    double* const W = entries(nets[k].W);
     lanes4 columns[In];
-    gradproof::detail::load_columns(W, columns);
-    const lanes4 b1 = lanes4::load(nets[k].b1.data.data());
-    const lanes4 U = lanes4::load(nets[k].U.data.data());
+    load_columns(W, columns);
+    const lanes4 b1 = lanes4::load(entries(nets[k].b1));
+    const lanes4 U = lanes4::load(entries(nets[k].U));
     const lanes4 eta_u_sigma_prime = etas[k] * (U * sigma_prime[k]);
     if (next_x != nullptr) {
-      const double* const xn = next_x->data.data();
+      const double* const xn = entries(*next_x);
       lanes4 before = columns[0] * xn[0];
       GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) before = before + columns[j] * xn[j];
       z[k] = (before + b1) - delta1[k] * (eta_u_sigma_prime * s);
     }
     GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1[k] * (eta_u_sigma_prime * xs[j]);
     store_columns(W, columns);
-    (b1 - delta1[k] * eta_u_sigma_prime).store(nets[k].b1.data.data());
-    (U - delta1[k] * (etas[k] * h[k])).store(nets[k].U.data.data());
+    (b1 - delta1[k] * eta_u_sigma_prime).store(entries(nets[k].b1));
+    (U - delta1[k] * (etas[k] * h[k])).store(entries(nets[k].U));
     nets[k].b2 = nets[k].b2 - GRADPROOF_MUL(delta1[k], etas[k]);
   }
 }
@@ -157,8 +157,8 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
 template <std::size_t In>
 GRADPROOF_ALWAYS_INLINE inline lanes4 w_x_plus_b1(const Network<double, In, 4>& net, const double* xs) noexcept {
   lanes4 columns[In];
-  load_columns(net.W.data.data(), columns);
-  return columns_x_plus_b1(columns, lanes4::load(net.b1.data.data()), xs);
+  load_columns(entries(net.W), columns);
+  return columns_x_plus_b1(columns, lanes4::load(entries(net.b1)), xs);
 }
 
 /// sgd_step_many and train_many at run time, from the networks' first z on.
@@ -166,14 +166,14 @@ template <std::size_t In, std::size_t K>
 GRADPROOF_ALWAYS_INLINE inline void sgd_step_many4(std::array<Network<double, In, 4>, K>& nets, const ColVector<double, In>& x,
                                                  double y, const std::array<double, K>& etas) noexcept {
   std::array<lanes4, K> z{};
-  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], x.data.data());
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], entries(x));
   step_many4(nets, x, y, etas, z.data(), nullptr);
 }
 template <std::size_t In, std::size_t K, class Iterator>
 GRADPROOF_ALWAYS_INLINE inline void train_many4(std::array<Network<double, In, 4>, K>& nets, Iterator it, Iterator last,
                                               const std::array<double, K>& etas) noexcept {
   std::array<lanes4, K> z{};
-  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], it->x.data.data());
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], entries(it->x));
   for (;;) {
     const auto& s = *it;
     const bool more = ++it != last;
@@ -203,7 +203,7 @@ GRADPROOF_AVX2_CLONE inline void train_many4_avx2(std::array<Network<double, In,
 /// nets[k] becomes sgd_step(nets[k], x, y, etas[k]), bit for bit. Stage by stage over k (every
 /// forward pass, then every update), so that the K independent chains overlap.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t K>
-GRADPROOF_INLINE_STEP constexpr void sgd_step_many(std::array<Network<T, In, Hidden>, K>& nets, const ColVector<T, In>& x,
+GRADPROOF_HOT_INLINE constexpr void sgd_step_many(std::array<Network<T, In, Hidden>, K>& nets, const ColVector<T, In>& x,
                                                    std::type_identity_t<T> y, const std::array<T, K>& etas) noexcept {
   detail::stop_on_bad_label(y);
   for (const T eta : etas) detail::stop_on_bad_eta(eta);
@@ -279,15 +279,15 @@ template <std::size_t In, std::size_t B>
 GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Network<double, In, 4>& net,
                                                                      const std::array<Sample<double, In>, B>& batch,
                                                                      std::size_t count) noexcept {
-  const lanes4 U = lanes4::load(net.U.data.data());
-  const lanes4 b1 = lanes4::load(net.b1.data.data());
+  const lanes4 U = lanes4::load(entries(net.U));
+  const lanes4 b1 = lanes4::load(entries(net.b1));
   lanes4 columns[In];
-  load_columns(net.W.data.data(), columns);
+  load_columns(entries(net.W), columns);
   std::array<lanes4, B> h{};
   std::array<lanes4, B> u_sigma_prime{};  // U ∘ σ′ᵀ, equations::delta2's hadamard product
   std::array<double, B> theta{};
   for (std::size_t b = 0; b < count; ++b) {
-    const math::detail::pair4 hidden = hidden4(columns_x_plus_b1(columns, b1, batch[b].x.data.data()));
+    const detail::pair4 hidden = hidden4(columns_x_plus_b1(columns, b1, entries(batch[b].x)));
     h[b] = hidden.first;
     u_sigma_prime[b] = U * hidden.second;
     const lanes4 u_h = U * h[b];
@@ -297,7 +297,7 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
   std::array<double, B> one_minus_y_hat{};
   const std::size_t whole = count / 4 * 4;
   for (std::size_t b = 0; b < whole; b += 4)
-    math::detail::sigmoid_and_complement4(theta.data() + b, y_hat.data() + b, one_minus_y_hat.data() + b);
+    detail::sigmoid_and_complement4(theta.data() + b, y_hat.data() + b, one_minus_y_hat.data() + b);
   for (std::size_t b = whole; b < count; ++b) {
     const auto both = math::sigmoid_and_complement(theta[b]);
     y_hat[b] = both.sigma;
@@ -310,7 +310,7 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
   lanes4 sum_dW[In];
   GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) sum_dW[j] = sum_delta2 * batch[0].x.data[j];
   for (std::size_t b = 1; b < count; ++b) {
-    const double* const xs = batch[b].x.data.data();
+    const double* const xs = entries(batch[b].x);
     const double delta1 = equations::delta1(y_hat[b], one_minus_y_hat[b], batch[b].y);
     const lanes4 delta2 = delta1 * u_sigma_prime[b];
     GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) sum_dW[j] = sum_dW[j] + delta2 * xs[j];
@@ -321,10 +321,10 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
   const double inv = 1.0 / static_cast<double>(count);
   Gradients<double, In, 4> g{};
   g.delta1 = GRADPROOF_MUL(sum_delta1, inv);
-  (sum_delta2 * inv).store(g.delta2.data.data());
-  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) (sum_dW[j] * inv).store(g.dW.data.data() + j, In);
+  (sum_delta2 * inv).store(entries(g.delta2));
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) (sum_dW[j] * inv).store(entries(g.dW) + j, In);
   g.db1.data = g.delta2.data;  // db1 = δ2ᵀ: the same sums, so the same bits
-  (sum_dU * inv).store(g.dU.data.data());
+  (sum_dU * inv).store(entries(g.dU));
   g.db2 = g.delta1;  // db2 = δ1: likewise
   return g;
 }

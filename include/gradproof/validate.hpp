@@ -16,8 +16,9 @@
 #include <string_view>
 #include <type_traits>
 
-#include "detail/fp.hpp"
+#include "detail/numeric.hpp"
 #include "matrix.hpp"
+#include "scalar.hpp"
 
 namespace gradproof {
 
@@ -70,12 +71,11 @@ constexpr bool eta_ok(T eta) noexcept {
 template <class T, std::size_t R, std::size_t C>
 constexpr bool all_finite(const Matrix<T, R, C>& m) noexcept {
   // is_finite's test written out, not called, and not a range-for: a constant evaluation charges
-  // for every call and every iterator step, and the fused step checks its network each time
-  // (this cut the check from 173 to 82 clang steps per SGD step, tools/constexpr_cost.sh).
+  // for every call and every iterator step, and the fused step checks its network each time.
   constexpr T largest = std::numeric_limits<T>::max();
-  const T* const entries = m.data.data();
+  const T* const e = entries(m);
   for (std::size_t i = 0; i < R * C; ++i)
-    if (!(entries[i] >= -largest && entries[i] <= largest)) return false;
+    if (!(e[i] >= -largest && e[i] <= largest)) return false;
   return true;
 }
 
@@ -95,15 +95,26 @@ constexpr void stop_if_constant_evaluated(InputError e) noexcept {
 /// In a constant evaluation, stop on a label y outside [0, 1] or NaN; nothing at run time
 /// (the test is not even made there: the unchecked functions' hot path stays free of it).
 template <class T>
+  requires checked_scalar<T>
 constexpr void stop_on_bad_label(T y) noexcept {
   if (std::is_constant_evaluated() && !label_ok(y)) bad_input::the_label_y_is_not_in_0_1_or_is_nan();
 }
 
 /// In a constant evaluation, stop on a learning rate that is not finite and > 0; nothing at run time.
 template <class T>
+  requires checked_scalar<T>
 constexpr void stop_on_bad_eta(T eta) noexcept {
   if (std::is_constant_evaluated() && !eta_ok(eta)) bad_input::the_learning_rate_eta_is_not_positive_and_finite();
 }
+
+/// A scalar whose values are not numbers (scalar.hpp: not checked_scalar) has nothing to check.
+/// Overloads rather than an if constexpr: no statement for a constant evaluation to pay for.
+template <class T>
+  requires(!checked_scalar<T>)
+constexpr void stop_on_bad_label(const T&) noexcept {}
+template <class T>
+  requires(!checked_scalar<T>)
+constexpr void stop_on_bad_eta(const T&) noexcept {}
 
 }  // namespace detail
 }  // namespace gradproof

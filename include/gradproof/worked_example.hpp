@@ -8,32 +8,32 @@
 #ifndef GRADPROOF_WORKED_EXAMPLE_HPP
 #define GRADPROOF_WORKED_EXAMPLE_HPP
 
-#include "detail/fp.hpp"
+#include "detail/numeric.hpp"
 #include "matrix.hpp"
 #include "network.hpp"
 
-namespace gradproof::worked_example {
-
-namespace detail {
+namespace gradproof::detail {
 /// n / 64, exact for the |n| <= 80 used here.
 template <real T>
-constexpr T q(int sixty_fourths) noexcept {
-  return static_cast<T>(sixty_fourths) / T(64);
+constexpr T sixty_fourths(int n) noexcept {
+  return static_cast<T>(n) / T(64);
 }
-}  // namespace detail
+}  // namespace gradproof::detail
+
+namespace gradproof::worked_example {
 
 /// The network: W (4, 3), b1 (4, 1), U (1, 4), b2.
 template <real T>
-inline constexpr Network<T> net{{{detail::q<T>(32), detail::q<T>(-16), detail::q<T>(8),    //
-                                  detail::q<T>(-24), detail::q<T>(40), detail::q<T>(12),   //
-                                  detail::q<T>(4), detail::q<T>(20), detail::q<T>(-36),    //
-                                  detail::q<T>(-48), detail::q<T>(-8), detail::q<T>(28)}},
-                                {{detail::q<T>(8), detail::q<T>(-4), detail::q<T>(16), detail::q<T>(-12)}},
-                                {{detail::q<T>(60), detail::q<T>(-44), detail::q<T>(36), detail::q<T>(-52)}},
-                                detail::q<T>(6)};
+inline constexpr Network<T> net{{{detail::sixty_fourths<T>(32), detail::sixty_fourths<T>(-16), detail::sixty_fourths<T>(8),    //
+                                  detail::sixty_fourths<T>(-24), detail::sixty_fourths<T>(40), detail::sixty_fourths<T>(12),   //
+                                  detail::sixty_fourths<T>(4), detail::sixty_fourths<T>(20), detail::sixty_fourths<T>(-36),    //
+                                  detail::sixty_fourths<T>(-48), detail::sixty_fourths<T>(-8), detail::sixty_fourths<T>(28)}},
+                                {{detail::sixty_fourths<T>(8), detail::sixty_fourths<T>(-4), detail::sixty_fourths<T>(16), detail::sixty_fourths<T>(-12)}},
+                                {{detail::sixty_fourths<T>(60), detail::sixty_fourths<T>(-44), detail::sixty_fourths<T>(36), detail::sixty_fourths<T>(-52)}},
+                                detail::sixty_fourths<T>(6)};
 /// The sample x (3, 1) and its label y.
 template <real T>
-inline constexpr ColVector<T, 3> x{{detail::q<T>(48), detail::q<T>(-80), detail::q<T>(40)}};
+inline constexpr ColVector<T, 3> x{{detail::sixty_fourths<T>(48), detail::sixty_fourths<T>(-80), detail::sixty_fourths<T>(40)}};
 template <real T>
 inline constexpr T y = T(1);
 /// The learning rate η.

@@ -176,15 +176,15 @@ constexpr Grid<T> make_grid() {
   // (-40); log's split at sqrt(2) and sqrt(2)/2 (and log1p's at sqrt(2) - 1, sqrt(2)/2 - 1);
   // log1p's 2^-54 shortcut and its -1 pole; exp's reduction interval ln2/64; and float's own
   // limits (log FLT_MAX, log FLT_MIN, log of the smallest float subnormal and of half of it).
-  constexpr double thresholds[] = {gradproof::math::detail::exp_overflow_x,
-                                   gradproof::math::detail::exp_underflow_x,
+  constexpr double thresholds[] = {gradproof::detail::exp_overflow_x,
+                                   gradproof::detail::exp_underflow_x,
                                    704.0,
                                    709.0895657128241,    // 1023 ln 2
                                    707.7032713517042,    // 1021 ln 2
                                    708.3964185322641,    // -log DBL_MIN
                                    744.4400719213812,    // -log(2^-1074)
                                    40.0,
-                                   gradproof::math::detail::sqrt2,
+                                   gradproof::detail::sqrt2,
                                    0.7071067811865476,   // sqrt(2) / 2
                                    0.41421356237309503,  // sqrt(2) - 1
                                    0.2928932188134524,   // 1 - sqrt(2) / 2
@@ -312,8 +312,8 @@ void check_function(Report& report, const char* name) {
 }
 
 template <class T>
-constexpr std::array<gm::sigmoid_pair<T>, kGridSize> sigmoid_and_prime_at_compile_time() {
-  std::array<gm::sigmoid_pair<T>, kGridSize> out{};
+constexpr std::array<gradproof::SigmoidPair<T>, kGridSize> sigmoid_and_prime_at_compile_time() {
+  std::array<gradproof::SigmoidPair<T>, kGridSize> out{};
   for (std::size_t i = 0; i < kGridSize; ++i) out[i] = gm::sigmoid_and_prime(kGrid<T>.x[i]);
   return out;
 }
@@ -322,9 +322,9 @@ template <class T>
 void check_sigmoid_and_prime(Report& report) {
   static constexpr auto compile_time = sigmoid_and_prime_at_compile_time<T>();
   const auto args = opaque(kGrid<T>.x);
-  std::array<gm::sigmoid_pair<T>, kGridSize> inline_rt{};
+  std::array<gradproof::SigmoidPair<T>, kGridSize> inline_rt{};
   for (std::size_t i = 0; i < kGridSize; ++i) inline_rt[i] = gm::sigmoid_and_prime(args[i]);
-  static gm::sigmoid_pair<T> (*volatile pointer)(T) noexcept = gm::sigmoid_and_prime;
+  static gradproof::SigmoidPair<T> (*volatile pointer)(T) noexcept = gm::sigmoid_and_prime;
   const auto call = pointer;
   long shown_sigma = 0;
   long shown_prime = 0;

@@ -77,21 +77,19 @@
 #define GRADPROOF_ALWAYS_INLINE
 #endif
 
-// The hot path's small functions are forced inline where inlining heuristics stop short:
-// clang -O2 keeps math::exp, forward and the SGD step out of line (a call per exp, and the
-// hidden units' exps then cannot overlap), g++ -O2 keeps forward out of line and passes its
-// result through memory (bench/ measures the difference). Define either macro empty to opt out.
-#if !defined(GRADPROOF_INLINE_EXP)
-#define GRADPROOF_INLINE_EXP GRADPROOF_ALWAYS_INLINE
-#endif
-#if !defined(GRADPROOF_INLINE_STEP)
-#define GRADPROOF_INLINE_STEP GRADPROOF_ALWAYS_INLINE
+// The hot path's small functions (exp's steps, the logistic functions, forward and the SGD
+// step) are forced inline where inlining heuristics stop short: clang -O2 keeps math::exp,
+// forward and the SGD step out of line (a call per exp, and the hidden units' exps then cannot
+// overlap), g++ -O2 keeps forward out of line and passes its result through memory
+// (docs/performance.md). Define it empty to opt out: slower, the same bits.
+#if !defined(GRADPROOF_HOT_INLINE)
+#define GRADPROOF_HOT_INLINE GRADPROOF_ALWAYS_INLINE
 #endif
 
 // The contraction barrier. Where the target has fused multiply-add instructions, compilers
 // contract a * b + c into one at run time (g++ by default even across statements,
 // -ffp-contract=fast), while the constant evaluator never does; and g++ has no pragma that
-// survives inlining. So every product in gradproof goes through detail::mul (fp.hpp), which at
+// survives inlining. So every product in gradproof goes through GRADPROOF_MUL (detail/numeric.hpp), which at
 // run time hides the rounded product from the optimiser: it can no longer see a multiplication
 // to fuse. With GNU inline asm that is an empty asm statement on the value's register (no
 // instruction; the cost is only the lost fusion); without it, a volatile round trip.

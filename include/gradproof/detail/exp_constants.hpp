@@ -11,7 +11,7 @@
 
 #include "config.hpp"
 
-namespace gradproof::math::detail {
+namespace gradproof::detail {
 
 // ln 2 split for Cody-Waite reduction: ln2_hi has 32 significant bits, so n * ln2_hi / 32
 // is exact for |n| < 2^21; ln2_lo = ln 2 - ln2_hi rounded. Source: tools/constants.py.
@@ -78,6 +78,6 @@ inline constexpr double exp_normal_range = 704.0;
 /// E = e^-x <= e^40 keeps (1 + E)^2 far from overflow. A branch ordinary data never takes.
 inline constexpr double logistic_left_tail = -40.0;
 
-}  // namespace gradproof::math::detail
+}  // namespace gradproof::detail
 
 #endif  // GRADPROOF_DETAIL_EXP_CONSTANTS_HPP

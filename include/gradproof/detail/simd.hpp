@@ -224,13 +224,6 @@ inline bool simd_avx2() noexcept {
 }
 #endif
 
-}  // namespace gradproof::detail
-
-namespace gradproof::math::detail {
-
-using gradproof::detail::bits4;
-using gradproof::detail::lanes4;
-using gradproof::detail::lookup;
 
 // The mirrors: each line is the line of the scalar function of math.hpp with the same name, on
 // 4 lanes (GRADPROOF_MUL(a, b) is a * b here: lanes4's * is the barrier).
@@ -301,7 +294,7 @@ GRADPROOF_ALWAYS_INLINE inline pair4 sigmoid_and_complement_common(const logisti
   return {sigma, p.e.hi * sigma};
 }
 
-}  // namespace gradproof::math::detail
+}  // namespace gradproof::detail
 
 GRADPROOF_FP_CONTRACT_OFF_END
 

@@ -1,37 +1,21 @@
-// gradproof/detail/fp.hpp: floating-point helpers that are legal in a constant expression
-// on every compiler we support.
+// gradproof/detail/numeric.hpp: floating-point helpers that are legal in a constant expression
+// on every compiler we support, and the product that is never fused.
 //
 // Why this header exists: a constant expression may not produce a NaN (clang), may not
 // overflow (gcc), and may not divide by zero (both). So every special value is *tested*
 // with comparisons and *returned* from std::numeric_limits, never made by arithmetic.
-#ifndef GRADPROOF_DETAIL_FP_HPP
-#define GRADPROOF_DETAIL_FP_HPP
+#ifndef GRADPROOF_DETAIL_NUMERIC_HPP
+#define GRADPROOF_DETAIL_NUMERIC_HPP
 
 #include <bit>
-#include <cfloat>
-#include <concepts>
 #include <cstdint>
 #include <limits>
 #include <type_traits>
 
+#include "../scalar.hpp"
 #include "config.hpp"
 
-namespace gradproof {
-
-/// The scalar types gradproof's math is written for (and proven on).
-template <class T>
-concept real = std::same_as<T, float> || std::same_as<T, double>;
-
-/// Specialised for gradproof::Dual (dual.hpp), the forward-mode derivative type.
-template <class T>
-struct is_dual : std::false_type {};
-
-/// What the network and the loss compute on: a real type, or a Dual of one (so that the same
-/// code yields exact derivatives).
-template <class T>
-concept scalar = real<T> || is_dual<T>::value;
-
-namespace detail {
+namespace gradproof::detail {
 
 /// The unsigned integer type of T's width, and +inf's bits in it (a constant: no cost per use in
 /// a constant evaluation).
@@ -54,30 +38,38 @@ constexpr bool is_finite(T x) noexcept {
   return x >= -largest && x <= largest;
 }
 
-/// a * b, rounded, and never fused with the addition that follows (config.hpp's barrier).
+/// p, hidden from the optimiser at run time (config.hpp's contraction barrier): it can no longer
+/// see the multiplication that made p, so it cannot fuse it with the addition that follows.
 template <class T>
-GRADPROOF_ALWAYS_INLINE constexpr T mul(T a, T b) noexcept {
-  T p = a * b;
-#if GRADPROOF_CONTRACTION_BARRIER
-  if constexpr (std::is_same_v<T, double> || std::is_same_v<T, float>) {
-    if (!std::is_constant_evaluated()) {
+GRADPROOF_ALWAYS_INLINE inline T hide_product(T p) noexcept {
 #if GRADPROOF_BARRIER_ASM
-      __asm__("" : GRADPROOF_BARRIER_CONSTRAINT(p));
+  __asm__("" : GRADPROOF_BARRIER_CONSTRAINT(p));
 #else
-      volatile T hidden = p;  // the optimiser must store and reload it: nothing left to fuse
-      p = hidden;
-#endif
-    }
-  }
+  volatile T hidden = p;  // the optimiser must store and reload it: nothing left to fuse
+  p = hidden;
 #endif
   return p;
 }
 
-// GRADPROOF_MUL(a, b): every product of gradproof's arithmetic. Where no FMA can be formed it
-// is the plain a * b; where one can, it is mul() above at run time. A constant evaluation
-// always takes the plain a * b (the evaluator never fuses), because a function call costs
-// clang steps: an SGD step took 1,742 instead of 643 on FMA targets (tools/constexpr_cost.sh
-// with -march=native).
+/// a * b, rounded, and never fused with the addition that follows: GRADPROOF_MUL's run-time
+/// form. A type that is not real gets its own plain product.
+template <class T>
+GRADPROOF_ALWAYS_INLINE constexpr T mul(const T& a, const T& b) noexcept(nothrow_scalar<T>) {
+  if constexpr (real<T>) {
+    if (!std::is_constant_evaluated()) return hide_product(a * b);
+  }
+  return a * b;
+}
+
+// GRADPROOF_MUL(a, b): every rounded product of gradproof's arithmetic that an FMA could absorb.
+// Where no FMA can be formed it is the plain a * b; where one can, mul() above at run time. A
+// constant evaluation takes the plain a * b (the evaluator never fuses) through a conditional
+// rather than a call, because a call costs clang constant-evaluation steps on every product
+// (tools/constexpr_cost.sh, and the budgets of static_tests/compile_fail/). So a and b appear
+// in both arms: the rule that keeps the text small is that they are names, constants or
+// subscripts, never another product (a nested evaluation is written as statements, one product
+// each). Products known to be exact (a scaling by a power of two) are written plainly: there is
+// no rounding to fuse away.
 #if GRADPROOF_CONTRACTION_BARRIER && GRADPROOF_BARRIER_ASM
 #define GRADPROOF_MUL(a, b) (__builtin_is_constant_evaluated() ? (a) * (b) : ::gradproof::detail::mul((a), (b)))
 #elif GRADPROOF_CONTRACTION_BARRIER
@@ -109,7 +101,6 @@ constexpr float to_float(double d) noexcept {
   return static_cast<float>(d);
 }
 
-}  // namespace detail
-}  // namespace gradproof
+}  // namespace gradproof::detail
 
-#endif  // GRADPROOF_DETAIL_FP_HPP
+#endif  // GRADPROOF_DETAIL_NUMERIC_HPP
