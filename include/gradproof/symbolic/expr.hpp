@@ -20,15 +20,14 @@
 #ifndef GRADPROOF_SYMBOLIC_EXPR_HPP
 #define GRADPROOF_SYMBOLIC_EXPR_HPP
 
-#include <algorithm>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
-#include <vector>
 
 #include "../detail/fp.hpp"
 #include "../math.hpp"
+#include "list.hpp"
 #include "rational.hpp"
 
 GRADPROOF_FP_CONTRACT_OFF_BEGIN
@@ -87,6 +86,9 @@ class atom_ref {
   }
   constexpr ~atom_ref();
   constexpr const atom_node* get() const noexcept { return node_; }
+  /// The node itself: comparison records in it which other node it equals (shallow const: the
+  /// node's value never changes).
+  constexpr atom_node* node() const noexcept { return node_; }
 
  private:
   atom_node* node_ = nullptr;
@@ -105,11 +107,18 @@ struct factor {
   std::size_t exponent = 1;
 };
 
+/// The most distinct generators in one monomial (the network's longest gradient monomial,
+/// η y U_i σ(z_i)² x_j σ(θ), has 6). Stored inline: see list.hpp.
+#if !defined(GRADPROOF_SYMBOLIC_MAX_FACTORS)
+#define GRADPROOF_SYMBOLIC_MAX_FACTORS 8
+#endif
+inline constexpr std::size_t max_factors = GRADPROOF_SYMBOLIC_MAX_FACTORS;
+
 /// coefficient × Π factors; degree = Σ exponents.
 struct monomial {
   rational coefficient{};
   std::size_t degree = 0;
-  std::vector<factor> factors{};
+  inline_list<factor, max_factors> factors{};
 };
 
 constexpr int compare(const Expr& a, const Expr& b);
@@ -119,7 +128,7 @@ constexpr int compare(const generator& a, const generator& b);
 /// The monomial order on the factors alone (the coefficient is not compared).
 constexpr int compare_powers(const monomial& a, const monomial& b) {
   if (a.degree != b.degree) return a.degree > b.degree ? -1 : 1;
-  const std::size_t n = std::min(a.factors.size(), b.factors.size());
+  const std::size_t n = a.factors.size() < b.factors.size() ? a.factors.size() : b.factors.size();
   for (std::size_t k = 0; k < n; ++k) {
     if (const int c = compare(a.factors[k].g, b.factors[k].g); c != 0) return c;
     if (a.factors[k].exponent != b.factors[k].exponent) return a.factors[k].exponent > b.factors[k].exponent ? -1 : 1;
@@ -179,23 +188,31 @@ class Expr {
       : Expr(rational(detail::to_int64(n))) {}              // NOLINT: implicit, exact
   constexpr Expr(double d) : Expr(rational::exactly(d)) {}  // NOLINT: implicit, exact (a dyadic rational)
   constexpr Expr(float f) : Expr(rational::exactly(static_cast<double>(f))) {}  // NOLINT: implicit, exact
+  // clang-format off: the compiler echoes the deleted declaration's line; its comment is the fix
   Expr(long double) =
       delete;  // long double has no portable layout to read exactly: write a double, an integer or a rational(p, q)
   Expr(bool) = delete;  // a bool is not a number of the network: write 0 or 1
+  // clang-format on
 
   /// The polynomial made of one generator.
   static constexpr Expr of(generator g) {
     Expr e;
-    std::vector<factor> factors;
-    factors.push_back(factor{std::move(g), 1});
-    e.terms_.push_back(monomial{rational(1), 1, std::move(factors)});
+    monomial m{rational(1), 1, {}};
+    m.factors.push_back(factor{std::move(g), 1});
+    e.terms_.push_back(std::move(m));
     return e;
   }
   static constexpr Expr of(const variable& v) { return of(generator{v, {}}); }
+  /// The polynomial made of one monomial (0 if its coefficient is).
+  static constexpr Expr of(monomial m) {
+    Expr e;
+    if (!m.coefficient.is_zero()) e.terms_.push_back(std::move(m));
+    return e;
+  }
 
   /// Canonical form of any list of monomials (sorted, alike ones combined, zeros dropped).
-  static constexpr Expr from_monomials(std::vector<monomial> raw) {
-    std::sort(raw.begin(), raw.end(), [](const monomial& a, const monomial& b) { return compare_powers(a, b) < 0; });
+  static constexpr Expr from_monomials(list<monomial> raw) {
+    sort(raw, [](const monomial& a, const monomial& b) { return compare_powers(a, b) < 0; });
     Expr e;
     e.terms_.reserve(raw.size());
     for (monomial& m : raw) {
@@ -209,7 +226,7 @@ class Expr {
     return e;
   }
 
-  constexpr const std::vector<monomial>& terms() const noexcept { return terms_; }
+  constexpr const list<monomial>& terms() const noexcept { return terms_; }
   constexpr bool is_zero() const noexcept { return terms_.empty(); }
   constexpr bool is_constant() const noexcept {
     return terms_.empty() || (terms_.size() == 1 && terms_[0].degree == 0);
@@ -230,40 +247,27 @@ class Expr {
     return r;
   }
   /// The two sorted lists merged: no sort needed.
-  friend constexpr Expr operator+(const Expr& a, const Expr& b) {
-    Expr r;
-    r.terms_.reserve(a.terms_.size() + b.terms_.size());
-    std::size_t i = 0, j = 0;
-    while (i < a.terms_.size() && j < b.terms_.size()) {
-      const int c = compare_powers(a.terms_[i], b.terms_[j]);
-      if (c < 0) {
-        r.terms_.push_back(a.terms_[i++]);
-      } else if (c > 0) {
-        r.terms_.push_back(b.terms_[j++]);
-      } else {
-        const rational sum = a.terms_[i].coefficient + b.terms_[j].coefficient;
-        if (!sum.is_zero()) {
-          r.terms_.push_back(a.terms_[i]);
-          r.terms_.back().coefficient = sum;
-        }
-        ++i;
-        ++j;
-      }
-    }
-    while (i < a.terms_.size()) r.terms_.push_back(a.terms_[i++]);
-    while (j < b.terms_.size()) r.terms_.push_back(b.terms_[j++]);
-    return r;
-  }
-  friend constexpr Expr operator-(const Expr& a, const Expr& b) { return a + (-b); }
+  friend constexpr Expr operator+(const Expr& a, const Expr& b) { return merge(a, b, false); }
+  friend constexpr Expr operator-(const Expr& a, const Expr& b) { return merge(a, b, true); }
   friend constexpr Expr operator*(const Expr& a, const Expr& b) {
     if (a.is_zero() || b.is_zero()) return Expr();
     if (b.is_constant()) return a.scaled(b.terms_[0].coefficient);  // the order is kept
     if (a.is_constant()) return b.scaled(a.terms_[0].coefficient);
-    std::vector<monomial> raw;
-    raw.reserve(a.terms_.size() * b.terms_.size());
-    for (const monomial& p : a.terms_)
-      for (const monomial& q : b.terms_) raw.push_back(detail::multiply(p, q));
-    return from_monomials(std::move(raw));
+    // The order is a monomial order (graded, then lexicographic on exponents), so multiplying a
+    // sorted polynomial by one monomial keeps it sorted and its terms distinct: the product is
+    // the sum of a × (each term of b), each already canonical, merged.
+    const Expr& longer = a.terms_.size() >= b.terms_.size() ? a : b;
+    const Expr& shorter = a.terms_.size() >= b.terms_.size() ? b : a;
+    Expr r = longer.times(shorter.terms_[0]);
+    for (std::size_t k = 1; k < shorter.terms_.size(); ++k) r = r + longer.times(shorter.terms_[k]);
+    return r;
+  }
+  /// This polynomial times one monomial (canonical, by the order's compatibility with products).
+  constexpr Expr times(const monomial& m) const {
+    Expr r;
+    r.terms_.reserve(terms_.size());
+    for (const monomial& t : terms_) r.terms_.push_back(detail::multiply(t, m));
+    return r;
   }
   /// Division by a nonzero constant only (the mini-batch mean's 1/B): the named error otherwise.
   friend constexpr Expr operator/(const Expr& a, const Expr& b) {
@@ -281,23 +285,56 @@ class Expr {
   // No order: an expression is a function of the variables. Code that branches on a value (the
   // library's max(θ, 0), |θ|, its bad-input checks, σ's tails) must give this type the
   // mathematical function instead, e.g. the loss as softplus(θ) − θ y (docs/symbolic.md).
+  // clang-format off: the compiler echoes the deleted declaration's line; its comment is the fix
   friend bool operator<(const Expr&, const Expr&) =
-      delete;  // an expression has no order: branch-free math only (e.g. softplus(theta) - theta * y for the loss)
+      delete;  // an expression has no order: give this type branch-free math (the loss: softplus(theta) - theta * y)
   friend bool operator>(const Expr&, const Expr&) =
-      delete;  // an expression has no order: branch-free math only (e.g. softplus(theta) - theta * y for the loss)
+      delete;  // an expression has no order: give this type branch-free math (the loss: softplus(theta) - theta * y)
   friend bool operator<=(const Expr&, const Expr&) =
-      delete;  // an expression has no order: branch-free math only (e.g. softplus(theta) - theta * y for the loss)
+      delete;  // an expression has no order: give this type branch-free math (the loss: softplus(theta) - theta * y)
   friend bool operator>=(const Expr&, const Expr&) =
-      delete;  // an expression has no order: branch-free math only (e.g. softplus(theta) - theta * y for the loss)
+      delete;  // an expression has no order: give this type branch-free math (the loss: softplus(theta) - theta * y)
+               // clang-format on
 
  private:
+  /// a + b, or a − b: the sorted term lists merged, alike terms combined.
+  static constexpr Expr merge(const Expr& a, const Expr& b, bool subtract) {
+    Expr r;
+    r.terms_.reserve(a.terms_.size() + b.terms_.size());
+    std::size_t i = 0, j = 0;
+    while (i < a.terms_.size() && j < b.terms_.size()) {
+      const int c = compare_powers(a.terms_[i], b.terms_[j]);
+      if (c < 0) {
+        r.terms_.push_back(a.terms_[i++]);
+      } else if (c > 0) {
+        r.terms_.push_back(b.terms_[j++]);
+        if (subtract) r.terms_.back().coefficient = -r.terms_.back().coefficient;
+      } else {
+        const rational& p = a.terms_[i].coefficient;
+        const rational& q = b.terms_[j].coefficient;
+        const rational sum = subtract ? p - q : p + q;
+        if (!sum.is_zero()) {
+          r.terms_.push_back(a.terms_[i]);
+          r.terms_.back().coefficient = sum;
+        }
+        ++i;
+        ++j;
+      }
+    }
+    while (i < a.terms_.size()) r.terms_.push_back(a.terms_[i++]);
+    while (j < b.terms_.size()) {
+      r.terms_.push_back(b.terms_[j++]);
+      if (subtract) r.terms_.back().coefficient = -r.terms_.back().coefficient;
+    }
+    return r;
+  }
   constexpr Expr scaled(const rational& c) const {
     if (c.is_zero()) return Expr();
     Expr r = *this;
     for (monomial& m : r.terms_) m.coefficient = m.coefficient * c;
     return r;
   }
-  std::vector<monomial> terms_{};
+  list<monomial> terms_{};
 };
 
 /// What an atom is: its function and its canonical argument.
@@ -305,24 +342,43 @@ struct atom_node {
   function f;
   Expr argument;
   std::size_t references = 1;
+  /// A node that comparison found equal to this one, held by a reference (union-find: follow
+  /// same_as to the representative). Equal atoms built apart (the loss's σ(z_2) and a closed
+  /// form's) are compared argument by argument once; after that, by their representative.
+  atom_node* same_as = nullptr;
+  constexpr ~atom_node();
 };
 
-constexpr atom_ref::atom_ref(function f, Expr argument) : node_(new atom_node{f, std::move(argument), 1}) {}
+namespace detail {
+constexpr void release(atom_node* node) {
+  if (node != nullptr && --node->references == 0) delete node;
+}
+constexpr atom_node* representative(atom_node* node) {
+  while (node->same_as != nullptr) node = node->same_as;
+  return node;
+}
+}  // namespace detail
+
+constexpr atom_node::~atom_node() { detail::release(same_as); }
+constexpr atom_ref::atom_ref(function f, Expr argument) : node_(new atom_node{f, std::move(argument), 1, nullptr}) {}
 constexpr atom_ref::atom_ref(const atom_ref& other) noexcept : node_(other.node_) {
   if (node_ != nullptr) ++node_->references;
 }
-constexpr atom_ref::~atom_ref() {
-  if (node_ != nullptr && --node_->references == 0) delete node_;
-}
+constexpr atom_ref::~atom_ref() { detail::release(node_); }
 
 constexpr int compare(const generator& a, const generator& b) {
   if (a.is_atom() != b.is_atom()) return a.is_atom() ? 1 : -1;
   if (!a.is_atom()) return compare(a.var, b.var);
-  const atom_node* p = a.atom.get();
-  const atom_node* q = b.atom.get();
-  if (p == q) return 0;  // one shared atom
+  atom_node* p = detail::representative(a.atom.node());
+  atom_node* q = detail::representative(b.atom.node());
+  if (p == q) return 0;  // one atom, or two found equal before
   if (p->f != q->f) return p->f < q->f ? -1 : 1;
-  return compare(p->argument, q->argument);
+  const int c = compare(p->argument, q->argument);
+  if (c == 0) {  // remember it: p's representative is q from now on
+    ++q->references;
+    p->same_as = q;
+  }
+  return c;
 }
 
 /// The order of canonical polynomials: monomial by monomial (powers, then coefficient), then
@@ -330,7 +386,7 @@ constexpr int compare(const generator& a, const generator& b) {
 constexpr int compare(const Expr& a, const Expr& b) {
   const auto& s = a.terms();
   const auto& t = b.terms();
-  const std::size_t n = std::min(s.size(), t.size());
+  const std::size_t n = s.size() < t.size() ? s.size() : t.size();
   for (std::size_t k = 0; k < n; ++k) {
     if (const int c = compare_powers(s[k], t[k]); c != 0) return c;
     const rational& p = s[k].coefficient;
@@ -392,7 +448,10 @@ constexpr Expr sigmoid_prime(const Expr& t) {
 }
 
 /// Apply an atom's function (canonicalising the argument).
-constexpr Expr apply(function f, const Expr& t) { return f == function::sigma ? sigmoid(t) : softplus(t); }
+constexpr Expr apply(function f, const Expr& t) {
+  if (f == function::sigma) return sigmoid(t);  // not ?: between Expr prvalues (see substitute)
+  return softplus(t);
+}
 
 // ---- derivative, substitution, evaluation ---------------------------------------------------
 /// Whether e depends on v (through a factor or inside an atom's argument).
@@ -404,7 +463,7 @@ constexpr bool depends_on(const Expr& e, const variable& v) {
 }
 
 namespace detail {
-/// m with factor k's exponent changed by delta (+1 or −1; the factor dropped at 0).
+/// m with factor k's exponent raised or lowered by 1 (the factor dropped at 0).
 constexpr monomial with_exponent_changed(const monomial& m, std::size_t k, bool raise) {
   monomial r = m;
   if (raise) {
@@ -412,12 +471,9 @@ constexpr monomial with_exponent_changed(const monomial& m, std::size_t k, bool 
     ++r.degree;
   } else {
     --r.degree;
-    if (--r.factors[k].exponent == 0) r.factors.erase(r.factors.begin() + static_cast<std::ptrdiff_t>(k));
+    if (--r.factors[k].exponent == 0) r.factors.erase(k);
   }
   return r;
-}
-constexpr void append_product(std::vector<monomial>& raw, const monomial& m, const Expr& p) {
-  for (const monomial& t : p.terms()) raw.push_back(multiply(m, t));
 }
 }  // namespace detail
 
@@ -425,7 +481,9 @@ constexpr void append_product(std::vector<monomial>& raw, const monomial& m, con
 /// factors, and for an atom a = f(t) the chain rule ∂a/∂v = f′(t) ∂t/∂v with
 /// σ′(t) = σ(t) − σ(t)² and softplus′(t) = σ(t).
 constexpr Expr derivative(const Expr& e, const variable& v) {
-  std::vector<monomial> raw;
+  // Each piece below is canonical (a monomial, or a canonical polynomial times a monomial), so
+  // the pieces are merged, never sorted.
+  Expr result;
   for (const monomial& m : e.terms()) {
     for (std::size_t k = 0; k < m.factors.size(); ++k) {
       const factor& f = m.factors[k];
@@ -434,7 +492,7 @@ constexpr Expr derivative(const Expr& e, const variable& v) {
         if (!(f.g.var == v)) continue;
         monomial d = detail::with_exponent_changed(m, k, false);
         d.coefficient = d.coefficient * n;
-        raw.push_back(std::move(d));
+        result = result + Expr::of(std::move(d));
         continue;
       }
       const atom_node& a = *f.g.atom.get();
@@ -446,17 +504,16 @@ constexpr Expr derivative(const Expr& e, const variable& v) {
         same.coefficient = same.coefficient * n;
         monomial raised = detail::with_exponent_changed(m, k, true);
         raised.coefficient = -(raised.coefficient * n);
-        detail::append_product(raw, same, inner);
-        detail::append_product(raw, raised, inner);
+        result = result + inner.times(same) + inner.times(raised);
       } else {
         // ∂softplus^n = n softplus^(n−1) σ(t) ∂t; t is canonical, so σ(t) is an atom as it stands
         monomial lowered = detail::with_exponent_changed(m, k, false);
         lowered.coefficient = lowered.coefficient * n;
-        detail::append_product(raw, lowered, detail::atom(function::sigma, a.argument) * inner);
+        result = result + (detail::atom(function::sigma, a.argument) * inner).times(lowered);
       }
     }
   }
-  return Expr::from_monomials(std::move(raw));
+  return result;
 }
 /// ∂e/∂v for v given as an expression that is one variable, e.g. derivative(L, W(1, 2)).
 constexpr Expr derivative(const Expr& e, const Expr& v) { return derivative(e, as_variable(v)); }
@@ -475,12 +532,14 @@ constexpr Expr substitute(const Expr& e, const variable& v, const Expr& r) {
   for (const monomial& m : e.terms()) {
     Expr term(m.coefficient);
     for (const factor& f : m.factors) {
-      Expr base;
+      // if/else, not ?: between two Expr prvalues: g++ 12 then frees the result's storage in a
+      // constant evaluation ("use of allocated storage after deallocation" at its next use).
+      Expr base = Expr::of(f.g);
       if (f.g.is_atom()) {
         const atom_node& a = *f.g.atom.get();
-        base = depends_on(a.argument, v) ? apply(a.f, substitute(a.argument, v, r)) : Expr::of(f.g);
-      } else {
-        base = f.g.var == v ? r : Expr::of(f.g);
+        if (depends_on(a.argument, v)) base = apply(a.f, substitute(a.argument, v, r));
+      } else if (f.g.var == v) {
+        base = r;
       }
       term = term * power(base, f.exponent);
     }

@@ -7,27 +7,29 @@
 // sub-expressions (z_2, θ, ŷ = σ(θ)) print by name. Factors are ordered from the output back to
 // the input, as backpropagation reads: η, then ŷ and y, U and b2, σ(z), W and b1, x.
 //
-// The printer writes into a `text` (a std::vector<char>): std::string cannot be used in a
+// The printer writes into a `text` (a list<char>): std::string cannot be used in a
 // constant evaluation with libstdc++ 12 on clang, and identity.hpp prints at compile time.
 #ifndef GRADPROOF_SYMBOLIC_PRINT_HPP
 #define GRADPROOF_SYMBOLIC_PRINT_HPP
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <numeric>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "expr.hpp"
+#include "list.hpp"
 
 namespace gradproof::symbolic {
 
-/// Characters, appended; constexpr (a std::vector<char>).
+/// Characters, appended; constexpr (a list<char>).
 class text {
  public:
-  constexpr void append(std::string_view s) { chars_.insert(chars_.end(), s.begin(), s.end()); }
+  constexpr void append(std::string_view s) {
+    chars_.reserve(chars_.size() + s.size());
+    for (const char c : s) chars_.push_back(c);
+  }
   constexpr void append(char c) { chars_.push_back(c); }
   constexpr void append_number(std::uint64_t n) {
     char digits[20]{};
@@ -39,11 +41,11 @@ class text {
     while (count != 0) chars_.push_back(digits[--count]);
   }
   constexpr std::size_t size() const noexcept { return chars_.size(); }
-  constexpr std::string_view view() const noexcept { return {chars_.data(), chars_.size()}; }
+  constexpr std::string_view view() const noexcept { return {chars_.begin(), chars_.size()}; }
   std::string str() const { return std::string(chars_.begin(), chars_.end()); }
 
  private:
-  std::vector<char> chars_{};
+  list<char> chars_{};
 };
 
 enum class style : std::uint8_t {
@@ -59,7 +61,7 @@ struct name {
 
 struct print_options {
   style form = style::unicode;
-  std::vector<name> names{};
+  list<name> names{};
 };
 
 namespace detail {
@@ -138,7 +140,8 @@ constexpr std::size_t depth(const generator& g) {
   if (!g.is_atom()) return 0;
   std::size_t inner = 0;
   for (const monomial& m : g.atom.get()->argument.terms())
-    for (const factor& f : m.factors) inner = std::max(inner, depth(f.g));
+    for (const factor& f : m.factors)
+      if (const std::size_t d = depth(f.g); d > inner) inner = d;
   return inner + 1;
 }
 
@@ -178,6 +181,7 @@ constexpr const name* find_name(const Expr& e, const print_options& o) {
 }
 
 constexpr void print_factored(text& out, const Expr& e, const print_options& o);
+constexpr void print_sum(text& out, const Expr& e, const print_options& o);
 
 constexpr void print_generator(text& out, const generator& g, const print_options& o) {
   if (!o.names.empty()) {
@@ -199,17 +203,17 @@ constexpr void print_generator(text& out, const generator& g, const print_option
     out.append(minus(o.form));
     out.append(m->label);
   } else {
-    print_factored(out, a.argument, o);
+    print_sum(out, a.argument, o);  // z and θ do not factor; trying costs (2^n splits)
   }
   out.append(')');
 }
 
 /// The factors of m in print order, separated by spaces (no coefficient).
 constexpr void print_powers(text& out, const monomial& m, const print_options& o) {
-  std::vector<const factor*> order;
+  list<const factor*> order;
   order.reserve(m.factors.size());
   for (const factor& f : m.factors) order.push_back(&f);
-  std::sort(order.begin(), order.end(), [](const factor* a, const factor* b) { return prints_before(a->g, b->g); });
+  sort(order, [](const factor* a, const factor* b) { return prints_before(a->g, b->g); });
   for (std::size_t k = 0; k < order.size(); ++k) {
     if (k != 0) out.append(' ');
     print_generator(out, order[k]->g, o);
@@ -270,11 +274,11 @@ constexpr rational content(const Expr& e) {
 constexpr monomial common_part(const Expr& e) {
   monomial common{rational(1), 0, e.terms().front().factors};
   for (const monomial& m : e.terms()) {
-    std::vector<factor> kept;
+    decltype(common.factors) kept;
     for (const factor& f : common.factors) {
       for (const factor& h : m.factors) {
         if (compare(f.g, h.g) == 0) {
-          kept.push_back(factor{f.g, std::min(f.exponent, h.exponent)});
+          kept.push_back(factor{f.g, (f.exponent < h.exponent ? f.exponent : h.exponent)});
           break;
         }
       }
@@ -298,7 +302,7 @@ constexpr monomial divide(const monomial& m, const rational& c, const monomial& 
 }
 
 /// The factors of m whose generator is (inside = true) or is not in gens[mask].
-constexpr monomial project(const monomial& m, const std::vector<generator>& gens, std::uint32_t mask, bool inside) {
+constexpr monomial project(const monomial& m, const list<generator>& gens, std::uint32_t mask, bool inside) {
   monomial r{rational(1), 0, {}};
   for (const factor& f : m.factors) {
     bool in = false;
@@ -314,11 +318,11 @@ constexpr monomial project(const monomial& m, const std::vector<generator>& gens
 
 /// e = A · B with A over gens[mask] and B over the rest, when it is: A from the terms whose
 /// B-part is the first term's, B likewise, and the product checked against e.
-constexpr bool split_by(const Expr& e, const std::vector<generator>& gens, std::uint32_t mask, Expr& a, Expr& b) {
+constexpr bool split_by(const Expr& e, const list<generator>& gens, std::uint32_t mask, Expr& a, Expr& b) {
   const monomial& first = e.terms().front();
   const monomial a0 = project(first, gens, mask, true);
   const monomial b0 = project(first, gens, mask, false);
-  std::vector<monomial> a_terms, b_terms;
+  list<monomial> a_terms, b_terms;
   for (const monomial& m : e.terms()) {
     monomial in = project(m, gens, mask, true);
     monomial out = project(m, gens, mask, false);
@@ -353,17 +357,19 @@ constexpr bool better_negated(const Expr& e) {
 
 /// e (content 1, no common monomial) as factors that share no generator, each with integer
 /// coefficients and its better sign; the signs taken out go to `sign`.
-constexpr void split(const Expr& e, std::vector<Expr>& factors, bool& negate) {
-  std::vector<generator> gens;
+constexpr void split(const Expr& e, list<Expr>& factors, bool& negate) {
+  list<generator> gens;
   for (const monomial& m : e.terms())
     for (const factor& f : m.factors) gens.push_back(f.g);
-  std::sort(gens.begin(), gens.end(), [](const generator& p, const generator& q) { return compare(p, q) < 0; });
-  gens.erase(
-      std::unique(gens.begin(), gens.end(), [](const generator& p, const generator& q) { return compare(p, q) == 0; }),
-      gens.end());
+  sort(gens, [](const generator& p, const generator& q) { return compare(p, q) < 0; });
+  list<generator> distinct;
+  for (const generator& g : gens)
+    if (distinct.empty() || compare(distinct.back(), g) != 0) distinct.push_back(g);
+  gens = std::move(distinct);
   // Each split of the generators is tried (with gens[0] on the first side, so each once): 2^(n−1)
-  // of them, so only for the few generators a factor of a gradient has.
-  constexpr std::size_t most_generators = 10;
+  // of them, so only for the few generators a factor of a gradient has ((ŷ − y)(1 − σ(z_i)):
+  // 3); the loss's 10 would cost a compile-time print seconds.
+  constexpr std::size_t most_generators = 6;
   if (e.terms().size() >= 4 && gens.size() >= 2 && gens.size() <= most_generators) {
     const std::uint32_t all = (std::uint32_t{1} << gens.size()) - 1;
     for (std::uint32_t mask = 1; mask < all; mask += 2) {
@@ -420,12 +426,12 @@ constexpr bool print_unsigned(text& out, const Expr& e, const print_options& o) 
   }
   const rational c = content(e);
   const monomial common = common_part(e);
-  std::vector<monomial> rest;
+  list<monomial> rest;
   for (const monomial& m : e.terms()) rest.push_back(divide(m, c, common));
   bool negate = false;
-  std::vector<Expr> factors;
+  list<Expr> factors;
   split(Expr::from_monomials(std::move(rest)), factors, negate);
-  std::vector<Expr> sums;
+  list<Expr> sums;
   rational scale = negate ? -c : c;
   for (Expr& f : factors) {
     if (f.is_constant()) {
@@ -434,11 +440,16 @@ constexpr bool print_unsigned(text& out, const Expr& e, const print_options& o) 
       sums.push_back(std::move(f));
     }
   }
-  if (common.factors.empty() && sums.size() == 1 && scale.abs().is_one()) {
+  // A sum with nothing in common prints as it is, unless its content is worth taking out: the
+  // mini-batch mean (1/2) (a + b), not (1/2) s t² − 1 as −(1/2) (2 − s t²).
+  bool unit_coefficients = true;
+  for (const Expr& f : sums)
+    for (const monomial& m : f.terms()) unit_coefficients = unit_coefficients && m.coefficient.abs().is_one();
+  if (common.factors.empty() && sums.size() == 1 && (scale.abs().is_one() || !unit_coefficients)) {
     print_grouped(out, e, o);  // a plain sum, in its own signs
     return false;
   }
-  std::vector<item> items;
+  list<item> items;
   for (const factor& f : common.factors) items.push_back(item{&f, nullptr, f.g});
   for (const Expr& s : sums) {
     item it{nullptr, &s, {}};
@@ -452,7 +463,7 @@ constexpr bool print_unsigned(text& out, const Expr& e, const print_options& o) 
     items.push_back(std::move(it));
   }
   // A total order: generators differ, sums share none, and a power precedes the sum of its key.
-  std::sort(items.begin(), items.end(), [](const item& a, const item& b) {
+  sort(items, [](const item& a, const item& b) {
     if (compare(a.key, b.key) == 0) return a.power != nullptr && b.power == nullptr;  // σ(z) before (1 − σ(z))
     return prints_before(a.key, b.key);
   });
@@ -484,7 +495,7 @@ constexpr void print_factored(text& out, const Expr& e, const print_options& o) 
 /// W_{1,1} − η ∂L/∂W_{1,1} prints as W_{1,1} − η (ŷ − y) U_1 σ(z_1) (1 − σ(z_1)) x_1, and the
 /// loss softplus(θ) − θ y as softplus(θ) − y θ when θ is named.
 constexpr void print_grouped(text& out, const Expr& e, const print_options& o) {
-  std::vector<generator> candidates;
+  list<generator> candidates;
   for (const monomial& m : e.terms())
     for (const factor& f : m.factors) candidates.push_back(f.g);
   const generator* best = nullptr;
@@ -499,7 +510,7 @@ constexpr void print_grouped(text& out, const Expr& e, const print_options& o) {
     print_sum(out, e, o);
     return;
   }
-  std::vector<monomial> without, with;
+  list<monomial> without, with;
   for (const monomial& m : e.terms()) {
     bool has = false;
     for (const factor& f : m.factors) has = has || compare(f.g, *best) == 0;
