@@ -188,10 +188,10 @@ class Expr {
       : Expr(rational(detail::to_int64(n))) {}              // NOLINT: implicit, exact
   constexpr Expr(double d) : Expr(rational::exactly(d)) {}  // NOLINT: implicit, exact (a dyadic rational)
   constexpr Expr(float f) : Expr(rational::exactly(static_cast<double>(f))) {}  // NOLINT: implicit, exact
-  // clang-format off: the compiler echoes the deleted declaration's line; its comment is the fix
-  Expr(long double) =
-      delete;  // long double has no portable layout to read exactly: write a double, an integer or a rational(p, q)
-  Expr(bool) = delete;  // a bool is not a number of the network: write 0 or 1
+  // The compiler echoes a deleted declaration's line, so each comment stays on its line.
+  // clang-format off
+  Expr(long double) = delete;  // long double has no portable layout to read exactly: write a double, an integer or a rational(p, q)
+  Expr(bool) = delete;         // a bool is not a number of the network: write 0 or 1
   // clang-format on
 
   /// The polynomial made of one generator.
@@ -285,16 +285,13 @@ class Expr {
   // No order: an expression is a function of the variables. Code that branches on a value (the
   // library's max(θ, 0), |θ|, its bad-input checks, σ's tails) must give this type the
   // mathematical function instead, e.g. the loss as softplus(θ) − θ y (docs/symbolic.md).
-  // clang-format off: the compiler echoes the deleted declaration's line; its comment is the fix
-  friend bool operator<(const Expr&, const Expr&) =
-      delete;  // an expression has no order: give this type branch-free math (the loss: softplus(theta) - theta * y)
-  friend bool operator>(const Expr&, const Expr&) =
-      delete;  // an expression has no order: give this type branch-free math (the loss: softplus(theta) - theta * y)
-  friend bool operator<=(const Expr&, const Expr&) =
-      delete;  // an expression has no order: give this type branch-free math (the loss: softplus(theta) - theta * y)
-  friend bool operator>=(const Expr&, const Expr&) =
-      delete;  // an expression has no order: give this type branch-free math (the loss: softplus(theta) - theta * y)
-               // clang-format on
+  // The compiler echoes a deleted declaration's line, so each comment stays on its line.
+  // clang-format off
+  friend bool operator<(const Expr&, const Expr&) = delete;   // an expression has no order: give this type branch-free math (the loss: softplus(theta) - theta * y)
+  friend bool operator>(const Expr&, const Expr&) = delete;   // an expression has no order: give this type branch-free math (the loss: softplus(theta) - theta * y)
+  friend bool operator<=(const Expr&, const Expr&) = delete;  // an expression has no order: give this type branch-free math (the loss: softplus(theta) - theta * y)
+  friend bool operator>=(const Expr&, const Expr&) = delete;  // an expression has no order: give this type branch-free math (the loss: softplus(theta) - theta * y)
+  // clang-format on
 
  private:
   /// a + b, or a − b: the sorted term lists merged, alike terms combined.
