@@ -31,6 +31,16 @@ static_assert([] {
 }());
 static_assert([] { return !(Expr(0.1) * 10 == Expr(1)); }());  // 0.1 is not 1/10: no rounding hides it
 
+// from_monomials canonicalises whatever it is given: factors in any order, a generator twice.
+static_assert([] {
+  const generator gt{variable{kind::named, 't'}, {}}, gs{variable{kind::named, 's'}, {}};
+  monomial m{rational(2), 0, {}};
+  m.factors.push_back(factor{gt, 1});
+  m.factors.push_back(factor{gs, 1});
+  m.factors.push_back(factor{gt, 2});
+  return Expr::from_monomials({m, monomial{rational(-1), 0, {}}}) == 2 * power(t(), 3) * s() - 1;
+}());
+
 // ---- ring laws on examples (with atoms among the generators) ---------------------------------
 constexpr Expr p() { return 2 * t() * s() - sigmoid(t()) + Expr(rational(1, 3)); }
 constexpr Expr q() { return s() * s() + softplus(t() - s()) * u() - 1; }

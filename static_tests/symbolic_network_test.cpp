@@ -7,8 +7,9 @@
 // Each fault a slide or a student can make (a sign, σ for σ′, a wrong index, the errata's
 // σ′(z1) for σ′(z4), a wrong bias gradient, η applied twice) is a twin proven NOT identical.
 //
-// This network is written here, not gradproof's forward(): phase 1 proves the engine and the
-// closed forms; running gradproof's own forward/backward on the symbolic type comes next.
+// The network is written out here: these proofs are of the symbolic engine and of the slides'
+// closed forms. gradproof's own forward() and backward() do not run on the symbolic type yet
+// (docs/symbolic.md says what they need for it).
 #include <cstddef>
 
 #include <gradproof/network.hpp>

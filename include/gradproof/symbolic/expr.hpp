@@ -71,13 +71,15 @@ enum class function : std::uint8_t { sigma, softplus };
 
 class Expr;
 struct atom_node;
+namespace detail {
+constexpr Expr atom(function f, Expr argument);
+}  // namespace detail
 
 /// Shared ownership of an immutable atom, by reference count: copying an expression copies its
 /// atoms' handles, not their arguments (the network's σ(θ) holds θ, which holds every σ(z_i)).
 class atom_ref {
  public:
   constexpr atom_ref() noexcept = default;
-  constexpr atom_ref(function f, Expr argument);
   constexpr atom_ref(const atom_ref& other) noexcept;
   constexpr atom_ref(atom_ref&& other) noexcept : node_(std::exchange(other.node_, nullptr)) {}
   constexpr atom_ref& operator=(atom_ref other) noexcept {
@@ -91,6 +93,9 @@ class atom_ref {
   constexpr atom_node* node() const noexcept { return node_; }
 
  private:
+  // Only detail::atom makes atoms, from sigmoid() and softplus(), which canonicalise the argument.
+  friend constexpr Expr detail::atom(function f, Expr argument);
+  constexpr atom_ref(function f, Expr argument);
   atom_node* node_ = nullptr;
 };
 
@@ -160,6 +165,19 @@ constexpr monomial multiply(const monomial& a, const monomial& b) {
   return r;
 }
 
+/// m with its factors sorted by the generator order, a generator twice made one factor (its
+/// exponents added), exponents 0 dropped, and its degree recomputed.
+constexpr monomial canonical(monomial m) {
+  monomial r{m.coefficient, 0, {}};
+  for (const factor& f : m.factors) {
+    if (f.exponent == 0) continue;
+    monomial single{rational(1), f.exponent, {}};
+    single.factors.push_back(f);
+    r = multiply(r, single);
+  }
+  return r;
+}
+
 template <std::integral I>
 constexpr std::int64_t to_int64(I n) {
   if constexpr (std::is_signed_v<I>) {
@@ -203,15 +221,11 @@ class Expr {
     return e;
   }
   static constexpr Expr of(const variable& v) { return of(generator{v, {}}); }
-  /// The polynomial made of one monomial (0 if its coefficient is).
-  static constexpr Expr of(monomial m) {
-    Expr e;
-    if (!m.coefficient.is_zero()) e.terms_.push_back(std::move(m));
-    return e;
-  }
-
-  /// Canonical form of any list of monomials (sorted, alike ones combined, zeros dropped).
+  /// Canonical form of any list of monomials: each monomial's factors sorted (a generator twice
+  /// is one factor, its exponents added; exponent 0 dropped), the monomials sorted, alike ones
+  /// combined, zeros dropped.
   static constexpr Expr from_monomials(list<monomial> raw) {
+    for (monomial& m : raw) m = detail::canonical(std::move(m));
     sort(raw, [](const monomial& a, const monomial& b) { return compare_powers(a, b) < 0; });
     Expr e;
     e.terms_.reserve(raw.size());
@@ -262,13 +276,6 @@ class Expr {
     for (std::size_t k = 1; k < shorter.terms_.size(); ++k) r = r + longer.times(shorter.terms_[k]);
     return r;
   }
-  /// This polynomial times one monomial (canonical, by the order's compatibility with products).
-  constexpr Expr times(const monomial& m) const {
-    Expr r;
-    r.terms_.reserve(terms_.size());
-    for (const monomial& t : terms_) r.terms_.push_back(detail::multiply(t, m));
-    return r;
-  }
   /// Division by a nonzero constant only (the mini-batch mean's 1/B): the named error otherwise.
   friend constexpr Expr operator/(const Expr& a, const Expr& b) {
     if (b.is_zero()) error::division_by_zero();
@@ -294,6 +301,21 @@ class Expr {
   // clang-format on
 
  private:
+  friend constexpr Expr derivative(const Expr& e, const variable& v);
+  /// The polynomial made of one canonical monomial (0 if its coefficient is).
+  static constexpr Expr of_canonical(monomial m) {
+    Expr e;
+    if (!m.coefficient.is_zero()) e.terms_.push_back(std::move(m));
+    return e;
+  }
+  /// This polynomial times one canonical monomial: canonical as it stands, since the order is a
+  /// monomial order (a < b implies a m < b m, and distinct terms stay distinct).
+  constexpr Expr times(const monomial& m) const {
+    Expr r;
+    r.terms_.reserve(terms_.size());
+    for (const monomial& t : terms_) r.terms_.push_back(detail::multiply(t, m));
+    return r;
+  }
   /// a + b, or a − b: the sorted term lists merged, alike terms combined.
   static constexpr Expr merge(const Expr& a, const Expr& b, bool subtract) {
     Expr r;
@@ -489,7 +511,7 @@ constexpr Expr derivative(const Expr& e, const variable& v) {
         if (!(f.g.var == v)) continue;
         monomial d = detail::with_exponent_changed(m, k, false);
         d.coefficient = d.coefficient * n;
-        result = result + Expr::of(std::move(d));
+        result = result + Expr::of_canonical(std::move(d));
         continue;
       }
       const atom_node& a = *f.g.atom.get();
