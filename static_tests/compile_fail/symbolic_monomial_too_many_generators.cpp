@@ -1,5 +1,5 @@
 // Mistake: a monomial with more distinct generators than a monomial holds
-// (GRADPROOF_SYMBOLIC_MAX_FACTORS, 8 by default; the network's longest gradient monomial has 6).
+// (GRADPROOF_SYMBOLIC_MAX_FACTORS, 8 by default; the network's SGD step needs 5).
 // The constant evaluation stops in the error function named after the problem, which says
 // how to raise the limit.
 #include <gradproof/symbolic.hpp>

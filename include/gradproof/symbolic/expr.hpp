@@ -112,8 +112,8 @@ struct factor {
   std::size_t exponent = 1;
 };
 
-/// The most distinct generators in one monomial (the network's longest gradient monomial,
-/// η y U_i σ(z_i)² x_j σ(θ), has 6). Stored inline: see list.hpp.
+/// The most distinct generators in one monomial. The network's SGD step needs 5
+/// (η ŷ U_i σ(z_i)² x_j, from W_ij − η ∂L/∂W_ij). Stored inline: see list.hpp.
 #if !defined(GRADPROOF_SYMBOLIC_MAX_FACTORS)
 #define GRADPROOF_SYMBOLIC_MAX_FACTORS 8
 #endif

@@ -134,8 +134,8 @@ template <report_piece... Report>
 struct the_symbolic_identity_does_not_hold {
   static_assert(sizeof...(Report) == 0,
                 "gradproof::symbolic: the two sides are not identical; the template arguments of "
-                "the_symbolic_identity_does_not_hold<...> above say where: the first monomial of lhs - rhs "
-                "and its coefficient in each side");
+                "the_symbolic_identity_does_not_hold<...>, on this error's instantiation line, say where: "
+                "the first monomial of lhs - rhs and its coefficient in each side");
   static constexpr bool value = false;
 };
 
