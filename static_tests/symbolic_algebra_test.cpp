@@ -3,6 +3,8 @@
 // examples, the canonical form (one form for each way of writing a value), and the derivative
 // rules. Each identity has a known-bad twin, a concrete wrong formula proven NOT identical, so
 // that a canonical form that called everything equal would fail here.
+#include <cstddef>
+
 #include <gradproof/symbolic.hpp>
 
 namespace {
@@ -39,6 +41,15 @@ static_assert([] {
   m.factors.push_back(factor{gs, 1});
   m.factors.push_back(factor{gt, 2});
   return Expr::from_monomials({m, monomial{rational(-1), 0, {}}}) == 2 * power(t(), 3) * s() - 1;
+}());
+
+// The engine's array: appending one of its own elements while it grows copies it first (a
+// constant evaluation rejects the read of freed storage that would happen otherwise).
+static_assert([] {
+  list<Expr> l;
+  l.push_back(t());
+  for (std::size_t k = 0; k < 6; ++k) l.push_back(l[k]);
+  return l.size() == 7 && l[6] == t();
 }());
 
 // ---- ring laws on examples (with atoms among the generators) ---------------------------------

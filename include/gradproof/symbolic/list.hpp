@@ -55,7 +55,11 @@ class list {
     capacity_ = n;
   }
   constexpr void push_back(const T& value) {
-    if (size_ == capacity_) reserve(capacity_ == 0 ? 2 : 2 * capacity_);
+    if (size_ == capacity_) {  // value may be one of this list's elements: copy it before growing
+      T copy = value;
+      push_back(std::move(copy));
+      return;
+    }
     std::construct_at(data_ + size_, value);
     ++size_;
   }
