@@ -99,16 +99,17 @@ constexpr rational coefficient_of(const Expr& e, const monomial& m) {
 /// sigma(z_2)^2, coefficient -1 in lhs, 0 in rhs". Names (e.g. z_2) shorten the atoms; the text
 /// is ASCII, which every compiler prints as it is.
 constexpr identity_report check_identity(std::string_view label, const Expr& lhs, const Expr& rhs,
-                                         print_options options = {}) {
-  options.form = style::ascii;
+                                         const print_options& names = {}) {
   identity_report r{};
-  const Expr difference = lhs - rhs;
   text message;
   message.append(label);
-  if (difference.is_zero()) {
+  if (lhs == rhs) {  // the usual case: no difference to form, no names to copy
     r.holds = true;
     message.append(": identical");
   } else {
+    print_options options = names;
+    options.form = style::ascii;
+    const Expr difference = lhs - rhs;
     const monomial& first = difference.terms()[0];
     message.append(": not identical; lhs - rhs has ");
     message.append_number(difference.terms().size());
