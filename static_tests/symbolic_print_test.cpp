@@ -17,17 +17,21 @@ constexpr Expr theta() {
   for (std::size_t i = 0; i < 4; ++i) r += U(i) * sigmoid(z(i));
   return r;
 }
-constexpr Expr loss() { return softplus(theta()) - theta() * y(); }
+constexpr Expr loss() {
+  const Expr t = theta();
+  return softplus(t) - t * y();
+}
 /// The slides' names: z_i, θ, ŷ = σ(θ).
 constexpr print_options slide_names(style form = style::unicode) {
   const bool u = form == style::unicode;
+  const Expr t = theta();
   return {form,
           {{z(0), "z_1"},
            {z(1), "z_2"},
            {z(2), "z_3"},
            {z(3), "z_4"},
-           {theta(), u ? "\u03b8" : "theta"},
-           {sigmoid(theta()), u ? "\u0177" : "y_hat"}}};
+           {t, u ? "\u03b8" : "theta"},
+           {sigmoid(t), u ? "\u0177" : "y_hat"}}};
 }
 
 /// e printed with the slides' names equals `expected`.

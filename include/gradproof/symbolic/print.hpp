@@ -174,9 +174,30 @@ constexpr bool prints_before(const generator& a, const generator& b) {
   return compare(a, b) < 0;
 }
 
-constexpr const name* find_name(const Expr& e, const print_options& o) {
+/// Whether a is b (negated = false) or −b (true), term by term: no expression is built.
+constexpr bool same_terms(const Expr& a, const Expr& b, bool negated) {
+  if (a.terms().size() != b.terms().size()) return false;
+  for (std::size_t k = 0; k < a.terms().size(); ++k) {
+    const monomial& p = a.terms()[k];
+    const monomial& q = b.terms()[k];
+    if (compare_powers(p, q) != 0 || !(p.coefficient == (negated ? -q.coefficient : q.coefficient))) return false;
+  }
+  return true;
+}
+
+/// The name of e (or, with negated, of −e), if it has one.
+constexpr const name* find_name(const Expr& e, const print_options& o, bool negated = false) {
   for (const name& n : o.names)
-    if (n.value == e) return &n;
+    if (same_terms(n.value, e, negated)) return &n;
+  return nullptr;
+}
+
+/// The name of the polynomial that is the generator g alone, if it has one.
+constexpr const name* find_name(const generator& g, const print_options& o) {
+  for (const name& n : o.names) {
+    const auto& t = n.value.terms();
+    if (t.size() == 1 && t[0].degree == 1 && t[0].coefficient.is_one() && compare(t[0].factors[0].g, g) == 0) return &n;
+  }
   return nullptr;
 }
 
@@ -185,7 +206,7 @@ constexpr void print_sum(text& out, const Expr& e, const print_options& o);
 
 constexpr void print_generator(text& out, const generator& g, const print_options& o) {
   if (!o.names.empty()) {
-    if (const name* n = find_name(Expr::of(g), o)) {
+    if (const name* n = find_name(g, o)) {
       out.append(n->label);
       return;
     }
@@ -199,7 +220,7 @@ constexpr void print_generator(text& out, const generator& g, const print_option
   out.append('(');
   if (const name* n = o.names.empty() ? nullptr : find_name(a.argument, o)) {
     out.append(n->label);
-  } else if (const name* m = o.names.empty() ? nullptr : find_name(-a.argument, o)) {
+  } else if (const name* m = o.names.empty() ? nullptr : find_name(a.argument, o, true)) {
     out.append(minus(o.form));
     out.append(m->label);
   } else {
@@ -413,7 +434,7 @@ constexpr bool print_unsigned(text& out, const Expr& e, const print_options& o) 
       out.append(n->label);
       return false;
     }
-    if (const name* n = find_name(-e, o)) {
+    if (const name* n = find_name(e, o, true)) {
       out.append(n->label);
       return true;
     }
