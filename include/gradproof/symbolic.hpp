@@ -8,11 +8,15 @@
 //   symbolic/print.hpp      to_string: factored, named sub-expressions
 //   symbolic/identity.hpp   check_identity and identical<r>: a proof whose failure names the
 //                           first differing monomial
+//   symbolic/library.hpp    Expr plugged into gradproof's own forward, backward, update,
+//                           sgd_step and loss (scalar.hpp's customisation point)
 #ifndef GRADPROOF_SYMBOLIC_HPP
 #define GRADPROOF_SYMBOLIC_HPP
 
 #include "symbolic/expr.hpp"
+#include "symbolic/gcc12_array.hpp"
 #include "symbolic/identity.hpp"
+#include "symbolic/library.hpp"
 #include "symbolic/print.hpp"
 #include "symbolic/rational.hpp"
 

@@ -25,7 +25,7 @@
 #include <cstdint>
 #include <utility>
 
-#include "../detail/fp.hpp"
+#include "../detail/numeric.hpp"
 #include "../math.hpp"
 #include "list.hpp"
 #include "rational.hpp"
