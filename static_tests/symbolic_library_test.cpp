@@ -32,13 +32,13 @@ constexpr bool sigma_for_sigma_prime_caught = [] {
 }();
 static_assert(sigma_for_sigma_prime_caught);
 
-// The twin: δ1 = y − ŷ (the sign) reaches every entry; ∂L/∂W_{1,1} is the first named.
+// The twin: δ1 with the wrong sign reaches every entry; ∂L/∂W_{1,1} is the first named.
 constexpr bool delta1_sign_caught = [] {
   const auto net = network<3, 4>();
   const auto x = input<3>();
   const auto f = gradproof::forward(net, x);
   gradproof::Gradients<Expr, 3, 4> g{};
-  g.delta1 = gradproof::equations::delta1(s::y(), f.y_hat);
+  g.delta1 = Expr() - gradproof::equations::delta1(f.y_hat, f.one_minus_y_hat, s::y());
   g.delta2 = gradproof::equations::delta2(g.delta1, net.U, f.sigma_prime);
   g.dW = gradproof::equations::dW(g.delta2, x);
   g.db1 = gradproof::equations::db1(g.delta2);
@@ -82,6 +82,15 @@ constexpr auto delta1_is_dL_dtheta = [] {
   return s::check_identity("delta1 = dL/dtheta", gradproof::backward(net, x, s::y(), f).delta1, dL_dtheta);
 }();
 static_assert(s::identical<delta1_is_dL_dtheta>);  // [proof:symbolic_library_delta1]
+// The slides' form of δ1, equations::delta1(ŷ, y) = ŷ − y, is the same function.
+constexpr auto slides_delta1_is_dL_dtheta = [] {
+  const auto net = network<3, 4>();
+  const auto f = gradproof::forward(net, input<3>());
+  const Expr t = s::named('t');
+  const Expr dL_dtheta = s::substitute(s::derivative(gradproof::bce_with_logits(t, s::y()), t), t, f.theta);
+  return s::check_identity("slides' delta1 = dL/dtheta", gradproof::equations::delta1(f.y_hat, s::y()), dL_dtheta);
+}();
+static_assert(s::identical<slides_delta1_is_dL_dtheta>);
 static_assert(std::is_same_v<decltype(gradproof::Gradients<Expr, 3, 4>{}.delta1), Expr>);
 
 /// δ2's entry i against ∂L/∂z_i. z as free variables s_1 … s_4: the library's network with W = 0
