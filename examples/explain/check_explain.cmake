@@ -3,7 +3,7 @@
 #                                                      output (stdout and stderr) match REGEX
 #     [-DSTDOUT=/dev/full]                             with stdout sent to that file instead
 #     [-DREJECT=regex]                                 and the output must not match this one
-#   -DPROGRAM=... -DDOC=docs/walkthrough.md -DMODE=check
+#   -DPROGRAM=... -DDOC=docs/walkthrough.md -DMODE=check [-DEXTRA=--symbolic]
 #                                                      --markdown must equal DOC byte for byte
 #   -DPROGRAM=... -DDOC=... -DSTALE=copy -DMODE=stale-twin
 #                                                      the same comparison must reject a copy of
@@ -47,16 +47,21 @@ if(MODE STREQUAL "excerpt")
   return()
 endif()
 if(MODE STREQUAL "check" OR MODE STREQUAL "stale-twin")
-  execute_process(COMMAND "${PROGRAM}" --markdown OUTPUT_VARIABLE page RESULT_VARIABLE status)
+  # -DEXTRA=--symbolic: the page of gradproof-explain --symbolic --markdown (docs/derivation.md).
+  execute_process(COMMAND "${PROGRAM}" ${EXTRA} --markdown OUTPUT_VARIABLE page RESULT_VARIABLE status)
   if(NOT status EQUAL 0)
-    message(FATAL_ERROR "gradproof-explain --markdown failed with status ${status}")
+    message(FATAL_ERROR "gradproof-explain ${EXTRA} --markdown failed with status ${status}")
+  endif()
+  if(NOT DEFINED TAMPER_FROM)  # the stale twin's change: z1 of the worked example, exact
+    set(TAMPER_FROM "0.890625")
+    set(TAMPER_TO "0.890626")
   endif()
   if(NOT EXISTS "${DOC}")
-    message(FATAL_ERROR "${DOC} does not exist; write it with: gradproof-explain --markdown > docs/walkthrough.md")
+    message(FATAL_ERROR "${DOC} does not exist; write it with: gradproof-explain ${EXTRA} --markdown > ${DOC}")
   endif()
   file(READ "${DOC}" doc)
   if(MODE STREQUAL "stale-twin")
-    string(REPLACE "0.890625" "0.890626" doc "${doc}")  # z1 of the worked example, exact
+    string(REPLACE "${TAMPER_FROM}" "${TAMPER_TO}" doc "${doc}")
     file(WRITE "${STALE}" "${doc}")
     if(doc STREQUAL page)
       message(FATAL_ERROR "the comparison did not notice a changed value: it cannot detect a stale page")
@@ -65,9 +70,9 @@ if(MODE STREQUAL "check" OR MODE STREQUAL "stale-twin")
     return()
   endif()
   if(NOT doc STREQUAL page)
-    message(FATAL_ERROR "${DOC} is stale: it is not what gradproof-explain --markdown prints now (a proof moved, "
-                        "or the walkthrough changed). Regenerate it from a build tree:\n"
-                        "  build/dev/examples/explain/gradproof-explain --markdown > docs/walkthrough.md")
+    message(FATAL_ERROR "${DOC} is stale: it is not what gradproof-explain ${EXTRA} --markdown prints now (a proof "
+                        "moved, or the page changed). Regenerate it from a build tree:\n"
+                        "  build/dev/examples/explain/gradproof-explain ${EXTRA} --markdown > ${DOC}")
   endif()
   return()
 endif()

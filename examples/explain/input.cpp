@@ -318,7 +318,7 @@ namespace {
 enum class Kind { flag, value };
 
 std::optional<Kind> option_kind(std::string_view name) {
-  if (name == "markdown" || name == "help" || name == "version") return Kind::flag;
+  if (name == "markdown" || name == "symbolic" || name == "help" || name == "version") return Kind::flag;
   if (name == "input" || name == "digits" || shape_of(name)) return Kind::value;
   return std::nullopt;
 }
@@ -454,6 +454,8 @@ ParseResult parse_command_line(const std::vector<std::string>& args, FileReader 
   for (const Given& g : given) {
     if (g.name == "markdown") {
       o.markdown = true;
+    } else if (g.name == "symbolic") {
+      o.symbolic = true;
     } else if (g.name == "digits") {
       int d = 0;
       if (parse_number(g.value, d) != NumberStatus::ok || d < 1 || d > 17)
@@ -465,6 +467,10 @@ ParseResult parse_command_line(const std::vector<std::string>& args, FileReader 
     }
   }
   if (overridden) o.input.source += ", with fields from the command line";
+  bool from_file = false;
+  for (const Given& g : given) from_file = from_file || g.name == "input";
+  if (o.symbolic && (overridden || from_file))
+    return fail("--symbolic: the closed forms hold for every input; give it no --input and no field options");
   return {o, {}};
 }
 
@@ -480,6 +486,7 @@ std::string help_text() {
       "(gradproof::ad_gradients, which uses no formula of the slides).\n"
       "\n"
       "Usage: gradproof-explain [--input FILE] [--FIELD VALUES ...] [--digits N] [--markdown]\n"
+      "       gradproof-explain --symbolic [--markdown]\n"
       "       gradproof-explain --help | --version\n"
       "\n"
       "  --input FILE   read fields from FILE: lines 'field = numbers', '#' starts a comment,\n"
@@ -494,6 +501,9 @@ std::string help_text() {
       "  --eta VALUE    the learning rate eta, > 0\n"
       "  --digits N     significant digits shown, 1 to 17 (default 6; 17 round-trips a double)\n"
       "  --markdown     print Markdown (docs/walkthrough.md is this for the default input)\n"
+      "  --symbolic     print each gradient's closed form, as the symbolic scalar derives it\n"
+      "                 from gradproof's own loss, for every input (with --markdown:\n"
+      "                 docs/derivation.md); it takes no input\n"
       "  --help, -h     this text, whatever else is given\n"
       "  --version      the version, whatever else is given (unless --help is too)\n"
       "  --             ends the options; the program takes no other arguments, so anything\n"

@@ -59,6 +59,7 @@ std::optional<std::string> read_file(Input& in, const std::string& path);
 struct Options {
   Input input;
   bool markdown = false;
+  bool symbolic = false;  ///< the gradients' closed forms (derivation.hpp), for every input
   bool help = false;
   bool version = false;
   int digits = 6;

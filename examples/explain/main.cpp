@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "derivation.hpp"
 #include "input.hpp"
 #include "walkthrough.hpp"
 
@@ -47,6 +48,14 @@ int main(int argc, char** argv) {
   const Options& o = *parsed.options;
   if (o.help) return write_stdout(help_text());
   if (o.version) return write_stdout(version_text());
+  if (o.symbolic) {
+    const Rendered d = render_derivation(o.markdown ? Format::markdown : Format::text);
+    if (!d.page) {
+      std::fprintf(stderr, "gradproof-explain: %s\n", d.error.c_str());
+      return 1;
+    }
+    return write_stdout(*d.page);
+  }
   const Rendered r = render(o.input, o.markdown ? Format::markdown : Format::text, o.digits);
   if (!r.page) {
     std::fprintf(stderr, "gradproof-explain: %s\n", r.error.c_str());
