@@ -9,8 +9,8 @@
 // σ′(z1) for σ′(z4), a wrong bias gradient) is a twin proven NOT identical.
 //
 // The network is written out here: these proofs are of the symbolic engine and of the slides'
-// closed forms. gradproof's own forward() and backward() do not run on the symbolic type yet
-// (docs/symbolic.md says what they need for it).
+// closed forms. gradproof's own forward(), loss() and backward() on the symbolic type are proven
+// in symbolic_library_test.cpp.
 #include <cstddef>
 
 #include <gradproof/symbolic.hpp>
