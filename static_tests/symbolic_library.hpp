@@ -1,5 +1,6 @@
 // static_tests/symbolic_library.hpp: gradproof's own functions on the symbolic scalar, for the
-// proofs of symbolic_library_test.cpp, symbolic_library_shapes_test.cpp and
+// proofs of symbolic_library_test.cpp, symbolic_library_shapes_test.cpp,
+// symbolic_library_step_test.cpp, symbolic_library_minibatch_test.cpp and
 // symbolic_errata_test.cpp. The network's parameters are the variables W_ij, b1_i, U_i, b2, the
 // sample is x_j, y (or x_j^(s), y^(s) of a mini-batch), the learning rate η; gradproof::loss,
 // backward, update, sgd_step and mean_gradient run on them unchanged, and the symbolic type
