@@ -32,6 +32,6 @@ constexpr auto mean_gradient_units_1_2 = mean_gradient_against_mean_loss<3, 4>(0
 constexpr auto mean_gradient_units_3_4 = mean_gradient_against_mean_loss<3, 4>(2, 4);
 static_assert(s::identical<mean_gradient_units_1_2>);  // [proof:symbolic_library_mean_gradient]
 static_assert(s::identical<mean_gradient_units_3_4>);
-static_assert(caught(mean_gradient_against_mean_loss<3, 4>(0, 1, true), "dL/dW_{1,1}: not identical"));
+static_assert(caught(mean_gradient_against_mean_loss<2, 1>(0, 1, true), "dL/dW_{1,1}: not identical"));
 
 }  // namespace
