@@ -56,8 +56,8 @@ std::vector<double> edge_arguments() {
     both(x);
   v.push_back(L::quiet_NaN());
   v.push_back(-L::quiet_NaN());
-  const double points[] = {gm::detail::logistic_left_tail, gm::detail::exp_normal_range,
-                           gm::detail::exp_overflow_x,     gm::detail::exp_underflow_x,
+  const double points[] = {gradproof::detail::logistic_left_tail, gradproof::detail::exp_normal_range,
+                           gradproof::detail::exp_overflow_x,     gradproof::detail::exp_underflow_x,
                            708.3964185322641,              744.4400719213812,
                            0.010830424696249145,  // ln 2 / 64: the reduction's interval
                            0.021660849392498290,  // ln 2 / 32: a table step
@@ -139,11 +139,11 @@ long logistic_parts_mismatches(const std::vector<double>& args) {
   long mismatches = 0;
   std::vector<double> in_range;
   for (const double x : args)
-    if (x >= gm::detail::logistic_left_tail && x < gm::detail::exp_normal_range) in_range.push_back(x);
+    if (x >= gradproof::detail::logistic_left_tail && x < gradproof::detail::exp_normal_range) in_range.push_back(x);
   for (std::size_t c = 0; c + 4 <= in_range.size(); c += 4) {
-    const auto p4 = gm::detail::logistic_common(gradproof::detail::lanes4::load(in_range.data() + c));
+    const auto p4 = gradproof::detail::logistic_common(gradproof::detail::lanes4::load(in_range.data() + c));
     for (std::size_t i = 0; i < 4; ++i) {
-      const auto p = gm::detail::logistic(in_range[c + i]);
+      const auto p = gradproof::detail::logistic(in_range[c + i]);
       const int lane = static_cast<int>(i);
       mismatches += bits(p4.e.hi[lane]) != bits(p.e.hi) || bits(p4.e.lo[lane]) != bits(p.e.lo) ||
                     bits(p4.d[lane]) != bits(p.d) || bits(p4.d_lo[lane]) != bits(p.d_lo) ||

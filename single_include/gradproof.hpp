@@ -108,21 +108,19 @@
 #define GRADPROOF_ALWAYS_INLINE
 #endif
 
-// The hot path's small functions are forced inline where inlining heuristics stop short:
-// clang -O2 keeps math::exp, forward and the SGD step out of line (a call per exp, and the
-// hidden units' exps then cannot overlap), g++ -O2 keeps forward out of line and passes its
-// result through memory (bench/ measures the difference). Define either macro empty to opt out.
-#if !defined(GRADPROOF_INLINE_EXP)
-#define GRADPROOF_INLINE_EXP GRADPROOF_ALWAYS_INLINE
-#endif
-#if !defined(GRADPROOF_INLINE_STEP)
-#define GRADPROOF_INLINE_STEP GRADPROOF_ALWAYS_INLINE
+// The hot path's small functions (exp's steps, the logistic functions, forward and the SGD
+// step) are forced inline where inlining heuristics stop short: clang -O2 keeps math::exp,
+// forward and the SGD step out of line (a call per exp, and the hidden units' exps then cannot
+// overlap), g++ -O2 keeps forward out of line and passes its result through memory
+// (docs/performance.md). Define it empty to opt out: slower, the same bits.
+#if !defined(GRADPROOF_HOT_INLINE)
+#define GRADPROOF_HOT_INLINE GRADPROOF_ALWAYS_INLINE
 #endif
 
 // The contraction barrier. Where the target has fused multiply-add instructions, compilers
 // contract a * b + c into one at run time (g++ by default even across statements,
 // -ffp-contract=fast), while the constant evaluator never does; and g++ has no pragma that
-// survives inlining. So every product in gradproof goes through detail::mul (fp.hpp), which at
+// survives inlining. So every product in gradproof goes through GRADPROOF_MUL (detail/numeric.hpp), which at
 // run time hides the rounded product from the optimiser: it can no longer see a multiplication
 // to fuse. With GNU inline asm that is an empty asm statement on the value's register (no
 // instruction; the cost is only the lost fusion); without it, a volatile round trip.
@@ -173,21 +171,21 @@
 
 #endif  // GRADPROOF_DETAIL_CONFIG_HPP
 
-// ---- gradproof/detail/fp.hpp -----------------------------------------------------------------------------
-// gradproof/detail/fp.hpp: floating-point helpers that are legal in a constant expression
-// on every compiler we support.
+// ---- gradproof/scalar.hpp --------------------------------------------------------------------------------
+// gradproof/scalar.hpp: the scalar types the library runs on, and how a new one plugs in.
 //
-// Why this header exists: a constant expression may not produce a NaN (clang), may not
-// overflow (gcc), and may not divide by zero (both). So every special value is *tested*
-// with comparisons and *returned* from std::numeric_limits, never made by arithmetic.
-#ifndef GRADPROOF_DETAIL_FP_HPP
-#define GRADPROOF_DETAIL_FP_HPP
+// The core (matrix, ops, math, loss, network, train, checked, keras) is written for a `real`
+// type, float or double, and proven on both. A type that is not real can run the same forward
+// pass, backward pass, update, SGD step and loss when it opts in here: it specialises
+// ScalarTraits, and defines its math (exp, log1p, sigmoid, sigmoid_and_prime,
+// sigmoid_and_complement, softplus) as functions that argument-dependent lookup finds, e.g.
+// hidden friends. The core calls them through gradproof::math, whose overload for such a type
+// makes the unqualified call (math.hpp). dual.hpp (forward-mode derivatives) plugs in this way;
+// so does any other scalar, without an edit to the core. docs/architecture.md walks through it.
+#ifndef GRADPROOF_SCALAR_HPP
+#define GRADPROOF_SCALAR_HPP
 
-#include <bit>
-#include <cfloat>
 #include <concepts>
-#include <cstdint>
-#include <limits>
 #include <type_traits>
 
 
@@ -197,16 +195,75 @@ namespace gradproof {
 template <class T>
 concept real = std::same_as<T, float> || std::same_as<T, double>;
 
-/// Specialised for gradproof::Dual (dual.hpp), the forward-mode derivative type.
+/// What the core needs to know of a scalar type that is not real. The primary template says
+/// "not a scalar"; a type opts in with a specialisation that sets `exact` and says whether its
+/// values are checked and whether its operations may throw.
 template <class T>
-struct is_dual : std::false_type {};
+struct ScalarTraits {
+  /// The core runs on T, with T's math found by argument-dependent lookup.
+  static constexpr bool exact = false;
+  /// T's values compare like numbers (<, >=, std::numeric_limits<T>): the core's bad-input
+  /// checks (a label in [0, 1], a positive learning rate, finite parameters) apply to them and
+  /// the loss may branch on the sign of θ. False for a type whose values are not numbers (a
+  /// formula): the checks are skipped and the loss is written without a comparison.
+  static constexpr bool checked = false;
+  /// T's operations never throw, so forward, backward, the SGD step and the loss stay noexcept.
+  static constexpr bool nothrow = false;
+};
 
-/// What the network and the loss compute on: a real type, or a Dual of one (so that the same
-/// code yields exact derivatives).
+/// A scalar type that is not real and has opted in (ScalarTraits<T>::exact): Dual, or yours.
 template <class T>
-concept scalar = real<T> || is_dual<T>::value;
+concept exact_scalar = !real<T> && ScalarTraits<T>::exact;
 
-namespace detail {
+/// What the network and the loss compute on: a real type, or an exact scalar.
+template <class T>
+concept scalar = real<T> || exact_scalar<T>;
+
+/// Whether the core checks T's values for bad input (always for a real type).
+template <class T>
+inline constexpr bool checked_scalar = real<T> || ScalarTraits<T>::checked;
+
+/// Whether the core's functions on T are noexcept (always for an arithmetic type).
+template <class T>
+inline constexpr bool nothrow_scalar = std::is_arithmetic_v<T> || ScalarTraits<T>::nothrow;
+
+/// σ(x) and σ′(x), from one exp: what the forward pass keeps of each hidden unit.
+template <class T>
+struct SigmoidPair {
+  T sigma;        ///< σ(x)
+  T sigma_prime;  ///< σ′(x)
+};
+
+/// σ(x) and 1 − σ(x) = σ(−x), each to relative accuracy: the output unit's ŷ and 1 − ŷ.
+template <class T>
+struct SigmoidComplement {
+  T sigma;       ///< σ(x)
+  T complement;  ///< 1 − σ(x) = σ(−x)
+};
+
+}  // namespace gradproof
+
+#endif  // GRADPROOF_SCALAR_HPP
+
+// ---- gradproof/detail/numeric.hpp ------------------------------------------------------------------------
+// gradproof/detail/numeric.hpp: floating-point helpers that are legal in a constant expression
+// on every compiler we support, and the product that is never fused.
+//
+// Why this header exists: a constant expression may not produce a NaN (clang), may not
+// overflow (gcc), and may not divide by zero (both). So every special value is *tested*
+// with comparisons and *returned* from std::numeric_limits, never made by arithmetic.
+#ifndef GRADPROOF_DETAIL_NUMERIC_HPP
+#define GRADPROOF_DETAIL_NUMERIC_HPP
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+
+
+namespace gradproof::detail {
 
 /// The unsigned integer type of T's width, and +inf's bits in it (a constant: no cost per use in
 /// a constant evaluation).
@@ -229,30 +286,38 @@ constexpr bool is_finite(T x) noexcept {
   return x >= -largest && x <= largest;
 }
 
-/// a * b, rounded, and never fused with the addition that follows (config.hpp's barrier).
+/// p, hidden from the optimiser at run time (config.hpp's contraction barrier): it can no longer
+/// see the multiplication that made p, so it cannot fuse it with the addition that follows.
 template <class T>
-GRADPROOF_ALWAYS_INLINE constexpr T mul(T a, T b) noexcept {
-  T p = a * b;
-#if GRADPROOF_CONTRACTION_BARRIER
-  if constexpr (std::is_same_v<T, double> || std::is_same_v<T, float>) {
-    if (!std::is_constant_evaluated()) {
+GRADPROOF_ALWAYS_INLINE inline T hide_product(T p) noexcept {
 #if GRADPROOF_BARRIER_ASM
-      __asm__("" : GRADPROOF_BARRIER_CONSTRAINT(p));
+  __asm__("" : GRADPROOF_BARRIER_CONSTRAINT(p));
 #else
-      volatile T hidden = p;  // the optimiser must store and reload it: nothing left to fuse
-      p = hidden;
-#endif
-    }
-  }
+  volatile T hidden = p;  // the optimiser must store and reload it: nothing left to fuse
+  p = hidden;
 #endif
   return p;
 }
 
-// GRADPROOF_MUL(a, b): every product of gradproof's arithmetic. Where no FMA can be formed it
-// is the plain a * b; where one can, it is mul() above at run time. A constant evaluation
-// always takes the plain a * b (the evaluator never fuses), because a function call costs
-// clang steps: an SGD step took 1,742 instead of 643 on FMA targets (tools/constexpr_cost.sh
-// with -march=native).
+/// a * b, rounded, and never fused with the addition that follows: GRADPROOF_MUL's run-time
+/// form. A type that is not real gets its own plain product.
+template <class T>
+GRADPROOF_ALWAYS_INLINE constexpr T mul(const T& a, const T& b) noexcept(nothrow_scalar<T>) {
+  if constexpr (real<T>) {
+    if (!std::is_constant_evaluated()) return hide_product(a * b);
+  }
+  return a * b;
+}
+
+// GRADPROOF_MUL(a, b): every rounded product of gradproof's arithmetic that an FMA could absorb.
+// Where no FMA can be formed it is the plain a * b; where one can, mul() above at run time. A
+// constant evaluation takes the plain a * b (the evaluator never fuses) through a conditional
+// rather than a call, because a call costs clang constant-evaluation steps on every product
+// (tools/constexpr_cost.sh, and the budgets of static_tests/compile_fail/). So a and b appear
+// in both arms: the rule that keeps the text small is that they are names, constants or
+// subscripts, never another product (a nested evaluation is written as statements, one product
+// each). Products known to be exact (a scaling by a power of two) are written plainly: there is
+// no rounding to fuse away.
 #if GRADPROOF_CONTRACTION_BARRIER && GRADPROOF_BARRIER_ASM
 #define GRADPROOF_MUL(a, b) (__builtin_is_constant_evaluated() ? (a) * (b) : ::gradproof::detail::mul((a), (b)))
 #elif GRADPROOF_CONTRACTION_BARRIER
@@ -261,15 +326,23 @@ GRADPROOF_ALWAYS_INLINE constexpr T mul(T a, T b) noexcept {
 #define GRADPROOF_MUL(a, b) ((a) * (b))
 #endif
 
+/// The entries of a std::array as a raw pointer; matrix.hpp's entries(m) says why.
+template <class T, std::size_t Size>
+constexpr T* entries(std::array<T, Size>& a) noexcept {
+  return a.data();
+}
+template <class T, std::size_t Size>
+constexpr const T* entries(const std::array<T, Size>& a) noexcept {
+  return a.data();
+}
+
 template <class T>
 constexpr T abs(T x) noexcept {
   return x < T(0) ? -x : x;
 }
 
 /// 2^k for k in [-1022, 1023], built from its bits (exact, and cheap in constant evaluation).
-constexpr double pow2(int k) noexcept {
-  return std::bit_cast<double>(static_cast<std::uint64_t>(k + 1023) << 52);
-}
+constexpr double pow2(int k) noexcept { return std::bit_cast<double>(static_cast<std::uint64_t>(k + 1023) << 52); }
 
 /// double -> float, rounding to nearest, with the overflow that a C++ conversion leaves
 /// undefined (and that a constant evaluation therefore rejects) turned into ±inf.
@@ -284,10 +357,9 @@ constexpr float to_float(double d) noexcept {
   return static_cast<float>(d);
 }
 
-}  // namespace detail
-}  // namespace gradproof
+}  // namespace gradproof::detail
 
-#endif  // GRADPROOF_DETAIL_FP_HPP
+#endif  // GRADPROOF_DETAIL_NUMERIC_HPP
 
 // ---- gradproof/detail/exp_constants.hpp ------------------------------------------------------------------
 // gradproof/detail/exp_constants.hpp: the constants and tables of gradproof::math's exp and of
@@ -302,7 +374,7 @@ constexpr float to_float(double d) noexcept {
 #include <cstdint>
 
 
-namespace gradproof::math::detail {
+namespace gradproof::detail {
 
 // ln 2 split for Cody-Waite reduction: ln2_hi has 32 significant bits, so n * ln2_hi / 32
 // is exact for |n| < 2^21; ln2_lo = ln 2 - ln2_hi rounded. Source: tools/constants.py.
@@ -311,6 +383,10 @@ inline constexpr double ln2_lo = -0x1.718432a1b0e26p-35;
 inline constexpr int exp_table_bits = 5;
 inline constexpr int exp_table_size = 1 << exp_table_bits;
 inline constexpr double exp_n_over_ln2 = 0x1.71547652b82fep+5;  // 32 / ln 2
+// ln2/32 as the same two parts (a division by a power of two: exact), named so that the
+// reduction's products take a name, not an expression, as GRADPROOF_MUL's arguments.
+inline constexpr double exp_step_hi = ln2_hi / exp_table_size;
+inline constexpr double exp_step_lo = ln2_lo / exp_table_size;
 // Largest x with exp(x) <= DBL_MAX, and the x below which exp(x) < 2^-1075 rounds to 0.
 inline constexpr double exp_overflow_x = 0x1.62e42fefa39efp+9;    // 709.78271289338397
 inline constexpr double exp_underflow_x = -0x1.74910d52d3052p+9;  // -745.13321910194122
@@ -369,7 +445,7 @@ inline constexpr double exp_normal_range = 704.0;
 /// E = e^-x <= e^40 keeps (1 + E)^2 far from overflow. A branch ordinary data never takes.
 inline constexpr double logistic_left_tail = -40.0;
 
-}  // namespace gradproof::math::detail
+}  // namespace gradproof::detail
 
 #endif  // GRADPROOF_DETAIL_EXP_CONSTANTS_HPP
 
@@ -598,13 +674,6 @@ inline bool simd_avx2() noexcept {
 }
 #endif
 
-}  // namespace gradproof::detail
-
-namespace gradproof::math::detail {
-
-using gradproof::detail::bits4;
-using gradproof::detail::lanes4;
-using gradproof::detail::lookup;
 
 // The mirrors: each line is the line of the scalar function of math.hpp with the same name, on
 // 4 lanes (GRADPROOF_MUL(a, b) is a * b here: lanes4's * is the barrier).
@@ -675,7 +744,7 @@ GRADPROOF_ALWAYS_INLINE inline pair4 sigmoid_and_complement_common(const logisti
   return {sigma, p.e.hi * sigma};
 }
 
-}  // namespace gradproof::math::detail
+}  // namespace gradproof::detail
 
 GRADPROOF_FP_CONTRACT_OFF_END
 
@@ -708,11 +777,92 @@ GRADPROOF_FP_CONTRACT_OFF_END
 
 GRADPROOF_FP_CONTRACT_OFF_BEGIN
 
+// The customisation point (scalar.hpp): an exact scalar's math, found by argument-dependent
+// lookup. Every call below is unqualified, and ordinary lookup from here finds only the deleted
+// declarations beside it (never gradproof::math's own function, which would call itself), so
+// the function called is the one the type declares, e.g. as a hidden friend. Why ADL and not a
+// traits class: the type's functions then read as plain math (exp(x), softplus(x)), and a type
+// declared after the core's headers still plugs in, since ADL looks at the point of use.
+namespace gradproof::detail::adl {
+void exp() = delete;
+void log1p() = delete;
+void log() = delete;
+void sigmoid() = delete;
+void sigmoid_prime() = delete;
+void softplus() = delete;
+void sigmoid_and_prime() = delete;
+void sigmoid_and_complement() = delete;
+template <class T>
+constexpr T exp_of(const T& x) noexcept(nothrow_scalar<T>) {
+  return exp(x);
+}
+template <class T>
+constexpr T log1p_of(const T& x) noexcept(nothrow_scalar<T>) {
+  return log1p(x);
+}
+template <class T>
+constexpr T log_of(const T& x) noexcept(nothrow_scalar<T>) {
+  return log(x);
+}
+template <class T>
+constexpr T sigmoid_of(const T& x) noexcept(nothrow_scalar<T>) {
+  return sigmoid(x);
+}
+template <class T>
+constexpr T sigmoid_prime_of(const T& x) noexcept(nothrow_scalar<T>) {
+  return sigmoid_prime(x);
+}
+template <class T>
+constexpr T softplus_of(const T& x) noexcept(nothrow_scalar<T>) {
+  return softplus(x);
+}
+template <class T>
+constexpr SigmoidPair<T> sigmoid_and_prime_of(const T& x) noexcept(nothrow_scalar<T>) {
+  return sigmoid_and_prime(x);
+}
+template <class T>
+constexpr SigmoidComplement<T> sigmoid_and_complement_of(const T& x) noexcept(nothrow_scalar<T>) {
+  return sigmoid_and_complement(x);
+}
+}  // namespace gradproof::detail::adl
+
+/// gradproof::math on an exact scalar: the type's own function (the customisation point above).
 namespace gradproof::math {
+template <exact_scalar T>
+constexpr T exp(const T& x) noexcept(nothrow_scalar<T>) {
+  return detail::adl::exp_of(x);
+}
+template <exact_scalar T>
+constexpr T log1p(const T& x) noexcept(nothrow_scalar<T>) {
+  return detail::adl::log1p_of(x);
+}
+template <exact_scalar T>
+constexpr T log(const T& x) noexcept(nothrow_scalar<T>) {
+  return detail::adl::log_of(x);
+}
+template <exact_scalar T>
+constexpr T sigmoid(const T& x) noexcept(nothrow_scalar<T>) {
+  return detail::adl::sigmoid_of(x);
+}
+template <exact_scalar T>
+constexpr T sigmoid_prime(const T& x) noexcept(nothrow_scalar<T>) {
+  return detail::adl::sigmoid_prime_of(x);
+}
+template <exact_scalar T>
+constexpr T softplus(const T& x) noexcept(nothrow_scalar<T>) {
+  return detail::adl::softplus_of(x);
+}
+template <exact_scalar T>
+constexpr SigmoidPair<T> sigmoid_and_prime(const T& x) noexcept(nothrow_scalar<T>) {
+  return detail::adl::sigmoid_and_prime_of(x);
+}
+template <exact_scalar T>
+constexpr SigmoidComplement<T> sigmoid_and_complement(const T& x) noexcept(nothrow_scalar<T>) {
+  return detail::adl::sigmoid_and_complement_of(x);
+}
+}  // namespace gradproof::math
 
-namespace detail {
-
-using gradproof::detail::is_nan;
+namespace gradproof::detail {
 
 /// (hi, lo) with hi + lo == a + b exactly (Knuth's TwoSum, no condition on the magnitudes).
 struct double_double {
@@ -735,7 +885,8 @@ constexpr double_double two_product(double a, double b) noexcept {
   const double cb = GRADPROOF_MUL(134217729.0, b);
   const double b_hi = cb - (cb - b);
   const double b_lo = b - b_hi;
-  return {p, ((GRADPROOF_MUL(a_hi, b_hi) - p) + GRADPROOF_MUL(a_hi, b_lo) + GRADPROOF_MUL(a_lo, b_hi)) + GRADPROOF_MUL(a_lo, b_lo)};
+  return {p, ((GRADPROOF_MUL(a_hi, b_hi) - p) + GRADPROOF_MUL(a_hi, b_lo) + GRADPROOF_MUL(a_lo, b_hi)) +
+                 GRADPROOF_MUL(a_lo, b_lo)};
 }
 
 /// log(2^k (1 + f)) + c, for f in [sqrt(2)/2 - 1, sqrt(2) - 1) exact and a tiny c.
@@ -751,15 +902,23 @@ constexpr double log_reduced(int k, double f, double c) noexcept {
   const double_double sd = two_product(s, d.hi);
   const double s_lo = (((f - sd.hi) - sd.lo) - GRADPROOF_MUL(s, d.lo)) / d.hi;  // s + s_lo = f / (2 + f)
   const double z = GRADPROOF_MUL(s, s);
-  const double R = GRADPROOF_MUL(z, 2.0 / 3 + GRADPROOF_MUL(z, 2.0 / 5 + GRADPROOF_MUL(z, 2.0 / 7 + GRADPROOF_MUL(z, 2.0 / 9 + GRADPROOF_MUL(z, 2.0 / 11 + GRADPROOF_MUL(z, 2.0 / 13 + GRADPROOF_MUL(z, 2.0 / 15 + GRADPROOF_MUL(z, 2.0 / 17 + GRADPROOF_MUL(z, 2.0 / 19 + GRADPROOF_MUL(z, 2.0 / 21 + GRADPROOF_MUL(z, 2.0 / 23 + GRADPROOF_MUL(z, 2.0 / 25))))))))))));
+  // R = z (2/3 + z (2/5 + ... + z (2/23 + z 2/25))), by Horner from the inside out.
+  constexpr double coefficient[] = {2.0 / 23, 2.0 / 21, 2.0 / 19, 2.0 / 17, 2.0 / 15, 2.0 / 13,
+                                    2.0 / 11, 2.0 / 9,  2.0 / 7,  2.0 / 5,  2.0 / 3};
+  double R = GRADPROOF_MUL(z, 2.0 / 25);
+  for (const double c_k : coefficient) {
+    const double term = c_k + R;
+    R = GRADPROOF_MUL(z, term);
+  }
   const double_double sq = two_product(f, f);
-  const double hfsq = GRADPROOF_MUL(0.5, sq.hi);  // halving is exact
-  const double hfsq_lo = GRADPROOF_MUL(0.5, sq.lo);
+  const double hfsq = 0.5 * sq.hi;  // halving is exact
+  const double hfsq_lo = 0.5 * sq.lo;
   const double_double shf = two_product(s, hfsq);  // s f²/2, exactly
-  const double t_lo = (shf.lo + GRADPROOF_MUL(s, R)) + (GRADPROOF_MUL(s_lo, hfsq + R) + GRADPROOF_MUL(s, hfsq_lo));
+  const double hfsq_plus_R = hfsq + R;
+  const double t_lo = (shf.lo + GRADPROOF_MUL(s, R)) + (GRADPROOF_MUL(s_lo, hfsq_plus_R) + GRADPROOF_MUL(s, hfsq_lo));
   const double dk = static_cast<double>(k);
-  const double_double a = two_sum(f, -hfsq);               // f - f²/2
-  const double_double a2 = two_sum(a.hi, shf.hi);          // + s f²/2
+  const double_double a = two_sum(f, -hfsq);                          // f - f²/2
+  const double_double a2 = two_sum(a.hi, shf.hi);                     // + s f²/2
   const double_double b = two_sum(GRADPROOF_MUL(dk, ln2_hi), a2.hi);  // + k ln2_hi, which is exact
   const double low = (((b.lo + a2.lo) + a.lo) + (t_lo - hfsq_lo)) + (GRADPROOF_MUL(dk, ln2_lo) + c);
   return b.hi + low;
@@ -776,37 +935,30 @@ constexpr split_result split_log(double u) noexcept {
   int k = static_cast<int>(bits >> 52) - 1023;
   double m = std::bit_cast<double>((bits & 0x000f'ffff'ffff'ffffULL) | 0x3ff0'0000'0000'0000ULL);
   if (m > sqrt2) {
-    m = GRADPROOF_MUL(m, 0.5);
+    m = m * 0.5;
     ++k;
   }
   return {k, m - 1.0};
 }
 
-
-
-}  // namespace detail
-
-namespace detail {
 /// 2^k hi_j (1 + tail_plus_p) where 2^k hi_j is not a normal double (|x| >= 704): near
 /// overflow, and near and in the subnormals, where a plain two-step scaling would round twice.
 constexpr double exp_scale_edges(int k, std::size_t j, double tail_plus_p) noexcept {
   const double t_hi = exp_table_hi[j];
   if (k > 0) {  // x >= 704: the result is normal; scaling by powers of two is exact
-    return GRADPROOF_MUL(GRADPROOF_MUL(t_hi + GRADPROOF_MUL(t_hi, tail_plus_p), gradproof::detail::pow2(k - 1)), 2.0);
+    const double t = t_hi + GRADPROOF_MUL(t_hi, tail_plus_p);
+    return (t * pow2(k - 1)) * 2.0;
   }
   // u = e^x / 2^-1022, from 2^(k+1022) hi_j, which is a normal double here (k + 1022 >= -53).
-  const double sc = GRADPROOF_MUL(gradproof::detail::pow2(k + 1022), t_hi);
+  const double sc = pow2(k + 1022) * t_hi;  // a power of two times hi_j, a normal double: exact
   const double u = sc + GRADPROOF_MUL(sc, tail_plus_p);
-  if (u >= 1.0) return GRADPROOF_MUL(u, 0x1p-1022);  // a normal result: this scaling is exact
+  if (u >= 1.0) return u * 0x1p-1022;  // a normal result: this scaling is exact
   // A subnormal result is a multiple of 2^-1074 = 2^-1022 2^-52: round u to a multiple of
   // 2^-52 once, by adding it to 1 (whose ulp is 2^-52) with the low part carried exactly.
   const double one_plus_sc = 1.0 + sc;
   const double lo = ((1.0 - one_plus_sc) + sc) + GRADPROOF_MUL(sc, tail_plus_p);  // Fast2Sum: 1 >= sc
-  return GRADPROOF_MUL((one_plus_sc + lo) - 1.0, 0x1p-1022);
+  return ((one_plus_sc + lo) - 1.0) * 0x1p-1022;  // a multiple of 2^-52 below 1, scaled: exact
 }
-}  // namespace detail
-
-namespace detail {
 /// e^x as hi + lo: hi is math::exp(x), lo the part of scale (1 + tail_plus_p) that hi's
 /// rounding dropped (exact by Fast2Sum), so that sigmoid can divide by 1 + e^-x to twice
 /// double precision. lo is 0 off the fast range, where sigmoid does not need it.
@@ -823,7 +975,7 @@ struct exp_reduced {
   std::size_t j;       // n mod 32
   double tail_plus_p;  // (1 + tail_j) e^r - 1, to double precision
 };
-GRADPROOF_INLINE_EXP constexpr exp_reduced exp_reduce(double x) noexcept {
+GRADPROOF_HOT_INLINE constexpr exp_reduced exp_reduce(double x) noexcept {
   // n = round(x 32/ln2) with the 1.5 2^52 shifter: kd's low mantissa bits are n itself (two's
   // complement), so j = n mod 32 and k = floor(n / 32) come from its bits, without a branch
   // or a conversion instruction.
@@ -831,7 +983,7 @@ GRADPROOF_INLINE_EXP constexpr exp_reduced exp_reduce(double x) noexcept {
   const double kd = GRADPROOF_MUL(x, exp_n_over_ln2) + shifter;
   const auto ki = std::bit_cast<std::uint64_t>(kd);
   const double nd = kd - shifter;
-  const double r = (x - GRADPROOF_MUL(nd, ln2_hi / exp_table_size)) - GRADPROOF_MUL(nd, ln2_lo / exp_table_size);
+  const double r = (x - GRADPROOF_MUL(nd, exp_step_hi)) - GRADPROOF_MUL(nd, exp_step_lo);
   const std::size_t j = static_cast<std::uint32_t>(ki) & (exp_table_size - 1u);
   // e^r - 1 ~ r + r^2 (c2 + c3 r) + r^4 (c4 + c5 r + c6 r^2), in Estrin's order: the pieces
   // are independent, so the dependency chain is 3 multiplications deep, not 6.
@@ -845,7 +997,7 @@ GRADPROOF_INLINE_EXP constexpr exp_reduced exp_reduce(double x) noexcept {
 }
 
 /// e^x for -704 < x < 704 from its reduction, as hi + lo (see exp_parts). No branch.
-GRADPROOF_INLINE_EXP constexpr exp_parts exp_scale_normal(const exp_reduced& e) noexcept {
+GRADPROOF_HOT_INLINE constexpr exp_parts exp_scale_normal(const exp_reduced& e) noexcept {
   // 2^k hi_j by adding k to hi_j's exponent field: (ki >> 5) << 52 is k << 52 modulo 2^64
   // (the shifter's own bits shift out). |x| < 704 keeps 2^k hi_j and the result normal.
   const double scale = std::bit_cast<double>(exp_table_hi_bits.bits[e.j] + ((e.ki >> exp_table_bits) << 52));
@@ -854,7 +1006,7 @@ GRADPROOF_INLINE_EXP constexpr exp_parts exp_scale_normal(const exp_reduced& e) 
   return {hi, (scale - hi) + scaled_tail};
 }
 
-GRADPROOF_INLINE_EXP constexpr exp_parts exp_with_tail(double x) noexcept {
+GRADPROOF_HOT_INLINE constexpr exp_parts exp_with_tail(double x) noexcept {
   // The common range first: one test (false for NaN), which also keeps a constant evaluation
   // of exp under 40 clang steps.
   if (x > -exp_normal_range && x < exp_normal_range) return exp_scale_normal(exp_reduce(x));
@@ -865,20 +1017,20 @@ GRADPROOF_INLINE_EXP constexpr exp_parts exp_with_tail(double x) noexcept {
   const int k = static_cast<int>(e.nd - static_cast<double>(e.j)) / exp_table_size;
   return {exp_scale_edges(k, e.j, e.tail_plus_p), 0.0};
 }
-}  // namespace detail
+}  // namespace gradproof::detail
+
+namespace gradproof::math {
 
 /// e^x. Table-driven: x = (32 k + j) ln2/32 + r, |r| <= ln2/64, e^x = 2^k 2^(j/32) e^r,
 /// e^r - 1 by a degree-6 polynomial (error below 2^-61.9). docs/math.md has the error
 /// analysis; the order of operations is chosen for a short dependency chain.
-GRADPROOF_INLINE_EXP constexpr double exp(double x) noexcept { return detail::exp_with_tail(x).hi; }
+GRADPROOF_HOT_INLINE constexpr double exp(double x) noexcept { return detail::exp_with_tail(x).hi; }
 
 /// The float overloads evaluate in double and round once. A NaN comes back as it went in: the
 /// round trip float -> double -> float keeps its payload in hardware floating point and in the
 /// constant evaluator, but not in every software implementation (soft-float ARM's returns the
 /// default NaN), and the bits must not depend on the target.
-constexpr float exp(float x) noexcept {
-  return detail::is_nan(x) ? x : gradproof::detail::to_float(exp(static_cast<double>(x)));
-}
+constexpr float exp(float x) noexcept { return detail::is_nan(x) ? x : detail::to_float(exp(static_cast<double>(x))); }
 
 /// log(1 + x), accurate also when x is tiny (where log(1 + x) would lose every digit).
 constexpr double log1p(double x) noexcept {
@@ -888,12 +1040,12 @@ constexpr double log1p(double x) noexcept {
   // Order comparisons, not ==, which -Wfloat-equal reports: x is a number >= -1 here.
   if (x <= -1.0) return -std::numeric_limits<double>::infinity();  // x = -1
   if (x > std::numeric_limits<double>::max()) return x;            // x = +inf
-  if (gradproof::detail::abs(x) < 0x1p-54) return x;  // log1p(x) = x - x^2/2 rounds to x; keeps -0.0
+  if (detail::abs(x) < 0x1p-54) return x;                          // log1p(x) = x - x^2/2 rounds to x; keeps -0.0
   // In log_reduced's own range, x is its f: exact, no rounded 1 + x to correct for.
   if (x > sqrt2_over_2_minus_1 && x < sqrt2_minus_1) return log_reduced(0, x, 0.0);
   const double u = 1.0 + x;
   // The rounding error of u (Fast2Sum, exact), carried as c / u since log(u + c) ~ log u + c/u.
-  const double c = gradproof::detail::abs(x) <= 1.0 ? x - (u - 1.0) : 1.0 - (u - x);
+  const double c = detail::abs(x) <= 1.0 ? x - (u - 1.0) : 1.0 - (u - x);
   const auto [k, f] = split_log(u);
   return log_reduced(k, f, c / u);
 }
@@ -911,7 +1063,7 @@ constexpr double log(double x) noexcept {
   if (x > std::numeric_limits<double>::max()) return x;           // x = +inf
   int k_sub = 0;
   if (x < std::numeric_limits<double>::min()) {  // subnormal: make it normal first
-    x = GRADPROOF_MUL(x, 0x1p54);
+    x = x * 0x1p54;                              // exact
     k_sub = -54;
   }
   const auto [k, f] = split_log(x);
@@ -921,7 +1073,9 @@ constexpr float log(float x) noexcept {
   return detail::is_nan(x) ? x : static_cast<float>(log(static_cast<double>(x)));  // NaN: see exp(float)
 }
 
-namespace detail {
+}  // namespace gradproof::math
+
+namespace gradproof::detail {
 /// E = e^-x (as E_hi + E_lo) and d + d_lo = 1 + E exactly (TwoSum plus exp's low part), with
 /// q = 1/d rounded: the shared start of every sigmoid below, for x >= logistic_left_tail (so
 /// E <= e^40). Why not e^-|x| and a select on the sign: the select goes through the integer
@@ -933,19 +1087,20 @@ struct logistic_parts {
   double d_lo;  // (1 + e^-x) - d, to double precision
   double q;     // 1 / d, rounded
 };
-GRADPROOF_INLINE_EXP constexpr logistic_parts logistic_of_exp(const exp_parts& e) noexcept {
+GRADPROOF_HOT_INLINE constexpr logistic_parts logistic_of_exp(const exp_parts& e) noexcept {
   const double d = 1.0 + e.hi;
   const double e_part = d - 1.0;
   const double d_lo = ((1.0 - (d - e_part)) + (e.hi - e_part)) + e.lo;  // TwoSum, then exp's tail
   return {e, d, d_lo, 1.0 / d};
 }
-GRADPROOF_INLINE_EXP constexpr logistic_parts logistic(double x) noexcept { return logistic_of_exp(exp_with_tail(-x)); }
+GRADPROOF_HOT_INLINE constexpr logistic_parts logistic(double x) noexcept { return logistic_of_exp(exp_with_tail(-x)); }
 
 /// σ = 1 / (d + d_lo) = q - q (q d_lo) to first order (q = 1/d to 1 ulp is plenty for a term of
 /// relative size 2^-53). Only q's division and the final subtraction round: within 2 ulp,
 /// about 1 seen.
 constexpr double sigmoid_accurate(const logistic_parts& p) noexcept {
-  return p.q - GRADPROOF_MUL(p.q, GRADPROOF_MUL(p.q, p.d_lo));
+  const double q_d_lo = GRADPROOF_MUL(p.q, p.d_lo);
+  return p.q - GRADPROOF_MUL(p.q, q_d_lo);
 }
 
 /// σ′ = E / (1 + E)². With d² = D + D_lo exactly (Dekker): σ′ = s + (E_lo - s (D_lo + 2 d d_lo))
@@ -953,22 +1108,30 @@ constexpr double sigmoid_accurate(const logistic_parts& p) noexcept {
 /// division and the final addition: within 2 ulp, about 1 seen.
 constexpr double sigmoid_prime_accurate(const logistic_parts& p) noexcept {
   const double_double d2 = two_product(p.d, p.d);
-  const double D_lo = d2.lo + GRADPROOF_MUL(GRADPROOF_MUL(2.0, p.d), p.d_lo);
+  const double two_d = 2.0 * p.d;  // exact
+  const double D_lo = d2.lo + GRADPROOF_MUL(two_d, p.d_lo);
   const double s = p.e.hi / d2.hi;
-  return s + GRADPROOF_MUL(p.e.lo - GRADPROOF_MUL(s, D_lo), GRADPROOF_MUL(p.q, p.q));
+  const double correction = p.e.lo - GRADPROOF_MUL(s, D_lo);
+  const double q2 = GRADPROOF_MUL(p.q, p.q);
+  return s + GRADPROOF_MUL(correction, q2);
 }
 
 /// The forward pass's σ′: s = E_hi / fl(d²), corrected for d_lo only. Two roundings fewer to
 /// undo than sigmoid_prime_accurate, and no Dekker product: within 3 ulp (2.9 seen).
 constexpr double sigmoid_prime_fast(const logistic_parts& p) noexcept {
-  const double s = p.e.hi / GRADPROOF_MUL(p.d, p.d);
-  return s - GRADPROOF_MUL(s, GRADPROOF_MUL(GRADPROOF_MUL(2.0, p.d_lo), p.q));
+  const double d2 = GRADPROOF_MUL(p.d, p.d);
+  const double s = p.e.hi / d2;
+  const double two_d_lo = 2.0 * p.d_lo;  // exact
+  const double relative = GRADPROOF_MUL(two_d_lo, p.q);
+  return s - GRADPROOF_MUL(s, relative);
 }
-}  // namespace detail
+}  // namespace gradproof::detail
+
+namespace gradproof::math {
 
 /// The logistic sigmoid 1 / (1 + e^-x). Never overflows (the left tail, where e^-x would, is
 /// e^x); relative accuracy on both sides, since 1 + e^-x never cancels.
-GRADPROOF_INLINE_EXP constexpr double sigmoid(double x) noexcept {
+GRADPROOF_HOT_INLINE constexpr double sigmoid(double x) noexcept {
   if (detail::is_nan(x)) return x;
   if (x < detail::logistic_left_tail) return exp(x);
   return detail::sigmoid_accurate(detail::logistic(x));
@@ -993,12 +1156,7 @@ constexpr float sigmoid_prime(float x) noexcept {
 /// to 1) it keeps every digit that 1 − ŷ would lose (at x = 40, ŷ rounds to 1 and 1 − ŷ to 0,
 /// while E σ = 4.2e-18). δ1 is formed from both (network.hpp). Within 1 ulp (σ, as sigmoid)
 /// and 2.5 ulp (1 − σ: E, σ and the product).
-template <class T>
-struct sigmoid_complement {
-  T sigma;       // σ(x)
-  T complement;  // 1 − σ(x) = σ(−x)
-};
-GRADPROOF_INLINE_EXP constexpr sigmoid_complement<double> sigmoid_and_complement(double x) noexcept {
+GRADPROOF_HOT_INLINE constexpr SigmoidComplement<double> sigmoid_and_complement(double x) noexcept {
   if (detail::is_nan(x)) return {x, x};
   if (x < detail::logistic_left_tail) {
     const double e = exp(x);
@@ -1008,40 +1166,43 @@ GRADPROOF_INLINE_EXP constexpr sigmoid_complement<double> sigmoid_and_complement
   const double sigma = detail::sigmoid_accurate(parts);
   return {sigma, GRADPROOF_MUL(parts.e.hi, sigma)};
 }
-constexpr sigmoid_complement<float> sigmoid_and_complement(float x) noexcept {
+constexpr SigmoidComplement<float> sigmoid_and_complement(float x) noexcept {
   if (detail::is_nan(x)) return {x, x};  // see exp(float)
   const auto p = sigmoid_and_complement(static_cast<double>(x));
   return {static_cast<float>(p.sigma), static_cast<float>(p.complement)};
 }
 
+}  // namespace gradproof::math
+
 #if GRADPROOF_SIMD
-namespace detail {
+namespace gradproof::detail {
 // The lane-wise functions' run-time path, 4 lanes at a time (defined after the scalar functions).
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept;
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma,
+                                                            double* complement) noexcept;
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
-                                                         std::size_t whole) noexcept;
+                                                            std::size_t whole) noexcept;
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
-                                                              std::size_t whole) noexcept;
+                                                                 std::size_t whole) noexcept;
 #if GRADPROOF_SIMD_DISPATCH
 GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
                                                               std::size_t whole) noexcept;
 GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double* x, double* sigma, double* complement,
                                                                    std::size_t whole) noexcept;
 #endif
-}  // namespace detail
-#endif
+}  // namespace gradproof::detail
 
-namespace detail {
+#endif
+namespace gradproof::detail {
 /// The lane-wise logistic functions' one loop: when every x_i is in the common range [-40, 704)
 /// (false for NaN), common(i, parts of x_i) for every i in one branch-free loop, which the
 /// compiler can vectorise; otherwise scalar(i, x_i) for every i. The parts are what the scalar
 /// functions compute on that range (logistic(x) = logistic_of_exp(exp_with_tail(-x)), whose
 /// common path is exp_scale_normal(exp_reduce(-x))), so both branches give the scalar bits.
 template <std::size_t Lanes, class Common, class Scalar>
-GRADPROOF_INLINE_EXP constexpr void logistic_lanes(const std::array<double, Lanes>& x, Common common,
+GRADPROOF_HOT_INLINE constexpr void logistic_lanes(const std::array<double, Lanes>& x, Common common,
                                                    Scalar scalar) noexcept {
-  const double* const xs = x.data();  // a pointer: cheaper than operator[] in a constant evaluation
+  const double* const xs = entries(x);
   bool all_common = true;
   for (std::size_t i = 0; i < Lanes; ++i) {
     const bool in_range = xs[i] >= logistic_left_tail && xs[i] < exp_normal_range;  // false for NaN
@@ -1053,27 +1214,30 @@ GRADPROOF_INLINE_EXP constexpr void logistic_lanes(const std::array<double, Lane
   }
   for (std::size_t i = 0; i < Lanes; ++i) scalar(i, xs[i]);
 }
-}  // namespace detail
+}  // namespace gradproof::detail
+
+namespace gradproof::math {
 
 /// sigmoid_and_complement of every entry of x, the same bits as the scalar one entry by entry,
 /// vectorisable (detail::logistic_lanes): the output units of networks trained side by side.
 /// (Lanes) -> (Lanes), (Lanes).
 template <std::size_t Lanes>
-GRADPROOF_INLINE_EXP constexpr void sigmoid_and_complement(const std::array<double, Lanes>& x, std::array<double, Lanes>& sigma,
+GRADPROOF_HOT_INLINE constexpr void sigmoid_and_complement(const std::array<double, Lanes>& x,
+                                                           std::array<double, Lanes>& sigma,
                                                            std::array<double, Lanes>& complement) noexcept {
-  double* const s = sigma.data();
-  double* const c = complement.data();
+  double* const s = detail::entries(sigma);
+  double* const c = detail::entries(complement);
 #if GRADPROOF_SIMD
   if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
     constexpr std::size_t whole = Lanes / 4 * 4;
 #if GRADPROOF_SIMD_DISPATCH
     // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
-    if (whole >= 8 && gradproof::detail::simd_avx2())
-      detail::sigmoid_and_complement_lanes_avx2(x.data(), s, c, whole);
+    if (whole >= 8 && detail::simd_avx2())
+      detail::sigmoid_and_complement_lanes_avx2(detail::entries(x), s, c, whole);
     else
-      detail::sigmoid_and_complement_lanes(x.data(), s, c, whole);
+      detail::sigmoid_and_complement_lanes(detail::entries(x), s, c, whole);
 #else
-    detail::sigmoid_and_complement_lanes(x.data(), s, c, whole);
+    detail::sigmoid_and_complement_lanes(detail::entries(x), s, c, whole);
 #endif
     for (std::size_t lane = whole; lane < Lanes; ++lane) {
       const auto both = sigmoid_and_complement(x[lane]);
@@ -1095,9 +1259,11 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_complement(const std::array<doub
         c[lane] = both.complement;
       });
 }
-template <std::size_t Lanes>
-constexpr void sigmoid_and_complement(const std::array<float, Lanes>& x, std::array<float, Lanes>& sigma,
-                                      std::array<float, Lanes>& complement) noexcept {
+/// The same for float and for an exact scalar: the scalar function lane by lane.
+template <scalar T, std::size_t Lanes>
+requires(!std::same_as<T, double>) constexpr void sigmoid_and_complement(
+    const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
+    std::array<T, Lanes>& complement) noexcept(nothrow_scalar<T>) {
   for (std::size_t i = 0; i < Lanes; ++i) {
     const auto p = sigmoid_and_complement(x[i]);
     sigma[i] = p.sigma;
@@ -1108,14 +1274,9 @@ constexpr void sigmoid_and_complement(const std::array<float, Lanes>& x, std::ar
 /// Both at once, from one exp: what the forward pass needs (σ(z) now, σ′(z) for the backward
 /// pass), at the forward pass's price. σ = 1/(1 + e^-z) rounded twice (within 2.2 ulp), σ′ as
 /// sigmoid_prime_fast (within 3 ulp): the corrections that take sigmoid and sigmoid_prime to
-/// about 1 ulp cost an SGD step a fifth of its time (measured with bench/: 96 against 79 ns),
-/// for digits that the SGD step then rounds away in the next addition.
-template <class T>
-struct sigmoid_pair {
-  T sigma;
-  T sigma_prime;
-};
-GRADPROOF_INLINE_EXP constexpr sigmoid_pair<double> sigmoid_and_prime(double x) noexcept {
+/// about 1 ulp cost an SGD step a fifth of its time (docs/performance.md), for digits that the
+/// SGD step then rounds away in the next addition.
+GRADPROOF_HOT_INLINE constexpr SigmoidPair<double> sigmoid_and_prime(double x) noexcept {
   if (detail::is_nan(x)) return {x, x};
   if (x < detail::logistic_left_tail) {
     const double e = exp(x);
@@ -1124,14 +1285,16 @@ GRADPROOF_INLINE_EXP constexpr sigmoid_pair<double> sigmoid_and_prime(double x) 
   const auto parts = detail::logistic(x);
   return {parts.q, detail::sigmoid_prime_fast(parts)};
 }
-constexpr sigmoid_pair<float> sigmoid_and_prime(float x) noexcept {
+constexpr SigmoidPair<float> sigmoid_and_prime(float x) noexcept {
   if (detail::is_nan(x)) return {x, x};  // see exp(float)
   const auto p = sigmoid_and_prime(static_cast<double>(x));
   return {static_cast<float>(p.sigma), static_cast<float>(p.sigma_prime)};
 }
 
+}  // namespace gradproof::math
+
 #if GRADPROOF_SIMD
-namespace detail {
+namespace gradproof::detail {
 /// sigmoid_and_prime of x[0..3] into sigma[0..3], sigma_prime[0..3], at run time: the 4-lane
 /// mirrors (detail/simd.hpp) when every lane is in the common range, as logistic_lanes decides;
 /// otherwise the scalar function lane by lane. The same bits as the scalar function, per lane.
@@ -1150,7 +1313,8 @@ GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* 
   }
 }
 /// sigmoid_and_complement of x[0..3], the same way.
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma,
+                                                            double* complement) noexcept {
   const lanes4 t = lanes4::load(x);
   if (t.all_in(logistic_left_tail, exp_normal_range)) {
     const pair4 both = sigmoid_and_complement_common(logistic_common(t));
@@ -1166,12 +1330,13 @@ GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, dou
 }
 /// The lane-wise functions' run-time loops over x[0, whole), whole a multiple of 4.
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
-                                                         std::size_t whole) noexcept {
+                                                            std::size_t whole) noexcept {
   for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_prime4(x + lane, sigma + lane, sigma_prime + lane);
 }
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
-                                                              std::size_t whole) noexcept {
-  for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_complement4(x + lane, sigma + lane, complement + lane);
+                                                                 std::size_t whole) noexcept {
+  for (std::size_t lane = 0; lane < whole; lane += 4)
+    sigmoid_and_complement4(x + lane, sigma + lane, complement + lane);
 }
 #if GRADPROOF_SIMD_DISPATCH
 /// The same loops as AVX2 clones (detail/simd.hpp).
@@ -1184,29 +1349,31 @@ GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double*
   sigmoid_and_complement_lanes(x, sigma, complement, whole);
 }
 #endif
-}  // namespace detail
-#endif
+}  // namespace gradproof::detail
 
+#endif
+namespace gradproof::math {
 
 /// sigmoid_and_prime of every entry of x, the same bits as the scalar one entry by entry, but
 /// written so that the compiler can vectorise it (detail::logistic_lanes): the forward pass's
 /// hidden layer. (Lanes) -> (Lanes), (Lanes).
 template <std::size_t Lanes>
-GRADPROOF_INLINE_EXP constexpr void sigmoid_and_prime(const std::array<double, Lanes>& x, std::array<double, Lanes>& sigma,
+GRADPROOF_HOT_INLINE constexpr void sigmoid_and_prime(const std::array<double, Lanes>& x,
+                                                      std::array<double, Lanes>& sigma,
                                                       std::array<double, Lanes>& sigma_prime) noexcept {
-  double* const s = sigma.data();
-  double* const s_prime = sigma_prime.data();
+  double* const s = detail::entries(sigma);
+  double* const s_prime = detail::entries(sigma_prime);
 #if GRADPROOF_SIMD
   if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
     constexpr std::size_t whole = Lanes / 4 * 4;
 #if GRADPROOF_SIMD_DISPATCH
     // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
-    if (whole >= 8 && gradproof::detail::simd_avx2())
-      detail::sigmoid_and_prime_lanes_avx2(x.data(), s, s_prime, whole);
+    if (whole >= 8 && detail::simd_avx2())
+      detail::sigmoid_and_prime_lanes_avx2(detail::entries(x), s, s_prime, whole);
     else
-      detail::sigmoid_and_prime_lanes(x.data(), s, s_prime, whole);
+      detail::sigmoid_and_prime_lanes(detail::entries(x), s, s_prime, whole);
 #else
-    detail::sigmoid_and_prime_lanes(x.data(), s, s_prime, whole);
+    detail::sigmoid_and_prime_lanes(detail::entries(x), s, s_prime, whole);
 #endif
     for (std::size_t lane = whole; lane < Lanes; ++lane) {
       const auto both = sigmoid_and_prime(x[lane]);
@@ -1228,9 +1395,11 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_prime(const std::array<double, L
         s_prime[lane] = both.sigma_prime;
       });
 }
-template <std::size_t Lanes>
-constexpr void sigmoid_and_prime(const std::array<float, Lanes>& x, std::array<float, Lanes>& sigma,
-                                 std::array<float, Lanes>& sigma_prime) noexcept {
+/// The same for float and for an exact scalar: the scalar function lane by lane.
+template <scalar T, std::size_t Lanes>
+requires(!std::same_as<T, double>) constexpr void sigmoid_and_prime(
+    const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
+    std::array<T, Lanes>& sigma_prime) noexcept(nothrow_scalar<T>) {
   for (std::size_t i = 0; i < Lanes; ++i) {
     const auto p = sigmoid_and_prime(x[i]);
     sigma[i] = p.sigma;
@@ -1242,7 +1411,7 @@ constexpr void sigmoid_and_prime(const std::array<float, Lanes>& x, std::array<f
 /// accuracy in the left tail, where it is about e^x.
 constexpr double softplus(double x) noexcept {
   if (detail::is_nan(x)) return x;
-  const double tail = log1p(exp(-gradproof::detail::abs(x)));
+  const double tail = log1p(exp(-detail::abs(x)));
   return x > 0.0 ? x + tail : tail;
 }
 constexpr float softplus(float x) noexcept {
@@ -1345,95 +1514,79 @@ struct Dual {
   friend constexpr bool operator>(const Dual& a, const Dual& b) noexcept { return a.value > b.value; }
   friend constexpr bool operator<=(const Dual& a, const Dual& b) noexcept { return a.value <= b.value; }
   friend constexpr bool operator>=(const Dual& a, const Dual& b) noexcept { return a.value >= b.value; }
+
+  // The math the core calls on a Dual (scalar.hpp's customisation point), found by
+  // argument-dependent lookup; each applies the chain rule to the real function of math.hpp.
+
+  /// (e^a)′ = e^a a′.
+  friend constexpr Dual exp(const Dual& a) noexcept {
+    const T e = math::exp(a.value);
+    return {e, a.scaled_derivative(e)};
+  }
+  /// (log(1 + a))′ = a′ / (1 + a).
+  friend constexpr Dual log1p(const Dual& a) noexcept {
+    Dual r(math::log1p(a.value));
+    const T one_plus_a = T(1) + a.value;
+    for (std::size_t k = 0; k < N; ++k) r.derivative[k] = a.derivative[k] / one_plus_a;
+    return r;
+  }
+  /// (log a)′ = a′ / a.
+  friend constexpr Dual log(const Dual& a) noexcept {
+    Dual r(math::log(a.value));
+    for (std::size_t k = 0; k < N; ++k) r.derivative[k] = a.derivative[k] / a.value;
+    return r;
+  }
+  /// σ(a)′ = σ′(a) a′, with the accurate σ′ (not the forward pass's cheaper pair).
+  friend constexpr Dual sigmoid(const Dual& a) noexcept {
+    return {math::sigmoid(a.value), a.scaled_derivative(math::sigmoid_prime(a.value))};
+  }
+  /// σ′(a)′ = σ″(a) a′.
+  friend constexpr Dual sigmoid_prime(const Dual& a) noexcept {
+    const T p = math::sigmoid_prime(a.value);
+    return {p, a.scaled_derivative(sigmoid_second(p, math::sigmoid(a.value)))};
+  }
+  /// softplus(a)′ = σ(a) a′.
+  friend constexpr Dual softplus(const Dual& a) noexcept {
+    return {math::softplus(a.value), a.scaled_derivative(math::sigmoid(a.value))};
+  }
+  /// The forward pass's pair on dual numbers. The values are the T pair's own (sigmoid_and_prime's
+  /// cheaper σ and σ′), so a Dual forward pass computes the very θ that the T forward pass
+  /// computes: δ1 = σ(θ) − y is ill-conditioned in θ's absolute error when |θ| is large (a change
+  /// of one ulp of θ = 12 moves σ(−12) by 12 ulp), so comparing the derivatives of two slightly
+  /// different θ would measure that, not the gradient. The derivatives use the accurate σ′; σ″
+  /// comes from the pair's σ: no second exp for a derivative that the loss does not use (θ
+  /// depends on h, not on σ′).
+  friend constexpr SigmoidPair<Dual> sigmoid_and_prime(const Dual& a) noexcept {
+    const auto p = math::sigmoid_and_prime(a.value);
+    const T slope = math::sigmoid_prime(a.value);
+    return {{p.sigma, a.scaled_derivative(slope)},
+            {p.sigma_prime, a.scaled_derivative(sigmoid_second(slope, p.sigma))}};
+  }
+  /// σ(a) and 1 − σ(a) = σ(−a), each with its derivative (±σ′(a) a′).
+  friend constexpr SigmoidComplement<Dual> sigmoid_and_complement(const Dual& a) noexcept {
+    const auto p = math::sigmoid_and_complement(a.value);
+    const T slope = math::sigmoid_prime(a.value);
+    return {{p.sigma, a.scaled_derivative(slope)}, {p.complement, a.scaled_derivative(-slope)}};
+  }
+
+ private:
+  /// σ″ = σ′ (1 − 2σ), from σ′ and σ already at hand.
+  static constexpr T sigmoid_second(T sigma_prime, T sigma) noexcept {
+    const T two_sigma = T(2) * sigma;  // exact
+    const T one_minus_two_sigma = T(1) - two_sigma;
+    return GRADPROOF_MUL(sigma_prime, one_minus_two_sigma);
+  }
 };
 
+/// Dual opts in to the core (scalar.hpp): its math is the hidden friends above, its values
+/// compare (by their value), and nothing of it throws.
 template <class T, std::size_t N>
-struct is_dual<Dual<T, N>> : std::true_type {};
+struct ScalarTraits<Dual<T, N>> {
+  static constexpr bool exact = true;
+  static constexpr bool checked = true;
+  static constexpr bool nothrow = true;
+};
 
-namespace math {
-
-/// (e^a)′ = e^a a′.
-template <real T, std::size_t N>
-constexpr Dual<T, N> exp(const Dual<T, N>& a) noexcept {
-  const T e = exp(a.value);
-  return {e, a.scaled_derivative(e)};
-}
-
-/// (log(1 + a))′ = a′ / (1 + a).
-template <real T, std::size_t N>
-constexpr Dual<T, N> log1p(const Dual<T, N>& a) noexcept {
-  Dual<T, N> r(log1p(a.value));
-  for (std::size_t k = 0; k < N; ++k) r.derivative[k] = a.derivative[k] / (T(1) + a.value);
-  return r;
-}
-
-/// (log a)′ = a′ / a.
-template <real T, std::size_t N>
-constexpr Dual<T, N> log(const Dual<T, N>& a) noexcept {
-  Dual<T, N> r(log(a.value));
-  for (std::size_t k = 0; k < N; ++k) r.derivative[k] = a.derivative[k] / a.value;
-  return r;
-}
-
-/// σ(a)′ = σ′(a) a′, with the accurate σ′ (not the forward pass's cheaper pair).
-template <real T, std::size_t N>
-constexpr Dual<T, N> sigmoid(const Dual<T, N>& a) noexcept {
-  return {sigmoid(a.value), a.scaled_derivative(sigmoid_prime(a.value))};
-}
-
-namespace detail {
-/// σ″ = σ′ (1 − 2σ), from σ′ and σ already at hand.
-template <real T>
-constexpr T sigmoid_second(T sigma_prime, T sigma) noexcept {
-  return GRADPROOF_MUL(sigma_prime, T(1) - GRADPROOF_MUL(T(2), sigma));
-}
-}  // namespace detail
-
-/// σ′(a)′ = σ″(a) a′.
-template <real T, std::size_t N>
-constexpr Dual<T, N> sigmoid_prime(const Dual<T, N>& a) noexcept {
-  const T p = sigmoid_prime(a.value);
-  return {p, a.scaled_derivative(detail::sigmoid_second(p, sigmoid(a.value)))};
-}
-
-/// softplus(a)′ = σ(a) a′.
-template <real T, std::size_t N>
-constexpr Dual<T, N> softplus(const Dual<T, N>& a) noexcept {
-  return {softplus(a.value), a.scaled_derivative(sigmoid(a.value))};
-}
-
-/// The forward pass's pair on dual numbers. The values are the T pair's own (sigmoid_and_prime's
-/// cheaper σ and σ′), so a Dual forward pass computes the very θ that the T forward pass
-/// computes: δ1 = σ(θ) − y is ill-conditioned in θ's absolute error when |θ| is large (a change
-/// of one ulp of θ = 12 moves σ(−12) by 12 ulp), so comparing the derivatives of two slightly
-/// different θ would measure that, not the gradient. The derivatives use the accurate σ′.
-template <real T, std::size_t N>
-constexpr sigmoid_pair<Dual<T, N>> sigmoid_and_prime(const Dual<T, N>& a) noexcept {
-  const auto p = sigmoid_and_prime(a.value);
-  const T slope = sigmoid_prime(a.value);
-  // σ″ from the pair's σ: no second exp for a derivative that the loss does not use (θ
-  // depends on h, not on σ′).
-  return {{p.sigma, a.scaled_derivative(slope)}, {p.sigma_prime, a.scaled_derivative(detail::sigmoid_second(slope, p.sigma))}};
-}
-template <real T, std::size_t N, std::size_t Lanes>
-constexpr void sigmoid_and_prime(const std::array<Dual<T, N>, Lanes>& x, std::array<Dual<T, N>, Lanes>& sigma,
-                                 std::array<Dual<T, N>, Lanes>& sigma_prime) noexcept {
-  for (std::size_t i = 0; i < Lanes; ++i) {
-    const auto p = sigmoid_and_prime(x[i]);
-    sigma[i] = p.sigma;
-    sigma_prime[i] = p.sigma_prime;
-  }
-}
-
-/// σ(a) and 1 − σ(a) = σ(−a), each with its derivative (±σ′(a) a′).
-template <real T, std::size_t N>
-constexpr sigmoid_complement<Dual<T, N>> sigmoid_and_complement(const Dual<T, N>& a) noexcept {
-  const auto p = sigmoid_and_complement(a.value);
-  const T slope = sigmoid_prime(a.value);
-  return {{p.sigma, a.scaled_derivative(slope)}, {p.complement, a.scaled_derivative(-slope)}};
-}
-
-}  // namespace math
 }  // namespace gradproof
 
 /// Dual<T, N> has T's range and precision: is_finite, the bad-input checks and the library's
@@ -1461,6 +1614,7 @@ GRADPROOF_FP_CONTRACT_OFF_END
 #include <array>
 #include <cstddef>
 
+
 namespace gradproof {
 
 template <class T, std::size_t Rows, std::size_t Cols>
@@ -1487,8 +1641,8 @@ struct Matrix {
   // absent, it would only say that two shapes do not convert. Still no conversion at all:
   // std::is_convertible is false, and a negated concept can prove it (static_tests/concepts_test.cpp).
   template <std::size_t R2, std::size_t C2>
-    requires(R2 == Cols && C2 == Rows && Rows != Cols)
-  constexpr operator Matrix<T, R2, C2>() const = delete;  // a row is not a column, (R, C) is not (C, R): write transpose(m), e.g. db1 = transpose(delta2)
+  requires(R2 == Cols && C2 == Rows && Rows != Cols) constexpr operator Matrix<T, R2, C2>() const =
+      delete;  // a row is not a column, (R, C) is not (C, R): write transpose(m), e.g. db1 = transpose(delta2)
 };
 
 template <class T, std::size_t N>
@@ -1521,6 +1675,21 @@ template <std::size_t RhsRows>
 concept rhs_is_a_row = RhsRows == 1;
 
 namespace detail {
+/// The entries of m as a raw pointer, row-major: entry (i, j) is entries(m)[i * C + j], row i
+/// starts at entries(m) + i * C. The one way gradproof's loops read and write a matrix. Why not
+/// m(i, j): in a constant evaluation every call of Matrix::operator() and of
+/// std::array::operator[] is a function call that both compilers' evaluators charge for (clang
+/// counts it against -fconstexpr-steps), while a read through a pointer is not a call. Compiled
+/// code is the same.
+template <class T, std::size_t R, std::size_t C>
+constexpr T* entries(Matrix<T, R, C>& m) noexcept {
+  return m.data.data();
+}
+template <class T, std::size_t R, std::size_t C>
+constexpr const T* entries(const Matrix<T, R, C>& m) noexcept {
+  return m.data.data();
+}
+
 template <class M>
 inline constexpr bool is_matrix_v = false;
 template <class T, std::size_t R, std::size_t C>
@@ -1578,22 +1747,28 @@ namespace gradproof {
 /// What is wrong with an input. `none` means nothing.
 enum class InputError : std::uint8_t {
   none,
-  label_not_in_0_1,          ///< y is NaN or outside [0, 1]
-  input_not_finite,          ///< an entry of x is NaN or ±inf
-  parameter_not_finite,      ///< an entry of W, b1, U or b2 is NaN or ±inf
-  eta_not_positive_finite,   ///< the learning rate is <= 0, NaN or ±inf
-  result_not_finite,         ///< the step itself overflowed (eta or inputs too large)
+  label_not_in_0_1,         ///< y is NaN or outside [0, 1]
+  input_not_finite,         ///< an entry of x is NaN or ±inf
+  parameter_not_finite,     ///< an entry of W, b1, U or b2 is NaN or ±inf
+  eta_not_positive_finite,  ///< the learning rate is <= 0, NaN or ±inf
+  result_not_finite,        ///< the step itself overflowed (eta or inputs too large)
 };
 
 /// A sentence for each InputError, naming the field.
 constexpr std::string_view describe(InputError e) noexcept {
   switch (e) {
-    case InputError::none: return "no error";
-    case InputError::label_not_in_0_1: return "the label y must be a number in [0, 1]";
-    case InputError::input_not_finite: return "every entry of the input x must be finite";
-    case InputError::parameter_not_finite: return "every parameter (W, b1, U, b2) must be finite";
-    case InputError::eta_not_positive_finite: return "the learning rate eta must be finite and > 0";
-    case InputError::result_not_finite: return "the SGD step overflowed: the updated network would not be finite";
+    case InputError::none:
+      return "no error";
+    case InputError::label_not_in_0_1:
+      return "the label y must be a number in [0, 1]";
+    case InputError::input_not_finite:
+      return "every entry of the input x must be finite";
+    case InputError::parameter_not_finite:
+      return "every parameter (W, b1, U, b2) must be finite";
+    case InputError::eta_not_positive_finite:
+      return "the learning rate eta must be finite and > 0";
+    case InputError::result_not_finite:
+      return "the SGD step overflowed: the updated network would not be finite";
   }
   return "unknown InputError";
 }
@@ -1624,12 +1799,11 @@ constexpr bool eta_ok(T eta) noexcept {
 template <class T, std::size_t R, std::size_t C>
 constexpr bool all_finite(const Matrix<T, R, C>& m) noexcept {
   // is_finite's test written out, not called, and not a range-for: a constant evaluation charges
-  // for every call and every iterator step, and the fused step checks its network each time
-  // (this cut the check from 173 to 82 clang steps per SGD step, tools/constexpr_cost.sh).
+  // for every call and every iterator step, and the fused step checks its network each time.
   constexpr T largest = std::numeric_limits<T>::max();
-  const T* const entries = m.data.data();
+  const T* const e = entries(m);
   for (std::size_t i = 0; i < R * C; ++i)
-    if (!(entries[i] >= -largest && entries[i] <= largest)) return false;
+    if (!(e[i] >= -largest && e[i] <= largest)) return false;
   return true;
 }
 
@@ -1637,27 +1811,46 @@ constexpr bool all_finite(const Matrix<T, R, C>& m) noexcept {
 constexpr void stop_if_constant_evaluated(InputError e) noexcept {
   if (!std::is_constant_evaluated()) return;
   switch (e) {
-    case InputError::none: break;
-    case InputError::label_not_in_0_1: bad_input::the_label_y_is_not_in_0_1_or_is_nan(); break;
-    case InputError::input_not_finite: bad_input::an_entry_of_the_input_x_is_not_finite(); break;
-    case InputError::parameter_not_finite: bad_input::a_parameter_of_the_network_is_not_finite(); break;
-    case InputError::eta_not_positive_finite: bad_input::the_learning_rate_eta_is_not_positive_and_finite(); break;
-    case InputError::result_not_finite: break;  // the compiler already refuses an overflow
+    case InputError::none:
+      break;
+    case InputError::label_not_in_0_1:
+      bad_input::the_label_y_is_not_in_0_1_or_is_nan();
+      break;
+    case InputError::input_not_finite:
+      bad_input::an_entry_of_the_input_x_is_not_finite();
+      break;
+    case InputError::parameter_not_finite:
+      bad_input::a_parameter_of_the_network_is_not_finite();
+      break;
+    case InputError::eta_not_positive_finite:
+      bad_input::the_learning_rate_eta_is_not_positive_and_finite();
+      break;
+    case InputError::result_not_finite:
+      break;  // the compiler already refuses an overflow
   }
 }
 
 /// In a constant evaluation, stop on a label y outside [0, 1] or NaN; nothing at run time
 /// (the test is not even made there: the unchecked functions' hot path stays free of it).
 template <class T>
+requires checked_scalar<T>
 constexpr void stop_on_bad_label(T y) noexcept {
   if (std::is_constant_evaluated() && !label_ok(y)) bad_input::the_label_y_is_not_in_0_1_or_is_nan();
 }
 
 /// In a constant evaluation, stop on a learning rate that is not finite and > 0; nothing at run time.
 template <class T>
+requires checked_scalar<T>
 constexpr void stop_on_bad_eta(T eta) noexcept {
   if (std::is_constant_evaluated() && !eta_ok(eta)) bad_input::the_learning_rate_eta_is_not_positive_and_finite();
 }
+
+/// A scalar whose values are not numbers (scalar.hpp: not checked_scalar) has nothing to check.
+/// Overloads rather than an if constexpr: no statement for a constant evaluation to pay for.
+template <class T>
+requires(!checked_scalar<T>) constexpr void stop_on_bad_label(const T&) noexcept {}
+template <class T>
+requires(!checked_scalar<T>) constexpr void stop_on_bad_eta(const T&) noexcept {}
 
 }  // namespace detail
 }  // namespace gradproof
@@ -1687,14 +1880,24 @@ namespace gradproof {
 /// The form Keras/TensorFlow use with from_logits=True. For y in {0, 1} and theta on the
 /// right side, max(theta, 0) - theta y is exactly 0 and the loss is log1p(e^-|theta|) with
 /// all its digits; for large |theta| on the wrong side it is |theta| + a tiny term.
+/// On a scalar whose values do not compare (scalar.hpp: not checked_scalar) it is the same
+/// function written without a branch, softplus(theta) - theta y, with the type's softplus.
 template <scalar T>
-constexpr T bce_with_logits(T theta, std::type_identity_t<T> y) noexcept {
-  detail::stop_on_bad_label(y);
-  if (std::is_constant_evaluated() && !detail::is_finite(theta)) bad_input::the_logit_theta_is_not_finite();
-  // max(θ, 0) and |θ| take the same side at θ = 0 (>=, and abs's x < 0 test), so that their
-  // kinks cancel there on Dual numbers too: L′(0) = 1 − y − 1/2 = σ(0) − y.
-  const T linear = (theta >= T(0) ? theta : T(0)) - GRADPROOF_MUL(theta, y);
-  return linear + math::log1p(math::exp(-detail::abs(theta)));
+constexpr T bce_with_logits(T theta, std::type_identity_t<T> y) noexcept(nothrow_scalar<T>) {
+  if constexpr (checked_scalar<T>) {
+    detail::stop_on_bad_label(y);
+    if (std::is_constant_evaluated() && !detail::is_finite(theta)) bad_input::the_logit_theta_is_not_finite();
+    // max(θ, 0) and |θ| take the same side at θ = 0 (>=, and abs's x < 0 test), so that their
+    // kinks cancel there on Dual numbers too: L′(0) = 1 − y − 1/2 = σ(0) − y. An if, not a
+    // conditional expression: no ?: on a class-valued scalar (docs/architecture.md).
+    T linear = T(0);
+    if (theta >= T(0)) linear = theta;
+    linear = linear - GRADPROOF_MUL(theta, y);
+    const T tail = math::log1p(math::exp(-detail::abs(theta)));
+    return linear + tail;
+  } else {
+    return math::softplus(theta) - theta * y;  // a plain product: T is not real
+  }
 }
 
 /// Keras's backend epsilon, the clipping margin of the probability form.
@@ -1710,10 +1913,14 @@ inline constexpr T keras_epsilon = T(1e-7);
 template <real T>
 constexpr T bce(T y_hat, std::type_identity_t<T> y) noexcept {
   detail::stop_on_bad_label(y);
-  if (std::is_constant_evaluated() && !detail::label_ok(y_hat)) bad_input::the_probability_y_hat_is_not_in_0_1_or_is_nan();
+  if (std::is_constant_evaluated() && !detail::label_ok(y_hat))
+    bad_input::the_probability_y_hat_is_not_in_0_1_or_is_nan();
   constexpr T eps = keras_epsilon<T>;
   const T p = y_hat < eps ? eps : (y_hat > T(1) - eps ? T(1) - eps : y_hat);
-  return -(GRADPROOF_MUL(y, math::log(p)) + GRADPROOF_MUL(T(1) - y, math::log1p(-p)));
+  const T log_p = math::log(p);
+  const T log_q = math::log1p(-p);
+  const T one_minus_y = T(1) - y;
+  return -(GRADPROOF_MUL(y, log_p) + GRADPROOF_MUL(one_minus_y, log_q));
 }
 
 }  // namespace gradproof
@@ -1748,33 +1955,30 @@ namespace detail {
 /// Why not `Matrix out{}; fill it`: g++ keeps the dead zeroing of `out` (a rep stos for a 4x3)
 /// on the hot path; an aggregate built from a pack has nothing to zero.
 template <class T, std::size_t R, std::size_t C, class Entry, std::size_t... I>
-constexpr Matrix<T, R, C> generate_impl(Entry&& entry, std::index_sequence<I...>) noexcept {
+constexpr Matrix<T, R, C> generate_impl(Entry&& entry, std::index_sequence<I...>) noexcept(nothrow_scalar<T>) {
   return Matrix<T, R, C>{{entry(I)...}};
 }
 template <class T, std::size_t R, std::size_t C, class Entry>
-constexpr Matrix<T, R, C> generate(Entry&& entry) noexcept {
+constexpr Matrix<T, R, C> generate(Entry&& entry) noexcept(nothrow_scalar<T>) {
   return generate_impl<T, R, C>(entry, std::make_index_sequence<R * C>{});
 }
 }  // namespace detail
 
 /// transpose(A): (R, C) -> (C, R).
 template <class T, std::size_t R, std::size_t C>
-constexpr Matrix<T, C, R> transpose(const Matrix<T, R, C>& a) noexcept {
+constexpr Matrix<T, C, R> transpose(const Matrix<T, R, C>& a) noexcept(nothrow_scalar<T>) {
   // Entry (c, r) of the result, flat index c R + r, is a(r, c).
-  return detail::generate<T, C, R>([&a](std::size_t flat) { return a(flat % R, flat / R); });
+  const T* const pa = detail::entries(a);
+  return detail::generate<T, C, R>([pa](std::size_t flat) { return pa[(flat % R) * C + flat / R]; });
 }
 
 /// matmul(A, B): (R, K) · (K, C) -> (R, C).
 template <class T, std::size_t R, std::size_t K1, std::size_t K2, std::size_t C>
-  requires inner_dims_agree<K1, K2>
-constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept {
-  // Sums from k = 0 up, the order every gradproof function that forms W x uses. Entries are
-  // read through raw pointers, not a(r, k): in a constant evaluation operator() and
-  // std::array::operator[] are two function calls per read, and both evaluators charge for
-  // them (this halved the compile-time cost of W x + b1; tools/constexpr_time.sh). Compiled
-  // code is the same.
-  const T* const pa = a.data.data();
-  const T* const pb = b.data.data();
+requires inner_dims_agree<K1, K2>
+constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept(nothrow_scalar<T>) {
+  // Sums from k = 0 up, the order every gradproof function that forms W x uses.
+  const T* const pa = detail::entries(a);
+  const T* const pb = detail::entries(b);
   return detail::generate<T, R, C>([pa, pb](std::size_t flat) {
     const std::size_t row = flat / C, col = flat % C;
     T sum = GRADPROOF_MUL(pa[row * K1], pb[col]);
@@ -1785,29 +1989,31 @@ constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, 
 
 /// A * B is matmul(A, B): (R, K) · (K, C) -> (R, C).
 template <class T, std::size_t R, std::size_t K1, std::size_t K2, std::size_t C>
-  requires inner_dims_agree<K1, K2>
-constexpr Matrix<T, R, C> operator*(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept {
+requires inner_dims_agree<K1, K2>
+constexpr Matrix<T, R, C> operator*(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept(nothrow_scalar<T>) {
   return matmul(a, b);
 }
 
 /// The entry of a (1, 1) matrix, e.g. of U · h: (1, 1) -> scalar.
 template <class T>
-constexpr T to_scalar(const Matrix<T, 1, 1>& a) noexcept {
+constexpr T to_scalar(const Matrix<T, 1, 1>& a) noexcept(nothrow_scalar<T>) {
   return a(0, 0);
 }
 
 /// Element-wise f: (R, C) -> (R, C).
 template <class F, class T, std::size_t R, std::size_t C>
-constexpr auto map(F f, const Matrix<T, R, C>& a) noexcept(noexcept(f(a.data[0]))) {
-  return detail::generate<decltype(f(a.data[0])), R, C>([&f, &a](std::size_t flat) { return f(a.data[flat]); });
+constexpr auto map(F f, const Matrix<T, R, C>& a) noexcept(noexcept(f(std::declval<const T&>()))) {
+  const T* const pa = detail::entries(a);
+  return detail::generate<decltype(f(std::declval<const T&>())), R, C>(
+      [&f, pa](std::size_t flat) { return f(pa[flat]); });
 }
 
 /// Element-wise a_i op b_i for two matrices of one shape.
 namespace detail {
 template <class T, std::size_t R, std::size_t C, class Op>
-constexpr Matrix<T, R, C> zip(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b, Op op) noexcept {
-  const T* const pa = a.data.data();  // raw pointers: see matmul
-  const T* const pb = b.data.data();
+constexpr Matrix<T, R, C> zip(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b, Op op) noexcept(nothrow_scalar<T>) {
+  const T* const pa = entries(a);
+  const T* const pb = entries(b);
   return generate<T, R, C>([pa, pb, &op](std::size_t flat) { return op(pa[flat], pb[flat]); });
 }
 }  // namespace detail
@@ -1815,22 +2021,25 @@ constexpr Matrix<T, R, C> zip(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b
 /// hadamard(A, B), the slides' "∘": (R, C) ∘ (R, C) -> (R, C). A row and a column are
 /// not the same shape, so (1, 4) ∘ (4, 1) is not an operation (erratum 3).
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires same_shape<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
+requires same_shape<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>& a,
+                                     const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
   return detail::zip(a, b, [](T lhs, T rhs) { return GRADPROOF_MUL(lhs, rhs); });
 }
 
 /// A + B: (R, C) + (R, C) -> (R, C).
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires same_shape<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
+requires same_shape<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>& a,
+                                      const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
   return detail::zip(a, b, [](T lhs, T rhs) { return lhs + rhs; });
 }
 
 /// A - B: (R, C) - (R, C) -> (R, C). The SGD update Ω − η ∂L/∂Ω needs ∂L/∂Ω in Ω's shape.
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires same_shape<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
+requires same_shape<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>& a,
+                                      const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
   return detail::zip(a, b, [](T lhs, T rhs) { return lhs - rhs; });
 }
 
@@ -1839,24 +2048,27 @@ constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>& a, const Matrix<T
 // names the fix, instead of only "same_shape<4, 1, 1, 4> evaluated to false". They are still
 // not operations: a negated concept proves each (static_tests/concepts_test.cpp).
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires transposed_shapes<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) = delete;  // a row ∘ a column, (R, C) ∘ (C, R): transpose one of them, as in δ1 U ∘ σ′(z)ᵀ
+requires transposed_shapes<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) =
+    delete;  // a row ∘ a column, (R, C) ∘ (C, R): transpose one of them, as in δ1 U ∘ σ′(z)ᵀ
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires transposed_shapes<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) = delete;  // a row + a column, (R, C) + (C, R): transpose one of them
+requires transposed_shapes<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) =
+    delete;  // a row + a column, (R, C) + (C, R): transpose one of them
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires transposed_shapes<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) = delete;  // a column - a row, (R, C) - (C, R): b1 - eta * db1 takes db1 = transpose(delta2), b1's own gradient
+requires transposed_shapes<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) =
+    delete;  // a column - a row, (R, C) - (C, R): b1 - eta * db1 takes db1 = transpose(delta2), b1's own gradient
 
 /// s · A: scalar times (R, C) -> (R, C).
 template <class T, std::size_t R, std::size_t C>
-constexpr Matrix<T, R, C> operator*(std::type_identity_t<T> s, const Matrix<T, R, C>& a) noexcept {
+constexpr Matrix<T, R, C> operator*(std::type_identity_t<T> s, const Matrix<T, R, C>& a) noexcept(nothrow_scalar<T>) {
   return map([s](T entry) { return GRADPROOF_MUL(s, entry); }, a);
 }
 
 /// A · s: (R, C) times scalar -> (R, C).
 template <class T, std::size_t R, std::size_t C>
-constexpr Matrix<T, R, C> operator*(const Matrix<T, R, C>& a, std::type_identity_t<T> s) noexcept {
+constexpr Matrix<T, R, C> operator*(const Matrix<T, R, C>& a, std::type_identity_t<T> s) noexcept(nothrow_scalar<T>) {
   return map([s](T entry) { return GRADPROOF_MUL(entry, s); }, a);
 }
 
@@ -1864,9 +2076,15 @@ constexpr Matrix<T, R, C> operator*(const Matrix<T, R, C>& a, std::type_identity
 /// a_i b_j. Written with its operands' real shapes, as in dL/dW = delta2^T ⊗ x^T, so
 /// x in place of x^T is not an operation.
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires lhs_is_a_column<C1> && rhs_is_a_row<R2>
-constexpr Matrix<T, R1, C2> outer(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept {
-  return detail::generate<T, R1, C2>([&a, &b](std::size_t flat) { return GRADPROOF_MUL(a(flat / C2, 0), b(0, flat % C2)); });
+requires lhs_is_a_column<C1> && rhs_is_a_row<R2>
+constexpr Matrix<T, R1, C2> outer(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
+  const T* const pa = detail::entries(a);  // a column: entry i is a(i, 0)
+  const T* const pb = detail::entries(b);  // a row: entry j is b(0, j)
+  return detail::generate<T, R1, C2>([pa, pb](std::size_t flat) {
+    const T a_i = pa[flat / C2];
+    const T b_j = pb[flat % C2];
+    return GRADPROOF_MUL(a_i, b_j);
+  });
 }
 
 }  // namespace gradproof
@@ -1934,12 +2152,12 @@ struct ForwardPass {
 /// The two deltas and the four gradients, each gradient exactly of its parameter's type.
 template <class T, std::size_t In = 3, std::size_t Hidden = 4>
 struct Gradients {
-  T delta1{};                    ///< ∂L/∂θ = ŷ − y, scalar
-  RowVector<T, Hidden> delta2;   ///< ∂L/∂z, a row (1, Hidden)
-  Matrix<T, Hidden, In> dW;      ///< ∂L/∂W (Hidden, In) = shape of W
-  ColVector<T, Hidden> db1;      ///< ∂L/∂b1 (Hidden, 1) = shape of b1 = delta2ᵀ
-  RowVector<T, Hidden> dU;       ///< ∂L/∂U (1, Hidden) = shape of U
-  T db2{};                       ///< ∂L/∂b2, scalar = shape of b2
+  T delta1{};                   ///< ∂L/∂θ = ŷ − y, scalar
+  RowVector<T, Hidden> delta2;  ///< ∂L/∂z, a row (1, Hidden)
+  Matrix<T, Hidden, In> dW;     ///< ∂L/∂W (Hidden, In) = shape of W
+  ColVector<T, Hidden> db1;     ///< ∂L/∂b1 (Hidden, 1) = shape of b1 = delta2ᵀ
+  RowVector<T, Hidden> dU;      ///< ∂L/∂U (1, Hidden) = shape of U
+  T db2{};                      ///< ∂L/∂b2, scalar = shape of b2
 
   GRADPROOF_EXACT_EQUALITY_BEGIN
   friend constexpr bool operator==(const Gradients&, const Gradients&) = default;
@@ -1959,7 +2177,7 @@ namespace equations {
 /// δ1 = ∂L/∂θ = ŷ − y (slide 5, eq. 3): sigmoid and cross-entropy cancel. scalar.
 /// The slides' formula, as written. backward() evaluates it with the overload below.
 template <class T>
-constexpr T delta1(T y_hat, std::type_identity_t<T> y) noexcept {
+constexpr T delta1(T y_hat, std::type_identity_t<T> y) noexcept(nothrow_scalar<T>) {
   return y_hat - y;
 }
 
@@ -1969,7 +2187,8 @@ constexpr T delta1(T y_hat, std::type_identity_t<T> y) noexcept {
 /// θ = 40 it is 0), while this form is exact for y in {0, 1} up to ŷ's and 1 − ŷ's own
 /// rounding. Proven against forward-mode AD in static_tests/ad_test.cpp. scalar.
 template <class T>
-constexpr T delta1(T y_hat, std::type_identity_t<T> one_minus_y_hat, std::type_identity_t<T> y) noexcept {
+constexpr T delta1(T y_hat, std::type_identity_t<T> one_minus_y_hat,
+                   std::type_identity_t<T> y) noexcept(nothrow_scalar<T>) {
   return GRADPROOF_MUL(T(1) - y, y_hat) - GRADPROOF_MUL(y, one_minus_y_hat);
 }
 
@@ -1979,39 +2198,40 @@ constexpr T delta1(T y_hat, std::type_identity_t<T> one_minus_y_hat, std::type_i
 /// a row times a column (erratum 3): the transpose is needed.
 template <class T, std::size_t Hidden>
 constexpr RowVector<T, Hidden> delta2(T delta1, const RowVector<T, Hidden>& U,
-                                      const ColVector<T, Hidden>& sigma_prime_z) noexcept {
+                                      const ColVector<T, Hidden>& sigma_prime_z) noexcept(nothrow_scalar<T>) {
   return delta1 * hadamard(U, transpose(sigma_prime_z));
 }
 
 /// ∂L/∂W = δ2ᵀ ⊗ xᵀ (slide 9, eq. 7): (H, 1) ⊗ (1, In) -> (H, In), entry (i, j) = δ2_i x_j.
 /// Row i carries σ′(z_i) (the slides' last row wrongly has σ′(z1), erratum 4).
 template <class T, std::size_t Hidden, std::size_t In>
-constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2, const ColVector<T, In>& x) noexcept {
+constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2,
+                                   const ColVector<T, In>& x) noexcept(nothrow_scalar<T>) {
   return outer(transpose(delta2), transpose(x));
 }
 
 /// ∂L/∂b1 = δ2ᵀ (slide 11): (1, H)ᵀ -> (H, 1). b1 is a column and δ2 a row: the transpose
 /// gives the gradient b1's shape.
 template <class T, std::size_t Hidden>
-constexpr ColVector<T, Hidden> db1(const RowVector<T, Hidden>& delta2) noexcept {
+constexpr ColVector<T, Hidden> db1(const RowVector<T, Hidden>& delta2) noexcept(nothrow_scalar<T>) {
   return transpose(delta2);
 }
 
 /// ∂L/∂U = δ1 hᵀ = ε [h1 … hH] (slide 10): scalar · (H, 1)ᵀ -> (1, H).
 template <class T, std::size_t Hidden>
-constexpr RowVector<T, Hidden> dU(T delta1, const ColVector<T, Hidden>& h) noexcept {
+constexpr RowVector<T, Hidden> dU(T delta1, const ColVector<T, Hidden>& h) noexcept(nothrow_scalar<T>) {
   return delta1 * transpose(h);
 }
 
 /// ∂L/∂b2 = δ1 (slide 11): scalar.
 template <class T>
-constexpr T db2(T delta1) noexcept {
+constexpr T db2(T delta1) noexcept(nothrow_scalar<T>) {
   return delta1;
 }
 
 /// Ω ← Ω − η ∂L/∂Ω for one parameter, matrix or scalar (slide 8): Ω and ∂L/∂Ω have one shape.
 template <class Omega, class Gradient, class Scalar>
-constexpr Omega sgd(const Omega& omega, const Gradient& gradient, Scalar eta) noexcept {
+constexpr Omega sgd(const Omega& omega, const Gradient& gradient, Scalar eta) noexcept(nothrow_scalar<Scalar>) {
   using P = detail::shape_of<Omega>;
   using G = detail::shape_of<Gradient>;
   constexpr bool transposed = P::rows == G::cols && P::cols == G::rows && P::rows != P::cols;
@@ -2066,25 +2286,29 @@ constexpr InputError check_network(const Network<T, In, Hidden>& net) noexcept {
 /// In a constant evaluation, stop on a non-finite parameter or input (validate.hpp's
 /// bad_input functions name it); nothing at run time, where forward is unchecked.
 template <class T, std::size_t In, std::size_t Hidden>
+requires checked_scalar<T>
 constexpr void stop_on_bad_forward_input(const Network<T, In, Hidden>& net, const ColVector<T, In>& x) noexcept {
   if (std::is_constant_evaluated()) {
     stop_if_constant_evaluated(check_network(net));
     if (!all_finite(x)) stop_if_constant_evaluated(InputError::input_not_finite);
   }
 }
+template <class T, std::size_t In, std::size_t Hidden>
+requires(!checked_scalar<T>) constexpr void stop_on_bad_forward_input(const Network<T, In, Hidden>&,
+                                                                      const ColVector<T, In>&) noexcept {}
 
 /// θ = U h + b2: (1, Hidden) · (Hidden, 1) + scalar -> scalar. One function, so that forward
 /// and the lockstep step (train.hpp) form it by the same operations.
 template <class T, std::size_t In, std::size_t Hidden>
-constexpr T logit(const Network<T, In, Hidden>& net, const ColVector<T, Hidden>& h) noexcept {
+constexpr T logit(const Network<T, In, Hidden>& net, const ColVector<T, Hidden>& h) noexcept(nothrow_scalar<T>) {
   return to_scalar(net.U * h) + net.b2;
 }
 }  // namespace detail
 
 /// The forward pass: x (In, 1) -> z, h, σ′(z) (Hidden, 1); θ, ŷ scalars (slide 2).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
-GRADPROOF_INLINE_STEP constexpr ForwardPass<T, In, Hidden> forward(const Network<T, In, Hidden>& net,
-                                             const Matrix<T, XRows, XCols>& x) noexcept {
+GRADPROOF_HOT_INLINE constexpr ForwardPass<T, In, Hidden> forward(
+    const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x) noexcept(nothrow_scalar<T>) {
   ForwardPass<T, In, Hidden> f{};
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
     detail::stop_on_bad_forward_input(net, x);
@@ -2101,13 +2325,13 @@ GRADPROOF_INLINE_STEP constexpr ForwardPass<T, In, Hidden> forward(const Network
 /// The loss of one sample, L = CE(σ(θ), y) computed from θ (bce_with_logits). scalar.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
 constexpr T loss(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
-                 std::type_identity_t<T> y) noexcept {
+                 std::type_identity_t<T> y) noexcept(nothrow_scalar<T>) {
   return bce_with_logits(forward(net, x).theta, y);
 }
 
 /// The prediction ŷ = σ(θ) in (0, 1). scalar.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
-constexpr T predict(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x) noexcept {
+constexpr T predict(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x) noexcept(nothrow_scalar<T>) {
   return forward(net, x).y_hat;
 }
 
@@ -2115,7 +2339,7 @@ constexpr T predict(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XC
 template <class T, std::size_t In, std::size_t Hidden>
 constexpr Gradients<T, In, Hidden> backward(const Network<T, In, Hidden>& net, const ColVector<T, In>& x,
                                             std::type_identity_t<T> y,
-                                            const ForwardPass<T, In, Hidden>& f) noexcept {
+                                            const ForwardPass<T, In, Hidden>& f) noexcept(nothrow_scalar<T>) {
   detail::stop_on_bad_label(y);
   Gradients<T, In, Hidden> g{};
   g.delta1 = equations::delta1(f.y_hat, f.one_minus_y_hat, y);
@@ -2130,7 +2354,7 @@ constexpr Gradients<T, In, Hidden> backward(const Network<T, In, Hidden>& net, c
 /// The backward pass: forward, then the deltas and the four gradients (slides 5-11).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
 constexpr Gradients<T, In, Hidden> backward(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
-                                            std::type_identity_t<T> y) noexcept {
+                                            std::type_identity_t<T> y) noexcept(nothrow_scalar<T>) {
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
     return backward(net, x, y, forward(net, x));
   } else {
@@ -2141,7 +2365,7 @@ constexpr Gradients<T, In, Hidden> backward(const Network<T, In, Hidden>& net, c
 /// The SGD update of every parameter, Ω ← Ω − η ∂L/∂Ω (slide 8): each keeps its shape.
 template <class T, std::size_t In, std::size_t Hidden>
 constexpr Network<T, In, Hidden> update(const Network<T, In, Hidden>& net, const Gradients<T, In, Hidden>& g,
-                                        std::type_identity_t<T> eta) noexcept {
+                                        std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
   detail::stop_on_bad_eta(eta);
   return {equations::sgd(net.W, g.dW, eta), equations::sgd(net.b1, g.db1, eta), equations::sgd(net.U, g.dU, eta),
           equations::sgd(net.b2, g.db2, eta)};
@@ -2157,10 +2381,10 @@ namespace detail {
 /// δ1 is (static_tests/fused_bound.hpp). Outside the logistic's common range (θ < −40 or
 /// θ >= 704, or NaN), and for float, equations::delta1 itself. scalar.
 template <class T>
-GRADPROOF_INLINE_STEP constexpr T fused_delta1(T theta, T y) noexcept {
+GRADPROOF_HOT_INLINE constexpr T fused_delta1(T theta, T y) noexcept(nothrow_scalar<T>) {
   if constexpr (std::is_same_v<T, double>) {
-    if (theta >= math::detail::logistic_left_tail && theta < math::detail::exp_normal_range) {  // false for NaN
-      const auto p = math::detail::logistic(theta);
+    if (theta >= detail::logistic_left_tail && theta < detail::exp_normal_range) {  // false for NaN
+      const auto p = detail::logistic(theta);
       const double k = (1.0 - y) - GRADPROOF_MUL(y, p.e.hi);
       return GRADPROOF_MUL(k, p.q);
     }
@@ -2182,36 +2406,44 @@ GRADPROOF_INLINE_STEP constexpr T fused_delta1(T theta, T y) noexcept {
 /// one product and one subtraction after δ1 (static_tests/fused_step_test.cpp bounds the epoch).
 /// x (In, 1); next_x, next_z: both or neither (next_z may be the z that h and σ′ came from).
 template <class T, std::size_t In, std::size_t Hidden>
-GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
-                                                         T eta, const ColVector<T, Hidden>& h_col,
-                                                         const ColVector<T, Hidden>& sigma_prime_col, T theta,
-                                                         const ColVector<T, In>* next_x = nullptr,
-                                                         ColVector<T, Hidden>* next_z = nullptr) noexcept {
+GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(
+    Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y, T eta, const ColVector<T, Hidden>& h_col,
+    const ColVector<T, Hidden>& sigma_prime_col, T theta, const ColVector<T, In>* next_x = nullptr,
+    ColVector<T, Hidden>* next_z = nullptr) noexcept(nothrow_scalar<T>) {
   const T delta1 = fused_delta1(theta, y);
-  // Raw pointers, not net.W(i, j): in a constant evaluation every operator() and
-  // std::array::operator[] is a function call, and this loop cost 3x as much through them
-  // (299 against 95 us of g++'s time for this function, timed as tools/constexpr_time.sh does).
-  // Compiled code is the same.
-  T* const W = net.W.data.data();
-  T* const b1 = net.b1.data.data();
-  T* const U = net.U.data.data();
-  const T* const sigma_prime = sigma_prime_col.data.data();
-  const T* const h = h_col.data.data();
-  const T* const xs = x.data.data();
-  if (next_x != nullptr) {  // before the update: W, b1 and U as they were
+  T* const W = entries(net.W);  // row-major: row i starts at W + i In
+  T* const b1 = entries(net.b1);
+  T* const U = entries(net.U);
+  const T* const sigma_prime = entries(sigma_prime_col);
+  const T* const h = entries(h_col);
+  const T* const xs = entries(x);
+  // next_z, not next_x, is tested: next_x may point into a temporary range, whose element g++ 12
+  // will not compare with nullptr in a constant evaluation.
+  if (next_z != nullptr) {  // before the update: W, b1 and U as they were
     *next_z = net.W * *next_x + net.b1;
-    const T* const xn = next_x->data.data();
+    const T* const xn = entries(*next_x);
+    T* const z_next = entries(*next_z);
     T s = GRADPROOF_MUL(xs[0], xn[0]);  // xᵀx' + 1
     for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
     s = s + T(1);
-    for (std::size_t i = 0; i < Hidden; ++i)
-      next_z->data[i] = next_z->data[i] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(GRADPROOF_MUL(eta, GRADPROOF_MUL(U[i], sigma_prime[i])), s));
+    for (std::size_t i = 0; i < Hidden; ++i) {
+      const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]);
+      const T eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime);
+      const T correction = GRADPROOF_MUL(eta_u_sigma_prime, s);
+      z_next[i] = z_next[i] - GRADPROOF_MUL(delta1, correction);
+    }
   }
   for (std::size_t i = 0; i < Hidden; ++i) {
-    const T eta_u_sigma_prime = GRADPROOF_MUL(eta, GRADPROOF_MUL(U[i], sigma_prime[i]));  // η δ2_i / δ1
-    for (std::size_t j = 0; j < In; ++j) W[i * In + j] = W[i * In + j] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta_u_sigma_prime, xs[j]));
+    const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]);
+    const T eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime);  // η δ2_i / δ1
+    T* const W_i = W + i * In;                                      // row i of W
+    for (std::size_t j = 0; j < In; ++j) {
+      const T step = GRADPROOF_MUL(eta_u_sigma_prime, xs[j]);
+      W_i[j] = W_i[j] - GRADPROOF_MUL(delta1, step);
+    }
     b1[i] = b1[i] - GRADPROOF_MUL(delta1, eta_u_sigma_prime);
-    U[i] = U[i] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta, h[i]));
+    const T eta_h = GRADPROOF_MUL(eta, h[i]);
+    U[i] = U[i] - GRADPROOF_MUL(delta1, eta_h);
   }
   net.b2 = net.b2 - GRADPROOF_MUL(delta1, eta);
 }
@@ -2219,10 +2451,9 @@ GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>&
 /// The fused step's forward half from z: σ, σ′ of every hidden unit and θ, by forward's own
 /// functions; then the update (and, in an epoch, the next z).
 template <class T, std::size_t In, std::size_t Hidden>
-GRADPROOF_INLINE_STEP constexpr void sgd_step_from_z(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y, T eta,
-                                                     const ColVector<T, Hidden>& z,
-                                                     const ColVector<T, In>* next_x = nullptr,
-                                                     ColVector<T, Hidden>* next_z = nullptr) noexcept {
+GRADPROOF_HOT_INLINE constexpr void sgd_step_from_z(
+    Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y, T eta, const ColVector<T, Hidden>& z,
+    const ColVector<T, In>* next_x = nullptr, ColVector<T, Hidden>* next_z = nullptr) noexcept(nothrow_scalar<T>) {
   ColVector<T, Hidden> h;
   ColVector<T, Hidden> sigma_prime;
   math::sigmoid_and_prime(z.data, h.data, sigma_prime.data);
@@ -2231,8 +2462,8 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_from_z(Network<T, In, Hidden>& net
 
 /// The fused step in the scalar (constant evaluation's) form: z = W x + b1, then the above.
 template <class T, std::size_t In, std::size_t Hidden>
-GRADPROOF_INLINE_STEP constexpr void sgd_step_scalar(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
-                                                     T eta) noexcept {
+GRADPROOF_HOT_INLINE constexpr void sgd_step_scalar(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
+                                                    T eta) noexcept(nothrow_scalar<T>) {
   stop_on_bad_forward_input(net, x);
   sgd_step_from_z(net, x, y, eta, net.W * x + net.b1);
 }
@@ -2240,9 +2471,9 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_scalar(Network<T, In, Hidden>& net
 #if GRADPROOF_SIMD
 /// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
 /// else lane by lane through the scalar function (the same bits either way).
-GRADPROOF_ALWAYS_INLINE inline math::detail::pair4 hidden4(const gradproof::detail::lanes4& z) noexcept {
-  if (z.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range))
-    return math::detail::sigmoid_and_prime_common(math::detail::logistic_common(z));
+GRADPROOF_ALWAYS_INLINE inline detail::pair4 hidden4(const lanes4& z) noexcept {
+  if (z.all_in(detail::logistic_left_tail, detail::exp_normal_range))
+    return detail::sigmoid_and_prime_common(detail::logistic_common(z));
   // The rare path fills arrays and loads them whole: filling the vectors lane by lane made g++
   // keep h and σ′ in memory on the common path too.
   double h[4];
@@ -2252,7 +2483,7 @@ GRADPROOF_ALWAYS_INLINE inline math::detail::pair4 hidden4(const gradproof::deta
     h[i] = p.sigma;
     sigma_prime[i] = p.sigma_prime;
   }
-  return {gradproof::detail::lanes4::load(h), gradproof::detail::lanes4::load(sigma_prime)};
+  return {lanes4::load(h), lanes4::load(sigma_prime)};
 }
 
 /// The fused step of a network of 4 hidden units in doubles, at run time: the 4 hidden units
@@ -2261,19 +2492,18 @@ GRADPROOF_ALWAYS_INLINE inline math::detail::pair4 hidden4(const gradproof::deta
 /// W (4, In) row-major is read and written by columns: column j is lane stride In.
 template <std::size_t In>
 GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net, const ColVector<double, In>& x,
-                                            double y, double eta, Network<double, In, 4>& next) noexcept {
-  using gradproof::detail::lanes4;
-  const double* const W = net.W.data.data();
-  const double* const xs = x.data.data();
+                                              double y, double eta, Network<double, In, 4>& next) noexcept {
+  const double* const W = entries(net.W);
+  const double* const xs = entries(x);
   lanes4 columns[In];
-  gradproof::detail::load_columns(W, columns);
-  const lanes4 b1 = lanes4::load(net.b1.data.data());
-  const lanes4 U = lanes4::load(net.U.data.data());
+  load_columns(W, columns);
+  const lanes4 b1 = lanes4::load(entries(net.b1));
+  const lanes4 U = lanes4::load(entries(net.U));
   // z = W x + b1: lane i sums W_i0 x_0 + W_i1 x_1 + ... from j = 0 up, then b1_i (matmul's order).
   lanes4 z = columns[0] * xs[0];
   GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) z = z + columns[j] * xs[j];
   z = z + b1;
-  const math::detail::pair4 hidden = hidden4(z);
+  const detail::pair4 hidden = hidden4(z);
   const lanes4& h = hidden.first;
   const lanes4& sigma_prime = hidden.second;
   const lanes4 u_h = U * h;
@@ -2282,19 +2512,17 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net,
   const lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
   GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
   const double b2 = net.b2 - GRADPROOF_MUL(delta1, eta);  // net may be next: every read before any write
-  gradproof::detail::store_columns(next.W.data.data(), columns);
-  (b1 - delta1 * eta_u_sigma_prime).store(next.b1.data.data());
-  (U - delta1 * (eta * h)).store(next.U.data.data());
+  store_columns(entries(next.W), columns);
+  (b1 - delta1 * eta_u_sigma_prime).store(entries(next.b1));
+  (U - delta1 * (eta * h)).store(entries(next.U));
   next.b2 = b2;
 }
 
 /// fused_delta1 of 4 logits (4 networks, one label y), lane by lane: its operations on 4 lanes
 /// where every θ is in the common range, else the scalar function per lane.
-GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 fused_delta1_4(const gradproof::detail::lanes4& theta,
-                                                                      double y) noexcept {
-  using gradproof::detail::lanes4;
-  if (theta.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range)) {
-    const auto p = math::detail::logistic_common(theta);
+GRADPROOF_ALWAYS_INLINE inline lanes4 fused_delta1_4(const lanes4& theta, double y) noexcept {
+  if (theta.all_in(detail::logistic_left_tail, detail::exp_normal_range)) {
+    const auto p = detail::logistic_common(theta);
     const lanes4 k = (1.0 - y) - y * p.e.hi;
     return k * p.q;
   }
@@ -2303,13 +2531,11 @@ GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 fused_delta1_4(const gr
   return out;
 }
 
-
 /// W x + b1 from W's columns: matmul's order (from j = 0 up), then b1.
 template <std::size_t In>
-GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 columns_x_plus_b1(const gradproof::detail::lanes4 (&columns)[In],
-                                                                           const gradproof::detail::lanes4& b1,
-                                                                           const double* xs) noexcept {
-  gradproof::detail::lanes4 sum = columns[0] * xs[0];
+GRADPROOF_ALWAYS_INLINE inline lanes4 columns_x_plus_b1(const lanes4 (&columns)[In], const lanes4& b1,
+                                                        const double* xs) noexcept {
+  lanes4 sum = columns[0] * xs[0];
   GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) sum = sum + columns[j] * xs[j];
   return sum + b1;
 }
@@ -2321,39 +2547,39 @@ GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 columns_x_plus_b1(const
 /// scalar sgd_epoch's, in its order.
 template <std::size_t In, class Iterator>
 GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iterator it, Iterator last,
-                                             double eta) noexcept {
-  using gradproof::detail::lanes4;
+                                               double eta) noexcept {
   lanes4 columns[In];
-  gradproof::detail::load_columns(net.W.data.data(), columns);
-  lanes4 b1 = lanes4::load(net.b1.data.data());
-  lanes4 U = lanes4::load(net.U.data.data());
+  load_columns(entries(net.W), columns);
+  lanes4 b1 = lanes4::load(entries(net.b1));
+  lanes4 U = lanes4::load(entries(net.U));
   double b2 = net.b2;
-  lanes4 z = columns_x_plus_b1(columns, b1, it->x.data.data());
+  lanes4 z = columns_x_plus_b1(columns, b1, entries(it->x));
   for (;;) {
-    const double* const xs = it->x.data.data();
+    const double* const xs = entries(it->x);
     const double y = it->y;
-    const math::detail::pair4 hidden = hidden4(z);
+    const detail::pair4 hidden = hidden4(z);
     const lanes4 u_h = U * hidden.first;
     const double theta = u_h.sum_in_order() + b2;  // logit()'s order
     const double delta1 = fused_delta1(theta, y);
     const lanes4 eta_u_sigma_prime = eta * (U * hidden.second);
     const bool more = ++it != last;
     if (more) {
-      const double* const xn = it->x.data.data();
+      const double* const xn = entries(it->x);
       double s = GRADPROOF_MUL(xs[0], xn[0]);
       GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
       s = s + 1.0;
       z = columns_x_plus_b1(columns, b1, xn) - delta1 * (eta_u_sigma_prime * s);
     }
-    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] =
+        columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
     b1 = b1 - delta1 * eta_u_sigma_prime;
     U = U - delta1 * (eta * hidden.first);
     b2 = b2 - GRADPROOF_MUL(delta1, eta);
     if (!more) break;
   }
-  gradproof::detail::store_columns(net.W.data.data(), columns);
-  b1.store(net.b1.data.data());
-  U.store(net.U.data.data());
+  store_columns(entries(net.W), columns);
+  b1.store(entries(net.b1));
+  U.store(entries(net.U));
   net.b2 = b2;
 }
 
@@ -2380,8 +2606,9 @@ GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, It
 /// for bit: at run time, for doubles and 4 hidden units, the same operations run on the 4
 /// hidden units at once (detail/simd.hpp).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
-GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
-                                 std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
+GRADPROOF_HOT_INLINE constexpr void sgd_step_in_place(Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
+                                                      std::type_identity_t<T> y,
+                                                      std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
     detail::stop_on_bad_label(y);
     detail::stop_on_bad_eta(eta);
@@ -2400,8 +2627,9 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& n
 /// One step of plain SGD on one sample: the updated network (slide 8). The unchecked hot path;
 /// checked.hpp has try_sgd_step, which reports bad input at run time.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
-GRADPROOF_INLINE_STEP constexpr Network<T, In, Hidden> sgd_step(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
-                                          std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
+GRADPROOF_HOT_INLINE constexpr Network<T, In, Hidden> sgd_step(
+    const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x, std::type_identity_t<T> y,
+    std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4 && detail::input_shape_ok<In, XRows, XCols>()) {
     if (!__builtin_is_constant_evaluated()) {
@@ -2423,7 +2651,7 @@ GRADPROOF_INLINE_STEP constexpr Network<T, In, Hidden> sgd_step(const Network<T,
 /// static_tests/fused_step_test.cpp proves for whole epochs.
 template <class T, std::size_t In, std::size_t Hidden, class Samples>
 constexpr Network<T, In, Hidden> sgd_epoch(Network<T, In, Hidden> net, const Samples& samples,
-                                           std::type_identity_t<T> eta) noexcept {
+                                           std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
   detail::stop_on_bad_eta(eta);
   auto it = std::begin(samples);
   const auto last = std::end(samples);
@@ -2483,7 +2711,7 @@ namespace gradproof {
 
 /// One direction per parameter entry: W row-major, then b1, U, b2.
 template <std::size_t In, std::size_t Hidden>
-inline constexpr std::size_t parameter_count = Hidden * In + Hidden + Hidden + 1;
+inline constexpr std::size_t parameter_count = Hidden* In + Hidden + Hidden + 1;
 
 template <real T, std::size_t In, std::size_t Hidden>
 using DualNetwork = Network<Dual<T, parameter_count<In, Hidden>>, In, Hidden>;
@@ -2548,8 +2776,8 @@ namespace gradproof {
 /// What is wrong with (net, x, y, eta), in this order: parameters, input, label, learning
 /// rate; InputError::none if nothing.
 template <class T, std::size_t In, std::size_t Hidden>
-constexpr InputError validate(const Network<T, In, Hidden>& net, const ColVector<T, In>& x,
-                              std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
+constexpr InputError validate(const Network<T, In, Hidden>& net, const ColVector<T, In>& x, std::type_identity_t<T> y,
+                              std::type_identity_t<T> eta) noexcept {
   if (detail::check_network(net) != InputError::none) return InputError::parameter_not_finite;
   if (!detail::all_finite(x)) return InputError::input_not_finite;
   if (!detail::label_ok(y)) return InputError::label_not_in_0_1;
@@ -2656,7 +2884,9 @@ constexpr Model<T, In, Hidden> to_keras(const Network<T, In, Hidden>& net) noexc
   return model;
 }
 
-namespace detail {
+}  // namespace gradproof::keras
+
+namespace gradproof::detail {
 /// The two layers of from_keras: shapes (I1, U1) and (I2, U2) must be (In, Hidden) and
 /// (Hidden, 1). A wrong pair is told apart, most specific first, and exactly one assert fires.
 template <std::size_t I1, std::size_t U1, std::size_t I2, std::size_t U2>
@@ -2701,7 +2931,9 @@ constexpr bool keras_input_shape_ok() noexcept {
                 "inputs (its kernel's rows); x has another number of columns");
   return XCols == Inputs;
 }
-}  // namespace detail
+}  // namespace gradproof::detail
+
+namespace gradproof::keras {
 
 /// Keras's two Dense layers as gradproof's network. Only copies: exact. Takes any two Dense
 /// types so that a wrong pair is a static_assert with the fix, not a failed deduction.
@@ -2787,7 +3019,8 @@ namespace detail {
 /// ŷ and 1 − ŷ in one call. Each value is the one forward() computes, bit for bit: the same
 /// functions on the same inputs (the lane-wise calls are proven equal to the scalar ones).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t N, class NetOf, class XOf>
-GRADPROOF_INLINE_STEP constexpr std::array<ForwardPass<T, In, Hidden>, N> forward_lanes(NetOf net_of, XOf x_of) noexcept {
+GRADPROOF_HOT_INLINE constexpr std::array<ForwardPass<T, In, Hidden>, N> forward_lanes(NetOf net_of,
+                                                                                       XOf x_of) noexcept {
   std::array<ForwardPass<T, In, Hidden>, N> f{};
   std::array<T, N * Hidden> z{};
   std::array<T, N * Hidden> h{};
@@ -2821,9 +3054,9 @@ namespace detail {
 /// σ and σ′ of N hidden layers at once from their z: all N·Hidden units in one lane-wise call
 /// (vectorisable; the same bits as the scalar function per unit).
 template <class T, std::size_t Hidden, std::size_t N>
-GRADPROOF_INLINE_STEP constexpr void hidden_lanes(const std::array<ColVector<T, Hidden>, N>& z,
-                                                  std::array<ColVector<T, Hidden>, N>& h,
-                                                  std::array<ColVector<T, Hidden>, N>& sigma_prime) noexcept {
+GRADPROOF_HOT_INLINE constexpr void hidden_lanes(const std::array<ColVector<T, Hidden>, N>& z,
+                                                 std::array<ColVector<T, Hidden>, N>& h,
+                                                 std::array<ColVector<T, Hidden>, N>& sigma_prime) noexcept {
   std::array<T, N * Hidden> z_lanes{};
   std::array<T, N * Hidden> h_lanes{};
   std::array<T, N * Hidden> sigma_prime_lanes{};
@@ -2842,11 +3075,11 @@ GRADPROOF_INLINE_STEP constexpr void hidden_lanes(const std::array<ColVector<T, 
 /// hidden layer, then every update), so that the K independent chains overlap; with next_x,
 /// each network's next z as sgd_epoch forms it.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t K>
-GRADPROOF_INLINE_STEP constexpr void step_many_from_z(std::array<Network<T, In, Hidden>, K>& nets, const ColVector<T, In>& x,
-                                                      T y, const std::array<T, K>& etas,
-                                                      const std::array<ColVector<T, Hidden>, K>& z,
-                                                      const ColVector<T, In>* next_x,
-                                                      std::array<ColVector<T, Hidden>, K>* next_z) noexcept {
+GRADPROOF_HOT_INLINE constexpr void step_many_from_z(std::array<Network<T, In, Hidden>, K>& nets,
+                                                     const ColVector<T, In>& x, T y, const std::array<T, K>& etas,
+                                                     const std::array<ColVector<T, Hidden>, K>& z,
+                                                     const ColVector<T, In>* next_x,
+                                                     std::array<ColVector<T, Hidden>, K>* next_z) noexcept {
   std::array<ColVector<T, Hidden>, K> h{};
   std::array<ColVector<T, Hidden>, K> sigma_prime{};
   hidden_lanes(z, h, sigma_prime);
@@ -2863,48 +3096,51 @@ namespace detail {
 /// (fused_delta1_4), and each network's update is sgd_step4's. z[k]: this sample's z of network
 /// k in, its next z out (with next_x). Every lane's operations are the scalar path's.
 template <std::size_t In, std::size_t K>
-GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>, K>& nets, const ColVector<double, In>& x,
-                                             double y, const std::array<double, K>& etas, lanes4* z,
-                                             const std::type_identity_t<ColVector<double, In>>* next_x) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>, K>& nets,
+                                               const ColVector<double, In>& x, double y,
+                                               const std::array<double, K>& etas, lanes4* z,
+                                               const std::type_identity_t<ColVector<double, In>>* next_x) noexcept {
   std::array<lanes4, K> h{};
   std::array<lanes4, K> sigma_prime{};
   std::array<double, K> theta{};
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) {
-    const math::detail::pair4 hidden = hidden4(z[k]);
+    const detail::pair4 hidden = hidden4(z[k]);
     h[k] = hidden.first;
     sigma_prime[k] = hidden.second;
-    const lanes4 u_h = lanes4::load(nets[k].U.data.data()) * h[k];
+    const lanes4 u_h = lanes4::load(entries(nets[k].U)) * h[k];
     theta[k] = u_h.sum_in_order() + nets[k].b2;  // logit()'s order
   }
   std::array<double, K> delta1{};
   constexpr std::size_t whole = K / 4 * 4;
-  GRADPROOF_UNROLL for (std::size_t k = 0; k < whole; k += 4) fused_delta1_4(lanes4::load(theta.data() + k), y).store(delta1.data() + k);
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < whole; k += 4) fused_delta1_4(lanes4::load(theta.data() + k), y)
+      .store(delta1.data() + k);
   GRADPROOF_UNROLL for (std::size_t k = whole; k < K; ++k) delta1[k] = fused_delta1(theta[k], y);
-  const double* const xs = x.data.data();
+  const double* const xs = entries(x);
   double s = 0.0;  // xᵀx' + 1, the same for every network
   if (next_x != nullptr) {
-    const double* const xn = next_x->data.data();
+    const double* const xn = entries(*next_x);
     s = GRADPROOF_MUL(xs[0], xn[0]);
     GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
     s = s + 1.0;
   }
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) {
-    double* const W = nets[k].W.data.data();
+    double* const W = entries(nets[k].W);
     lanes4 columns[In];
-    gradproof::detail::load_columns(W, columns);
-    const lanes4 b1 = lanes4::load(nets[k].b1.data.data());
-    const lanes4 U = lanes4::load(nets[k].U.data.data());
+    load_columns(W, columns);
+    const lanes4 b1 = lanes4::load(entries(nets[k].b1));
+    const lanes4 U = lanes4::load(entries(nets[k].U));
     const lanes4 eta_u_sigma_prime = etas[k] * (U * sigma_prime[k]);
     if (next_x != nullptr) {
-      const double* const xn = next_x->data.data();
+      const double* const xn = entries(*next_x);
       lanes4 before = columns[0] * xn[0];
       GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) before = before + columns[j] * xn[j];
       z[k] = (before + b1) - delta1[k] * (eta_u_sigma_prime * s);
     }
-    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1[k] * (eta_u_sigma_prime * xs[j]);
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] =
+        columns[j] - delta1[k] * (eta_u_sigma_prime * xs[j]);
     store_columns(W, columns);
-    (b1 - delta1[k] * eta_u_sigma_prime).store(nets[k].b1.data.data());
-    (U - delta1[k] * (etas[k] * h[k])).store(nets[k].U.data.data());
+    (b1 - delta1[k] * eta_u_sigma_prime).store(entries(nets[k].b1));
+    (U - delta1[k] * (etas[k] * h[k])).store(entries(nets[k].U));
     nets[k].b2 = nets[k].b2 - GRADPROOF_MUL(delta1[k], etas[k]);
   }
 }
@@ -2913,23 +3149,24 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
 template <std::size_t In>
 GRADPROOF_ALWAYS_INLINE inline lanes4 w_x_plus_b1(const Network<double, In, 4>& net, const double* xs) noexcept {
   lanes4 columns[In];
-  load_columns(net.W.data.data(), columns);
-  return columns_x_plus_b1(columns, lanes4::load(net.b1.data.data()), xs);
+  load_columns(entries(net.W), columns);
+  return columns_x_plus_b1(columns, lanes4::load(entries(net.b1)), xs);
 }
 
 /// sgd_step_many and train_many at run time, from the networks' first z on.
 template <std::size_t In, std::size_t K>
-GRADPROOF_ALWAYS_INLINE inline void sgd_step_many4(std::array<Network<double, In, 4>, K>& nets, const ColVector<double, In>& x,
-                                                 double y, const std::array<double, K>& etas) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void sgd_step_many4(std::array<Network<double, In, 4>, K>& nets,
+                                                   const ColVector<double, In>& x, double y,
+                                                   const std::array<double, K>& etas) noexcept {
   std::array<lanes4, K> z{};
-  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], x.data.data());
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], entries(x));
   step_many4(nets, x, y, etas, z.data(), nullptr);
 }
 template <std::size_t In, std::size_t K, class Iterator>
 GRADPROOF_ALWAYS_INLINE inline void train_many4(std::array<Network<double, In, 4>, K>& nets, Iterator it, Iterator last,
-                                              const std::array<double, K>& etas) noexcept {
+                                                const std::array<double, K>& etas) noexcept {
   std::array<lanes4, K> z{};
-  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], it->x.data.data());
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], entries(it->x));
   for (;;) {
     const auto& s = *it;
     const bool more = ++it != last;
@@ -2959,8 +3196,9 @@ GRADPROOF_AVX2_CLONE inline void train_many4_avx2(std::array<Network<double, In,
 /// nets[k] becomes sgd_step(nets[k], x, y, etas[k]), bit for bit. Stage by stage over k (every
 /// forward pass, then every update), so that the K independent chains overlap.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t K>
-GRADPROOF_INLINE_STEP constexpr void sgd_step_many(std::array<Network<T, In, Hidden>, K>& nets, const ColVector<T, In>& x,
-                                                   std::type_identity_t<T> y, const std::array<T, K>& etas) noexcept {
+GRADPROOF_HOT_INLINE constexpr void sgd_step_many(std::array<Network<T, In, Hidden>, K>& nets,
+                                                  const ColVector<T, In>& x, std::type_identity_t<T> y,
+                                                  const std::array<T, K>& etas) noexcept {
   detail::stop_on_bad_label(y);
   for (const T eta : etas) detail::stop_on_bad_eta(eta);
 #if GRADPROOF_SIMD
@@ -2986,8 +3224,8 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_many(std::array<Network<T, In, Hid
 /// sgd_epoch forms it).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t K, class Samples>
 constexpr std::array<Network<T, In, Hidden>, K> train_many(std::array<Network<T, In, Hidden>, K> nets,
-                                                            const Samples& samples,
-                                                            const std::array<T, K>& etas) noexcept {
+                                                           const Samples& samples,
+                                                           const std::array<T, K>& etas) noexcept {
   for (const T eta : etas) detail::stop_on_bad_eta(eta);
   auto it = std::begin(samples);
   const auto last = std::end(samples);
@@ -3033,14 +3271,17 @@ namespace detail {
 /// backward, the sums in sample order, the product by 1/count).
 template <std::size_t In, std::size_t B>
 GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Network<double, In, 4>& net,
-                                                                     const std::array<Sample<double, In>, B>& batch,
-                                                                     std::size_t count) noexcept {
-  const lanes4 U = lanes4::load(net.U.data.data());
+                                                                       const std::array<Sample<double, In>, B>& batch,
+                                                                       std::size_t count) noexcept {
+  const lanes4 U = lanes4::load(entries(net.U));
+  const lanes4 b1 = lanes4::load(entries(net.b1));
+  lanes4 columns[In];
+  load_columns(entries(net.W), columns);
   std::array<lanes4, B> h{};
   std::array<lanes4, B> u_sigma_prime{};  // U ∘ σ′ᵀ, equations::delta2's hadamard product
   std::array<double, B> theta{};
   for (std::size_t b = 0; b < count; ++b) {
-    const math::detail::pair4 hidden = hidden4(w_x_plus_b1(net, batch[b].x.data.data()));
+    const detail::pair4 hidden = hidden4(columns_x_plus_b1(columns, b1, entries(batch[b].x)));
     h[b] = hidden.first;
     u_sigma_prime[b] = U * hidden.second;
     const lanes4 u_h = U * h[b];
@@ -3050,7 +3291,7 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
   std::array<double, B> one_minus_y_hat{};
   const std::size_t whole = count / 4 * 4;
   for (std::size_t b = 0; b < whole; b += 4)
-    math::detail::sigmoid_and_complement4(theta.data() + b, y_hat.data() + b, one_minus_y_hat.data() + b);
+    detail::sigmoid_and_complement4(theta.data() + b, y_hat.data() + b, one_minus_y_hat.data() + b);
   for (std::size_t b = whole; b < count; ++b) {
     const auto both = math::sigmoid_and_complement(theta[b]);
     y_hat[b] = both.sigma;
@@ -3063,7 +3304,7 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
   lanes4 sum_dW[In];
   GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) sum_dW[j] = sum_delta2 * batch[0].x.data[j];
   for (std::size_t b = 1; b < count; ++b) {
-    const double* const xs = batch[b].x.data.data();
+    const double* const xs = entries(batch[b].x);
     const double delta1 = equations::delta1(y_hat[b], one_minus_y_hat[b], batch[b].y);
     const lanes4 delta2 = delta1 * u_sigma_prime[b];
     GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) sum_dW[j] = sum_dW[j] + delta2 * xs[j];
@@ -3074,10 +3315,10 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
   const double inv = 1.0 / static_cast<double>(count);
   Gradients<double, In, 4> g{};
   g.delta1 = GRADPROOF_MUL(sum_delta1, inv);
-  (sum_delta2 * inv).store(g.delta2.data.data());
-  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) (sum_dW[j] * inv).store(g.dW.data.data() + j, In);
+  (sum_delta2 * inv).store(entries(g.delta2));
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j)(sum_dW[j] * inv).store(entries(g.dW) + j, In);
   g.db1.data = g.delta2.data;  // db1 = δ2ᵀ: the same sums, so the same bits
-  (sum_dU * inv).store(g.dU.data.data());
+  (sum_dU * inv).store(entries(g.dU));
   g.db2 = g.delta1;  // db2 = δ1: likewise
   return g;
 }
@@ -3108,8 +3349,9 @@ constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, H
     }
   }
 #endif
-  const auto f = forward_lanes<T, In, Hidden, B>([&net](std::size_t) -> const auto& { return net; },
-                                                 [&batch](std::size_t sample_index) -> const auto& { return batch[sample_index].x; });
+  const auto f = forward_lanes<T, In, Hidden, B>(
+      [&net](std::size_t) -> const auto& { return net; },
+      [&batch](std::size_t sample_index) -> const auto& { return batch[sample_index].x; });
   Gradients<T, In, Hidden> sum = backward(net, batch[0].x, batch[0].y, f[0]);
   for (std::size_t b = 1; b < count; ++b) {
     const auto g = backward(net, batch[b].x, batch[b].y, f[b]);
@@ -3121,8 +3363,8 @@ constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, H
     sum.db2 = sum.db2 + g.db2;
   }
   const T inv = T(1) / static_cast<T>(count);  // exact for a power-of-two count
-  return {GRADPROOF_MUL(sum.delta1, inv), sum.delta2 * inv, sum.dW * inv,
-          sum.db1 * inv,                  sum.dU * inv,     GRADPROOF_MUL(sum.db2, inv)};
+  return {GRADPROOF_MUL(sum.delta1, inv), sum.delta2 * inv, sum.dW * inv, sum.db1 * inv, sum.dU * inv,
+          GRADPROOF_MUL(sum.db2, inv)};
 }
 }  // namespace detail
 
@@ -3191,28 +3433,32 @@ GRADPROOF_FP_CONTRACT_OFF_END
 #define GRADPROOF_WORKED_EXAMPLE_HPP
 
 
-namespace gradproof::worked_example {
-
-namespace detail {
+namespace gradproof::detail {
 /// n / 64, exact for the |n| <= 80 used here.
 template <real T>
-constexpr T q(int sixty_fourths) noexcept {
-  return static_cast<T>(sixty_fourths) / T(64);
+constexpr T sixty_fourths(int n) noexcept {
+  return static_cast<T>(n) / T(64);
 }
-}  // namespace detail
+}  // namespace gradproof::detail
+
+namespace gradproof::worked_example {
 
 /// The network: W (4, 3), b1 (4, 1), U (1, 4), b2.
 template <real T>
-inline constexpr Network<T> net{{{detail::q<T>(32), detail::q<T>(-16), detail::q<T>(8),    //
-                                  detail::q<T>(-24), detail::q<T>(40), detail::q<T>(12),   //
-                                  detail::q<T>(4), detail::q<T>(20), detail::q<T>(-36),    //
-                                  detail::q<T>(-48), detail::q<T>(-8), detail::q<T>(28)}},
-                                {{detail::q<T>(8), detail::q<T>(-4), detail::q<T>(16), detail::q<T>(-12)}},
-                                {{detail::q<T>(60), detail::q<T>(-44), detail::q<T>(36), detail::q<T>(-52)}},
-                                detail::q<T>(6)};
+inline constexpr Network<T> net{
+    {{detail::sixty_fourths<T>(32), detail::sixty_fourths<T>(-16), detail::sixty_fourths<T>(8),   //
+      detail::sixty_fourths<T>(-24), detail::sixty_fourths<T>(40), detail::sixty_fourths<T>(12),  //
+      detail::sixty_fourths<T>(4), detail::sixty_fourths<T>(20), detail::sixty_fourths<T>(-36),   //
+      detail::sixty_fourths<T>(-48), detail::sixty_fourths<T>(-8), detail::sixty_fourths<T>(28)}},
+    {{detail::sixty_fourths<T>(8), detail::sixty_fourths<T>(-4), detail::sixty_fourths<T>(16),
+      detail::sixty_fourths<T>(-12)}},
+    {{detail::sixty_fourths<T>(60), detail::sixty_fourths<T>(-44), detail::sixty_fourths<T>(36),
+      detail::sixty_fourths<T>(-52)}},
+    detail::sixty_fourths<T>(6)};
 /// The sample x (3, 1) and its label y.
 template <real T>
-inline constexpr ColVector<T, 3> x{{detail::q<T>(48), detail::q<T>(-80), detail::q<T>(40)}};
+inline constexpr ColVector<T, 3> x{
+    {detail::sixty_fourths<T>(48), detail::sixty_fourths<T>(-80), detail::sixty_fourths<T>(40)}};
 template <real T>
 inline constexpr T y = T(1);
 /// The learning rate η.
@@ -3224,15 +3470,26 @@ inline constexpr T eta = T(0.125);
 #endif  // GRADPROOF_WORKED_EXAMPLE_HPP
 
 // ---- gradproof/gradproof.hpp -----------------------------------------------------------------------------
-// gradproof/gradproof.hpp: everything. The focused headers beside it each compile alone:
-//   matrix.hpp   Matrix, ColVector, RowVector and the shape predicates
-//   ops.hpp      transpose, matmul, hadamard, outer, +, -, scalar ·
-//   math.hpp     gradproof::math: exp, log, log1p, sigmoid, sigmoid_prime, softplus
-//   loss.hpp     bce_with_logits, bce
-//   network.hpp  Network, forward, backward (gradproof::equations), update, sgd_step
-//   validate.hpp InputError, what bad input is
-//   checked.hpp  validate, try_sgd_step, try_sgd_epoch: bad input reported at run time
-//   keras.hpp    gradproof::keras: Dense, Model, to_keras, from_keras, layer_output, predict
+// gradproof/gradproof.hpp: everything. The focused headers beside it each compile alone.
+// The core (standard library only, none of it includes an add-on):
+//   scalar.hpp          real, scalar, ScalarTraits (how a new scalar type plugs in), SigmoidPair
+//   matrix.hpp          Matrix, ColVector, RowVector and the shape predicates
+//   ops.hpp             transpose, matmul, hadamard, outer, +, -, scalar ·
+//   math.hpp            gradproof::math: exp, log, log1p, sigmoid, sigmoid_prime, softplus
+//   validate.hpp        InputError, what bad input is
+//   loss.hpp            bce_with_logits, bce
+//   network.hpp         Network, forward, backward (gradproof::equations), update, sgd_step
+//   train.hpp           lockstep training of K networks, mini-batch SGD
+//   checked.hpp         validate, try_sgd_step, try_sgd_epoch: bad input reported at run time
+//   keras.hpp           gradproof::keras: Dense, Model, to_keras, from_keras, layer_output, predict
+//   worked_example.hpp  the docs' worked example (network, x, y, η)
+//   version.hpp         GRADPROOF_VERSION
+// The add-ons, which plug into the core through scalar.hpp:
+//   dual.hpp            Dual: forward-mode automatic differentiation
+//   ad.hpp              ad_gradients: every gradient of one sample by forward-mode AD
+// Internal (detail/): config.hpp (build policy, pragmas, inlining), numeric.hpp (constexpr
+// floating-point helpers, GRADPROOF_MUL), exp_constants.hpp (exp's tables), simd.hpp (4-lane
+// kernels for run time).
 #ifndef GRADPROOF_GRADPROOF_HPP
 #define GRADPROOF_GRADPROOF_HPP
 
