@@ -2198,7 +2198,10 @@ GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>&
   const T* const sigma_prime = sigma_prime_col.data.data();
   const T* const h = h_col.data.data();
   const T* const xs = x.data.data();
-  if (next_x != nullptr) {  // before the update: W, b1 and U as they were
+  // next_z, not next_x: next_z points into the caller's own z, while next_x may point into a
+  // temporary data set, whose address g++ 12 will not compare with nullptr in a constant
+  // evaluation (iris_proof.cpp's shuffled-label epoch).
+  if (next_z != nullptr) {  // before the update: W, b1 and U as they were
     *next_z = net.W * *next_x + net.b1;
     const T* const xn = next_x->data.data();
     T s = GRADPROOF_MUL(xs[0], xn[0]);  // xᵀx' + 1
@@ -3036,11 +3039,14 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
                                                                      const std::array<Sample<double, In>, B>& batch,
                                                                      std::size_t count) noexcept {
   const lanes4 U = lanes4::load(net.U.data.data());
+  const lanes4 b1 = lanes4::load(net.b1.data.data());
+  lanes4 columns[In];
+  load_columns(net.W.data.data(), columns);
   std::array<lanes4, B> h{};
   std::array<lanes4, B> u_sigma_prime{};  // U ∘ σ′ᵀ, equations::delta2's hadamard product
   std::array<double, B> theta{};
   for (std::size_t b = 0; b < count; ++b) {
-    const math::detail::pair4 hidden = hidden4(w_x_plus_b1(net, batch[b].x.data.data()));
+    const math::detail::pair4 hidden = hidden4(columns_x_plus_b1(columns, b1, batch[b].x.data.data()));
     h[b] = hidden.first;
     u_sigma_prime[b] = U * hidden.second;
     const lanes4 u_h = U * h[b];

@@ -327,7 +327,10 @@ GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>&
   const T* const sigma_prime = sigma_prime_col.data.data();
   const T* const h = h_col.data.data();
   const T* const xs = x.data.data();
-  if (next_x != nullptr) {  // before the update: W, b1 and U as they were
+  // next_z, not next_x: next_z points into the caller's own z, while next_x may point into a
+  // temporary data set, whose address g++ 12 will not compare with nullptr in a constant
+  // evaluation (iris_proof.cpp's shuffled-label epoch).
+  if (next_z != nullptr) {  // before the update: W, b1 and U as they were
     *next_z = net.W * *next_x + net.b1;
     const T* const xn = next_x->data.data();
     T s = GRADPROOF_MUL(xs[0], xn[0]);  // xᵀx' + 1
