@@ -269,6 +269,32 @@ TEST(simd_lanes, fused_step_is_the_scalar_step_on_random_networks) {
   EXPECT_EQ(differ, 0) << differ << " of " << count << " random steps differ";
 }
 
+// Other input sizes with 4 hidden units: W's columns are read and written entry by entry there
+// (the 3-input network's go by shuffles where AVX is on).
+template <std::size_t In>
+long other_inputs_differ(std::mt19937_64& rng) {
+  std::uniform_real_distribution<double> unit(-1.0, 1.0);
+  long differ = 0;
+  for (int n = 0; n < 2000; ++n) {
+    gradproof::Network<double, In, 4> net;
+    for (double& v : net.W.data) v = (n % 3 == 0 ? 20.0 : 1.5) * unit(rng);
+    for (double& v : net.b1.data) v = unit(rng);
+    for (double& v : net.U.data) v = 1.5 * unit(rng);
+    net.b2 = unit(rng);
+    gradproof::ColVector<double, In> x;
+    for (double& v : x.data) v = 2.0 * unit(rng);
+    const double y = static_cast<double>(n % 2);
+    differ += !same_network(gradproof::sgd_step(net, x, y, 0.25), scalar_step(net, x, y, 0.25));
+  }
+  return differ;
+}
+TEST(simd_lanes, fused_step_with_1_2_and_5_inputs) {
+  std::mt19937_64 rng(0x696e70757473ULL);
+  EXPECT_EQ(other_inputs_differ<1>(rng), 0);
+  EXPECT_EQ(other_inputs_differ<2>(rng), 0);
+  EXPECT_EQ(other_inputs_differ<5>(rng), 0);
+}
+
 /// sgd_epoch assembled from the scalar functions only, in sgd_epoch's order: each next z from the
 /// network before the update and the correction (detail::sgd_update_in_place with next_x).
 template <std::size_t N>

@@ -328,8 +328,9 @@ GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(
   const T* const sigma_prime = entries(sigma_prime_col);
   const T* const h = entries(h_col);
   const T* const xs = entries(x);
-  // next_z, not next_x, is tested: next_x may point into a temporary range, whose element g++ 12
-  // will not compare with nullptr in a constant evaluation.
+  // next_z, not next_x: next_z points into the caller's own z, while next_x may point into a
+  // temporary data set, whose address g++ 12 will not compare with nullptr in a constant
+  // evaluation (iris_proof.cpp's shuffled-label epoch).
   if (next_z != nullptr) {  // before the update: W, b1 and U as they were
     *next_z = net.W * *next_x + net.b1;
     const T* const xn = entries(*next_x);
