@@ -56,8 +56,8 @@ std::vector<double> edge_arguments() {
     both(x);
   v.push_back(L::quiet_NaN());
   v.push_back(-L::quiet_NaN());
-  const double points[] = {gm::detail::logistic_left_tail, gm::detail::exp_normal_range,
-                           gm::detail::exp_overflow_x,     gm::detail::exp_underflow_x,
+  const double points[] = {gradproof::detail::logistic_left_tail, gradproof::detail::exp_normal_range,
+                           gradproof::detail::exp_overflow_x,     gradproof::detail::exp_underflow_x,
                            708.3964185322641,              744.4400719213812,
                            0.010830424696249145,  // ln 2 / 64: the reduction's interval
                            0.021660849392498290,  // ln 2 / 32: a table step
@@ -139,11 +139,11 @@ long logistic_parts_mismatches(const std::vector<double>& args) {
   long mismatches = 0;
   std::vector<double> in_range;
   for (const double x : args)
-    if (x >= gm::detail::logistic_left_tail && x < gm::detail::exp_normal_range) in_range.push_back(x);
+    if (x >= gradproof::detail::logistic_left_tail && x < gradproof::detail::exp_normal_range) in_range.push_back(x);
   for (std::size_t c = 0; c + 4 <= in_range.size(); c += 4) {
-    const auto p4 = gm::detail::logistic_common(gradproof::detail::lanes4::load(in_range.data() + c));
+    const auto p4 = gradproof::detail::logistic_common(gradproof::detail::lanes4::load(in_range.data() + c));
     for (std::size_t i = 0; i < 4; ++i) {
-      const auto p = gm::detail::logistic(in_range[c + i]);
+      const auto p = gradproof::detail::logistic(in_range[c + i]);
       const int lane = static_cast<int>(i);
       mismatches += bits(p4.e.hi[lane]) != bits(p.e.hi) || bits(p4.e.lo[lane]) != bits(p.e.lo) ||
                     bits(p4.d[lane]) != bits(p.d) || bits(p4.d_lo[lane]) != bits(p.d_lo) ||
@@ -267,6 +267,32 @@ TEST(simd_lanes, fused_step_is_the_scalar_step_on_random_networks) {
     differ += !same_network(gradproof::sgd_step(net, x, y, 0.25), scalar_step(net, x, y, 0.25));
   }
   EXPECT_EQ(differ, 0) << differ << " of " << count << " random steps differ";
+}
+
+// Other input sizes with 4 hidden units: W's columns are read and written entry by entry there
+// (the 3-input network's go by shuffles where AVX is on).
+template <std::size_t In>
+long other_inputs_differ(std::mt19937_64& rng) {
+  std::uniform_real_distribution<double> unit(-1.0, 1.0);
+  long differ = 0;
+  for (int n = 0; n < 2000; ++n) {
+    gradproof::Network<double, In, 4> net;
+    for (double& v : net.W.data) v = (n % 3 == 0 ? 20.0 : 1.5) * unit(rng);
+    for (double& v : net.b1.data) v = unit(rng);
+    for (double& v : net.U.data) v = 1.5 * unit(rng);
+    net.b2 = unit(rng);
+    gradproof::ColVector<double, In> x;
+    for (double& v : x.data) v = 2.0 * unit(rng);
+    const double y = static_cast<double>(n % 2);
+    differ += !same_network(gradproof::sgd_step(net, x, y, 0.25), scalar_step(net, x, y, 0.25));
+  }
+  return differ;
+}
+TEST(simd_lanes, fused_step_with_1_2_and_5_inputs) {
+  std::mt19937_64 rng(0x696e70757473ULL);
+  EXPECT_EQ(other_inputs_differ<1>(rng), 0);
+  EXPECT_EQ(other_inputs_differ<2>(rng), 0);
+  EXPECT_EQ(other_inputs_differ<5>(rng), 0);
 }
 
 /// sgd_epoch assembled from the scalar functions only, in sgd_epoch's order: each next z from the

@@ -255,7 +255,9 @@ struct SigmoidComplement {
 #ifndef GRADPROOF_DETAIL_NUMERIC_HPP
 #define GRADPROOF_DETAIL_NUMERIC_HPP
 
+#include <array>
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <type_traits>
@@ -324,15 +326,23 @@ GRADPROOF_ALWAYS_INLINE constexpr T mul(const T& a, const T& b) noexcept(nothrow
 #define GRADPROOF_MUL(a, b) ((a) * (b))
 #endif
 
+/// The entries of a std::array as a raw pointer; matrix.hpp's entries(m) says why.
+template <class T, std::size_t Size>
+constexpr T* entries(std::array<T, Size>& a) noexcept {
+  return a.data();
+}
+template <class T, std::size_t Size>
+constexpr const T* entries(const std::array<T, Size>& a) noexcept {
+  return a.data();
+}
+
 template <class T>
 constexpr T abs(T x) noexcept {
   return x < T(0) ? -x : x;
 }
 
 /// 2^k for k in [-1022, 1023], built from its bits (exact, and cheap in constant evaluation).
-constexpr double pow2(int k) noexcept {
-  return std::bit_cast<double>(static_cast<std::uint64_t>(k + 1023) << 52);
-}
+constexpr double pow2(int k) noexcept { return std::bit_cast<double>(static_cast<std::uint64_t>(k + 1023) << 52); }
 
 /// double -> float, rounding to nearest, with the overflow that a C++ conversion leaves
 /// undefined (and that a constant evaluation therefore rejects) turned into ±inf.
@@ -373,6 +383,10 @@ inline constexpr double ln2_lo = -0x1.718432a1b0e26p-35;
 inline constexpr int exp_table_bits = 5;
 inline constexpr int exp_table_size = 1 << exp_table_bits;
 inline constexpr double exp_n_over_ln2 = 0x1.71547652b82fep+5;  // 32 / ln 2
+// ln2/32 as the same two parts (a division by a power of two: exact), named so that the
+// reduction's products take a name, not an expression, as GRADPROOF_MUL's arguments.
+inline constexpr double exp_step_hi = ln2_hi / exp_table_size;
+inline constexpr double exp_step_lo = ln2_lo / exp_table_size;
 // Largest x with exp(x) <= DBL_MAX, and the x below which exp(x) < 2^-1075 rounds to 0.
 inline constexpr double exp_overflow_x = 0x1.62e42fefa39efp+9;    // 709.78271289338397
 inline constexpr double exp_underflow_x = -0x1.74910d52d3052p+9;  // -745.13321910194122
@@ -738,139 +752,6 @@ GRADPROOF_FP_CONTRACT_OFF_END
 
 #endif  // GRADPROOF_DETAIL_SIMD_HPP
 
-// ---- gradproof/matrix.hpp --------------------------------------------------------------------------------
-// gradproof/matrix.hpp: the fixed-size matrix every quantity of the network lives in.
-//
-// Shape vocabulary (used everywhere in gradproof): rows first, as in the slides and Eigen.
-// A vector is a column, ColVector<T, N> = Matrix<T, N, 1>; a row is RowVector<T, N> =
-// Matrix<T, 1, N>. A (1, 4) row and a (4, 1) column are different types on purpose: the
-// slides' shape rules (b1 is a column, delta2 a row, so dL/db1 = delta2^T) become type rules.
-//
-// Storage: a std::array, row-major. Matrix<T, R, C>{} is all zeros; Matrix<T, 2, 2>{1, 2, 3, 4}
-// fills row by row. It is an aggregate: no heap, no hidden conversions between shapes.
-#ifndef GRADPROOF_MATRIX_HPP
-#define GRADPROOF_MATRIX_HPP
-
-#include <array>
-#include <cstddef>
-
-namespace gradproof {
-
-template <class T, std::size_t Rows, std::size_t Cols>
-struct Matrix {
-  // A matrix needs at least one row and one column.
-  static_assert(Rows >= 1 && Cols >= 1, "gradproof::Matrix: Rows and Cols must both be at least 1");
-
-  using value_type = T;
-  static constexpr std::size_t rows = Rows;
-  static constexpr std::size_t cols = Cols;
-  static constexpr std::size_t size = Rows * Cols;
-
-  std::array<T, Rows * Cols> data{};
-
-  /// Entry (r, c), 0-based. Out of range is undefined at run time and a compile error in a
-  /// constant expression.
-  constexpr T& operator()(std::size_t r, std::size_t c) noexcept { return data[r * Cols + c]; }
-  constexpr const T& operator()(std::size_t r, std::size_t c) const noexcept { return data[r * Cols + c]; }
-
-  friend constexpr bool operator==(const Matrix&, const Matrix&) = default;
-
-  // No conversion to the transposed shape: the (1, 4) row delta2 is not the (4, 1) column db1.
-  // Deleted rather than absent, so that the compiler prints the line below, which names the fix;
-  // absent, it would only say that two shapes do not convert. Still no conversion at all:
-  // std::is_convertible is false, and a negated concept can prove it (static_tests/concepts_test.cpp).
-  template <std::size_t R2, std::size_t C2>
-    requires(R2 == Cols && C2 == Rows && Rows != Cols)
-  constexpr operator Matrix<T, R2, C2>() const = delete;  // a row is not a column, (R, C) is not (C, R): write transpose(m), e.g. db1 = transpose(delta2)
-};
-
-template <class T, std::size_t N>
-using ColVector = Matrix<T, N, 1>;
-template <class T, std::size_t N>
-using RowVector = Matrix<T, 1, N>;
-
-// Shape predicates, named so that a failed constraint reads as the rule that was broken
-// ("because 'same_shape<1, 4, 4, 1>' evaluated to false").
-
-/// (R1, C1) and (R2, C2) are the same shape: what +, -, hadamard and assignment need.
-template <std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-concept same_shape = R1 == R2 && C1 == C2;
-
-/// (R1, C1) is (R2, C2) transposed, and not square: a row and a column of one length, or W and
-/// Wᵀ. Never the same shape; the mistake a missing transpose makes.
-template <std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-concept transposed_shapes = R1 == C2 && C1 == R2 && R1 != C1;
-
-/// A (R, K) times a (K, C): the lhs's columns equal the rhs's rows.
-template <std::size_t LhsCols, std::size_t RhsRows>
-concept inner_dims_agree = LhsCols == RhsRows;
-
-/// The left operand of an outer product is a column: (R, 1).
-template <std::size_t LhsCols>
-concept lhs_is_a_column = LhsCols == 1;
-
-/// The right operand of an outer product is a row: (1, C).
-template <std::size_t RhsRows>
-concept rhs_is_a_row = RhsRows == 1;
-
-namespace detail {
-/// The entries of m as a raw pointer, row-major: entry (i, j) is entries(m)[i * C + j], row i
-/// starts at entries(m) + i * C. The one way gradproof's loops read and write a matrix. Why not
-/// m(i, j): in a constant evaluation every call of Matrix::operator() and of
-/// std::array::operator[] is a function call that both compilers' evaluators charge for (clang
-/// counts it against -fconstexpr-steps), while a read through a pointer is not a call. Compiled
-/// code is the same.
-template <class T, std::size_t R, std::size_t C>
-constexpr T* entries(Matrix<T, R, C>& m) noexcept {
-  return m.data.data();
-}
-template <class T, std::size_t R, std::size_t C>
-constexpr const T* entries(const Matrix<T, R, C>& m) noexcept {
-  return m.data.data();
-}
-
-/// The same for a std::array (the lane-wise functions' arguments).
-template <class T, std::size_t N>
-constexpr T* entries(std::array<T, N>& a) noexcept {
-  return a.data();
-}
-template <class T, std::size_t N>
-constexpr const T* entries(const std::array<T, N>& a) noexcept {
-  return a.data();
-}
-
-template <class M>
-inline constexpr bool is_matrix_v = false;
-template <class T, std::size_t R, std::size_t C>
-inline constexpr bool is_matrix_v<Matrix<T, R, C>> = true;
-
-/// (rows, cols) of a Matrix type; (0, 0) for a scalar. For diagnostics that compare shapes.
-template <class M>
-struct shape_of {
-  static constexpr std::size_t rows = 0, cols = 0;
-};
-template <class T, std::size_t R, std::size_t C>
-struct shape_of<Matrix<T, R, C>> {
-  static constexpr std::size_t rows = R, cols = C;
-};
-}  // namespace detail
-
-/// Any gradproof::Matrix.
-template <class M>
-concept matrix = detail::is_matrix_v<M>;
-
-/// A (N, 1) matrix.
-template <class M>
-concept column_vector = matrix<M> && M::cols == 1;
-
-/// A (1, N) matrix.
-template <class M>
-concept row_vector = matrix<M> && M::rows == 1;
-
-}  // namespace gradproof
-
-#endif  // GRADPROOF_MATRIX_HPP
-
 // ---- gradproof/math.hpp ----------------------------------------------------------------------------------
 // gradproof/math.hpp: exp, log, log1p, sigmoid, sigmoid_prime, softplus as constexpr
 // functions: the same code, and so the same bits, at compile time and at run time.
@@ -981,7 +862,6 @@ constexpr SigmoidComplement<T> sigmoid_and_complement(const T& x) noexcept(nothr
 }
 }  // namespace gradproof::math
 
-
 namespace gradproof::detail {
 
 /// (hi, lo) with hi + lo == a + b exactly (Knuth's TwoSum, no condition on the magnitudes).
@@ -1005,7 +885,8 @@ constexpr double_double two_product(double a, double b) noexcept {
   const double cb = GRADPROOF_MUL(134217729.0, b);
   const double b_hi = cb - (cb - b);
   const double b_lo = b - b_hi;
-  return {p, ((GRADPROOF_MUL(a_hi, b_hi) - p) + GRADPROOF_MUL(a_hi, b_lo) + GRADPROOF_MUL(a_lo, b_hi)) + GRADPROOF_MUL(a_lo, b_lo)};
+  return {p, ((GRADPROOF_MUL(a_hi, b_hi) - p) + GRADPROOF_MUL(a_hi, b_lo) + GRADPROOF_MUL(a_lo, b_hi)) +
+                 GRADPROOF_MUL(a_lo, b_lo)};
 }
 
 /// log(2^k (1 + f)) + c, for f in [sqrt(2)/2 - 1, sqrt(2) - 1) exact and a tiny c.
@@ -1036,8 +917,8 @@ constexpr double log_reduced(int k, double f, double c) noexcept {
   const double hfsq_plus_R = hfsq + R;
   const double t_lo = (shf.lo + GRADPROOF_MUL(s, R)) + (GRADPROOF_MUL(s_lo, hfsq_plus_R) + GRADPROOF_MUL(s, hfsq_lo));
   const double dk = static_cast<double>(k);
-  const double_double a = two_sum(f, -hfsq);               // f - f²/2
-  const double_double a2 = two_sum(a.hi, shf.hi);          // + s f²/2
+  const double_double a = two_sum(f, -hfsq);                          // f - f²/2
+  const double_double a2 = two_sum(a.hi, shf.hi);                     // + s f²/2
   const double_double b = two_sum(GRADPROOF_MUL(dk, ln2_hi), a2.hi);  // + k ln2_hi, which is exact
   const double low = (((b.lo + a2.lo) + a.lo) + (t_lo - hfsq_lo)) + (GRADPROOF_MUL(dk, ln2_lo) + c);
   return b.hi + low;
@@ -1059,8 +940,6 @@ constexpr split_result split_log(double u) noexcept {
   }
   return {k, m - 1.0};
 }
-
-
 
 /// 2^k hi_j (1 + tail_plus_p) where 2^k hi_j is not a normal double (|x| >= 704): near
 /// overflow, and near and in the subnormals, where a plain two-step scaling would round twice.
@@ -1104,9 +983,7 @@ GRADPROOF_HOT_INLINE constexpr exp_reduced exp_reduce(double x) noexcept {
   const double kd = GRADPROOF_MUL(x, exp_n_over_ln2) + shifter;
   const auto ki = std::bit_cast<std::uint64_t>(kd);
   const double nd = kd - shifter;
-  constexpr double step_hi = ln2_hi / exp_table_size;  // exact: a power of two
-  constexpr double step_lo = ln2_lo / exp_table_size;
-  const double r = (x - GRADPROOF_MUL(nd, step_hi)) - GRADPROOF_MUL(nd, step_lo);
+  const double r = (x - GRADPROOF_MUL(nd, exp_step_hi)) - GRADPROOF_MUL(nd, exp_step_lo);
   const std::size_t j = static_cast<std::uint32_t>(ki) & (exp_table_size - 1u);
   // e^r - 1 ~ r + r^2 (c2 + c3 r) + r^4 (c4 + c5 r + c6 r^2), in Estrin's order: the pieces
   // are independent, so the dependency chain is 3 multiplications deep, not 6.
@@ -1153,9 +1030,7 @@ GRADPROOF_HOT_INLINE constexpr double exp(double x) noexcept { return detail::ex
 /// round trip float -> double -> float keeps its payload in hardware floating point and in the
 /// constant evaluator, but not in every software implementation (soft-float ARM's returns the
 /// default NaN), and the bits must not depend on the target.
-constexpr float exp(float x) noexcept {
-  return detail::is_nan(x) ? x : detail::to_float(exp(static_cast<double>(x)));
-}
+constexpr float exp(float x) noexcept { return detail::is_nan(x) ? x : detail::to_float(exp(static_cast<double>(x))); }
 
 /// log(1 + x), accurate also when x is tiny (where log(1 + x) would lose every digit).
 constexpr double log1p(double x) noexcept {
@@ -1165,7 +1040,7 @@ constexpr double log1p(double x) noexcept {
   // Order comparisons, not ==, which -Wfloat-equal reports: x is a number >= -1 here.
   if (x <= -1.0) return -std::numeric_limits<double>::infinity();  // x = -1
   if (x > std::numeric_limits<double>::max()) return x;            // x = +inf
-  if (detail::abs(x) < 0x1p-54) return x;  // log1p(x) = x - x^2/2 rounds to x; keeps -0.0
+  if (detail::abs(x) < 0x1p-54) return x;                          // log1p(x) = x - x^2/2 rounds to x; keeps -0.0
   // In log_reduced's own range, x is its f: exact, no rounded 1 + x to correct for.
   if (x > sqrt2_over_2_minus_1 && x < sqrt2_minus_1) return log_reduced(0, x, 0.0);
   const double u = 1.0 + x;
@@ -1188,7 +1063,7 @@ constexpr double log(double x) noexcept {
   if (x > std::numeric_limits<double>::max()) return x;           // x = +inf
   int k_sub = 0;
   if (x < std::numeric_limits<double>::min()) {  // subnormal: make it normal first
-    x = x * 0x1p54;  // exact
+    x = x * 0x1p54;                              // exact
     k_sub = -54;
   }
   const auto [k, f] = split_log(x);
@@ -1303,11 +1178,12 @@ constexpr SigmoidComplement<float> sigmoid_and_complement(float x) noexcept {
 namespace gradproof::detail {
 // The lane-wise functions' run-time path, 4 lanes at a time (defined after the scalar functions).
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept;
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma,
+                                                            double* complement) noexcept;
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
-                                                         std::size_t whole) noexcept;
+                                                            std::size_t whole) noexcept;
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
-                                                              std::size_t whole) noexcept;
+                                                                 std::size_t whole) noexcept;
 #if GRADPROOF_SIMD_DISPATCH
 GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
                                                               std::size_t whole) noexcept;
@@ -1346,7 +1222,8 @@ namespace gradproof::math {
 /// vectorisable (detail::logistic_lanes): the output units of networks trained side by side.
 /// (Lanes) -> (Lanes), (Lanes).
 template <std::size_t Lanes>
-GRADPROOF_HOT_INLINE constexpr void sigmoid_and_complement(const std::array<double, Lanes>& x, std::array<double, Lanes>& sigma,
+GRADPROOF_HOT_INLINE constexpr void sigmoid_and_complement(const std::array<double, Lanes>& x,
+                                                           std::array<double, Lanes>& sigma,
                                                            std::array<double, Lanes>& complement) noexcept {
   double* const s = detail::entries(sigma);
   double* const c = detail::entries(complement);
@@ -1384,9 +1261,9 @@ GRADPROOF_HOT_INLINE constexpr void sigmoid_and_complement(const std::array<doub
 }
 /// The same for float and for an exact scalar: the scalar function lane by lane.
 template <scalar T, std::size_t Lanes>
-  requires(!std::same_as<T, double>)
-constexpr void sigmoid_and_complement(const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
-                                      std::array<T, Lanes>& complement) noexcept(nothrow_scalar<T>) {
+requires(!std::same_as<T, double>) constexpr void sigmoid_and_complement(
+    const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
+    std::array<T, Lanes>& complement) noexcept(nothrow_scalar<T>) {
   for (std::size_t i = 0; i < Lanes; ++i) {
     const auto p = sigmoid_and_complement(x[i]);
     sigma[i] = p.sigma;
@@ -1436,7 +1313,8 @@ GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* 
   }
 }
 /// sigmoid_and_complement of x[0..3], the same way.
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma,
+                                                            double* complement) noexcept {
   const lanes4 t = lanes4::load(x);
   if (t.all_in(logistic_left_tail, exp_normal_range)) {
     const pair4 both = sigmoid_and_complement_common(logistic_common(t));
@@ -1452,12 +1330,13 @@ GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, dou
 }
 /// The lane-wise functions' run-time loops over x[0, whole), whole a multiple of 4.
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
-                                                         std::size_t whole) noexcept {
+                                                            std::size_t whole) noexcept {
   for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_prime4(x + lane, sigma + lane, sigma_prime + lane);
 }
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
-                                                              std::size_t whole) noexcept {
-  for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_complement4(x + lane, sigma + lane, complement + lane);
+                                                                 std::size_t whole) noexcept {
+  for (std::size_t lane = 0; lane < whole; lane += 4)
+    sigmoid_and_complement4(x + lane, sigma + lane, complement + lane);
 }
 #if GRADPROOF_SIMD_DISPATCH
 /// The same loops as AVX2 clones (detail/simd.hpp).
@@ -1475,12 +1354,12 @@ GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double*
 #endif
 namespace gradproof::math {
 
-
 /// sigmoid_and_prime of every entry of x, the same bits as the scalar one entry by entry, but
 /// written so that the compiler can vectorise it (detail::logistic_lanes): the forward pass's
 /// hidden layer. (Lanes) -> (Lanes), (Lanes).
 template <std::size_t Lanes>
-GRADPROOF_HOT_INLINE constexpr void sigmoid_and_prime(const std::array<double, Lanes>& x, std::array<double, Lanes>& sigma,
+GRADPROOF_HOT_INLINE constexpr void sigmoid_and_prime(const std::array<double, Lanes>& x,
+                                                      std::array<double, Lanes>& sigma,
                                                       std::array<double, Lanes>& sigma_prime) noexcept {
   double* const s = detail::entries(sigma);
   double* const s_prime = detail::entries(sigma_prime);
@@ -1518,9 +1397,9 @@ GRADPROOF_HOT_INLINE constexpr void sigmoid_and_prime(const std::array<double, L
 }
 /// The same for float and for an exact scalar: the scalar function lane by lane.
 template <scalar T, std::size_t Lanes>
-  requires(!std::same_as<T, double>)
-constexpr void sigmoid_and_prime(const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
-                                 std::array<T, Lanes>& sigma_prime) noexcept(nothrow_scalar<T>) {
+requires(!std::same_as<T, double>) constexpr void sigmoid_and_prime(
+    const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
+    std::array<T, Lanes>& sigma_prime) noexcept(nothrow_scalar<T>) {
   for (std::size_t i = 0; i < Lanes; ++i) {
     const auto p = sigmoid_and_prime(x[i]);
     sigma[i] = p.sigma;
@@ -1680,7 +1559,8 @@ struct Dual {
   friend constexpr SigmoidPair<Dual> sigmoid_and_prime(const Dual& a) noexcept {
     const auto p = math::sigmoid_and_prime(a.value);
     const T slope = math::sigmoid_prime(a.value);
-    return {{p.sigma, a.scaled_derivative(slope)}, {p.sigma_prime, a.scaled_derivative(sigmoid_second(slope, p.sigma))}};
+    return {{p.sigma, a.scaled_derivative(slope)},
+            {p.sigma_prime, a.scaled_derivative(sigmoid_second(slope, p.sigma))}};
   }
   /// σ(a) and 1 − σ(a) = σ(−a), each with its derivative (±σ′(a) a′).
   friend constexpr SigmoidComplement<Dual> sigmoid_and_complement(const Dual& a) noexcept {
@@ -1718,6 +1598,130 @@ GRADPROOF_FP_CONTRACT_OFF_END
 
 #endif  // GRADPROOF_DUAL_HPP
 
+// ---- gradproof/matrix.hpp --------------------------------------------------------------------------------
+// gradproof/matrix.hpp: the fixed-size matrix every quantity of the network lives in.
+//
+// Shape vocabulary (used everywhere in gradproof): rows first, as in the slides and Eigen.
+// A vector is a column, ColVector<T, N> = Matrix<T, N, 1>; a row is RowVector<T, N> =
+// Matrix<T, 1, N>. A (1, 4) row and a (4, 1) column are different types on purpose: the
+// slides' shape rules (b1 is a column, delta2 a row, so dL/db1 = delta2^T) become type rules.
+//
+// Storage: a std::array, row-major. Matrix<T, R, C>{} is all zeros; Matrix<T, 2, 2>{1, 2, 3, 4}
+// fills row by row. It is an aggregate: no heap, no hidden conversions between shapes.
+#ifndef GRADPROOF_MATRIX_HPP
+#define GRADPROOF_MATRIX_HPP
+
+#include <array>
+#include <cstddef>
+
+
+namespace gradproof {
+
+template <class T, std::size_t Rows, std::size_t Cols>
+struct Matrix {
+  // A matrix needs at least one row and one column.
+  static_assert(Rows >= 1 && Cols >= 1, "gradproof::Matrix: Rows and Cols must both be at least 1");
+
+  using value_type = T;
+  static constexpr std::size_t rows = Rows;
+  static constexpr std::size_t cols = Cols;
+  static constexpr std::size_t size = Rows * Cols;
+
+  std::array<T, Rows * Cols> data{};
+
+  /// Entry (r, c), 0-based. Out of range is undefined at run time and a compile error in a
+  /// constant expression.
+  constexpr T& operator()(std::size_t r, std::size_t c) noexcept { return data[r * Cols + c]; }
+  constexpr const T& operator()(std::size_t r, std::size_t c) const noexcept { return data[r * Cols + c]; }
+
+  friend constexpr bool operator==(const Matrix&, const Matrix&) = default;
+
+  // No conversion to the transposed shape: the (1, 4) row delta2 is not the (4, 1) column db1.
+  // Deleted rather than absent, so that the compiler prints the line below, which names the fix;
+  // absent, it would only say that two shapes do not convert. Still no conversion at all:
+  // std::is_convertible is false, and a negated concept can prove it (static_tests/concepts_test.cpp).
+  template <std::size_t R2, std::size_t C2>
+  requires(R2 == Cols && C2 == Rows && Rows != Cols) constexpr operator Matrix<T, R2, C2>() const =
+      delete;  // a row is not a column, (R, C) is not (C, R): write transpose(m), e.g. db1 = transpose(delta2)
+};
+
+template <class T, std::size_t N>
+using ColVector = Matrix<T, N, 1>;
+template <class T, std::size_t N>
+using RowVector = Matrix<T, 1, N>;
+
+// Shape predicates, named so that a failed constraint reads as the rule that was broken
+// ("because 'same_shape<1, 4, 4, 1>' evaluated to false").
+
+/// (R1, C1) and (R2, C2) are the same shape: what +, -, hadamard and assignment need.
+template <std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
+concept same_shape = R1 == R2 && C1 == C2;
+
+/// (R1, C1) is (R2, C2) transposed, and not square: a row and a column of one length, or W and
+/// Wᵀ. Never the same shape; the mistake a missing transpose makes.
+template <std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
+concept transposed_shapes = R1 == C2 && C1 == R2 && R1 != C1;
+
+/// A (R, K) times a (K, C): the lhs's columns equal the rhs's rows.
+template <std::size_t LhsCols, std::size_t RhsRows>
+concept inner_dims_agree = LhsCols == RhsRows;
+
+/// The left operand of an outer product is a column: (R, 1).
+template <std::size_t LhsCols>
+concept lhs_is_a_column = LhsCols == 1;
+
+/// The right operand of an outer product is a row: (1, C).
+template <std::size_t RhsRows>
+concept rhs_is_a_row = RhsRows == 1;
+
+namespace detail {
+/// The entries of m as a raw pointer, row-major: entry (i, j) is entries(m)[i * C + j], row i
+/// starts at entries(m) + i * C. The one way gradproof's loops read and write a matrix. Why not
+/// m(i, j): in a constant evaluation every call of Matrix::operator() and of
+/// std::array::operator[] is a function call that both compilers' evaluators charge for (clang
+/// counts it against -fconstexpr-steps), while a read through a pointer is not a call. Compiled
+/// code is the same.
+template <class T, std::size_t R, std::size_t C>
+constexpr T* entries(Matrix<T, R, C>& m) noexcept {
+  return m.data.data();
+}
+template <class T, std::size_t R, std::size_t C>
+constexpr const T* entries(const Matrix<T, R, C>& m) noexcept {
+  return m.data.data();
+}
+
+template <class M>
+inline constexpr bool is_matrix_v = false;
+template <class T, std::size_t R, std::size_t C>
+inline constexpr bool is_matrix_v<Matrix<T, R, C>> = true;
+
+/// (rows, cols) of a Matrix type; (0, 0) for a scalar. For diagnostics that compare shapes.
+template <class M>
+struct shape_of {
+  static constexpr std::size_t rows = 0, cols = 0;
+};
+template <class T, std::size_t R, std::size_t C>
+struct shape_of<Matrix<T, R, C>> {
+  static constexpr std::size_t rows = R, cols = C;
+};
+}  // namespace detail
+
+/// Any gradproof::Matrix.
+template <class M>
+concept matrix = detail::is_matrix_v<M>;
+
+/// A (N, 1) matrix.
+template <class M>
+concept column_vector = matrix<M> && M::cols == 1;
+
+/// A (1, N) matrix.
+template <class M>
+concept row_vector = matrix<M> && M::rows == 1;
+
+}  // namespace gradproof
+
+#endif  // GRADPROOF_MATRIX_HPP
+
 // ---- gradproof/validate.hpp ------------------------------------------------------------------------------
 // gradproof/validate.hpp: what counts as bad input, and how each kind is reported.
 //
@@ -1743,22 +1747,28 @@ namespace gradproof {
 /// What is wrong with an input. `none` means nothing.
 enum class InputError : std::uint8_t {
   none,
-  label_not_in_0_1,          ///< y is NaN or outside [0, 1]
-  input_not_finite,          ///< an entry of x is NaN or ±inf
-  parameter_not_finite,      ///< an entry of W, b1, U or b2 is NaN or ±inf
-  eta_not_positive_finite,   ///< the learning rate is <= 0, NaN or ±inf
-  result_not_finite,         ///< the step itself overflowed (eta or inputs too large)
+  label_not_in_0_1,         ///< y is NaN or outside [0, 1]
+  input_not_finite,         ///< an entry of x is NaN or ±inf
+  parameter_not_finite,     ///< an entry of W, b1, U or b2 is NaN or ±inf
+  eta_not_positive_finite,  ///< the learning rate is <= 0, NaN or ±inf
+  result_not_finite,        ///< the step itself overflowed (eta or inputs too large)
 };
 
 /// A sentence for each InputError, naming the field.
 constexpr std::string_view describe(InputError e) noexcept {
   switch (e) {
-    case InputError::none: return "no error";
-    case InputError::label_not_in_0_1: return "the label y must be a number in [0, 1]";
-    case InputError::input_not_finite: return "every entry of the input x must be finite";
-    case InputError::parameter_not_finite: return "every parameter (W, b1, U, b2) must be finite";
-    case InputError::eta_not_positive_finite: return "the learning rate eta must be finite and > 0";
-    case InputError::result_not_finite: return "the SGD step overflowed: the updated network would not be finite";
+    case InputError::none:
+      return "no error";
+    case InputError::label_not_in_0_1:
+      return "the label y must be a number in [0, 1]";
+    case InputError::input_not_finite:
+      return "every entry of the input x must be finite";
+    case InputError::parameter_not_finite:
+      return "every parameter (W, b1, U, b2) must be finite";
+    case InputError::eta_not_positive_finite:
+      return "the learning rate eta must be finite and > 0";
+    case InputError::result_not_finite:
+      return "the SGD step overflowed: the updated network would not be finite";
   }
   return "unknown InputError";
 }
@@ -1801,26 +1811,36 @@ constexpr bool all_finite(const Matrix<T, R, C>& m) noexcept {
 constexpr void stop_if_constant_evaluated(InputError e) noexcept {
   if (!std::is_constant_evaluated()) return;
   switch (e) {
-    case InputError::none: break;
-    case InputError::label_not_in_0_1: bad_input::the_label_y_is_not_in_0_1_or_is_nan(); break;
-    case InputError::input_not_finite: bad_input::an_entry_of_the_input_x_is_not_finite(); break;
-    case InputError::parameter_not_finite: bad_input::a_parameter_of_the_network_is_not_finite(); break;
-    case InputError::eta_not_positive_finite: bad_input::the_learning_rate_eta_is_not_positive_and_finite(); break;
-    case InputError::result_not_finite: break;  // the compiler already refuses an overflow
+    case InputError::none:
+      break;
+    case InputError::label_not_in_0_1:
+      bad_input::the_label_y_is_not_in_0_1_or_is_nan();
+      break;
+    case InputError::input_not_finite:
+      bad_input::an_entry_of_the_input_x_is_not_finite();
+      break;
+    case InputError::parameter_not_finite:
+      bad_input::a_parameter_of_the_network_is_not_finite();
+      break;
+    case InputError::eta_not_positive_finite:
+      bad_input::the_learning_rate_eta_is_not_positive_and_finite();
+      break;
+    case InputError::result_not_finite:
+      break;  // the compiler already refuses an overflow
   }
 }
 
 /// In a constant evaluation, stop on a label y outside [0, 1] or NaN; nothing at run time
 /// (the test is not even made there: the unchecked functions' hot path stays free of it).
 template <class T>
-  requires checked_scalar<T>
+requires checked_scalar<T>
 constexpr void stop_on_bad_label(T y) noexcept {
   if (std::is_constant_evaluated() && !label_ok(y)) bad_input::the_label_y_is_not_in_0_1_or_is_nan();
 }
 
 /// In a constant evaluation, stop on a learning rate that is not finite and > 0; nothing at run time.
 template <class T>
-  requires checked_scalar<T>
+requires checked_scalar<T>
 constexpr void stop_on_bad_eta(T eta) noexcept {
   if (std::is_constant_evaluated() && !eta_ok(eta)) bad_input::the_learning_rate_eta_is_not_positive_and_finite();
 }
@@ -1828,11 +1848,9 @@ constexpr void stop_on_bad_eta(T eta) noexcept {
 /// A scalar whose values are not numbers (scalar.hpp: not checked_scalar) has nothing to check.
 /// Overloads rather than an if constexpr: no statement for a constant evaluation to pay for.
 template <class T>
-  requires(!checked_scalar<T>)
-constexpr void stop_on_bad_label(const T&) noexcept {}
+requires(!checked_scalar<T>) constexpr void stop_on_bad_label(const T&) noexcept {}
 template <class T>
-  requires(!checked_scalar<T>)
-constexpr void stop_on_bad_eta(const T&) noexcept {}
+requires(!checked_scalar<T>) constexpr void stop_on_bad_eta(const T&) noexcept {}
 
 }  // namespace detail
 }  // namespace gradproof
@@ -1895,7 +1913,8 @@ inline constexpr T keras_epsilon = T(1e-7);
 template <real T>
 constexpr T bce(T y_hat, std::type_identity_t<T> y) noexcept {
   detail::stop_on_bad_label(y);
-  if (std::is_constant_evaluated() && !detail::label_ok(y_hat)) bad_input::the_probability_y_hat_is_not_in_0_1_or_is_nan();
+  if (std::is_constant_evaluated() && !detail::label_ok(y_hat))
+    bad_input::the_probability_y_hat_is_not_in_0_1_or_is_nan();
   constexpr T eps = keras_epsilon<T>;
   const T p = y_hat < eps ? eps : (y_hat > T(1) - eps ? T(1) - eps : y_hat);
   const T log_p = math::log(p);
@@ -1955,7 +1974,7 @@ constexpr Matrix<T, C, R> transpose(const Matrix<T, R, C>& a) noexcept(nothrow_s
 
 /// matmul(A, B): (R, K) · (K, C) -> (R, C).
 template <class T, std::size_t R, std::size_t K1, std::size_t K2, std::size_t C>
-  requires inner_dims_agree<K1, K2>
+requires inner_dims_agree<K1, K2>
 constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept(nothrow_scalar<T>) {
   // Sums from k = 0 up, the order every gradproof function that forms W x uses.
   const T* const pa = detail::entries(a);
@@ -1970,7 +1989,7 @@ constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, 
 
 /// A * B is matmul(A, B): (R, K) · (K, C) -> (R, C).
 template <class T, std::size_t R, std::size_t K1, std::size_t K2, std::size_t C>
-  requires inner_dims_agree<K1, K2>
+requires inner_dims_agree<K1, K2>
 constexpr Matrix<T, R, C> operator*(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept(nothrow_scalar<T>) {
   return matmul(a, b);
 }
@@ -1985,7 +2004,8 @@ constexpr T to_scalar(const Matrix<T, 1, 1>& a) noexcept(nothrow_scalar<T>) {
 template <class F, class T, std::size_t R, std::size_t C>
 constexpr auto map(F f, const Matrix<T, R, C>& a) noexcept(noexcept(f(std::declval<const T&>()))) {
   const T* const pa = detail::entries(a);
-  return detail::generate<decltype(f(std::declval<const T&>())), R, C>([&f, pa](std::size_t flat) { return f(pa[flat]); });
+  return detail::generate<decltype(f(std::declval<const T&>())), R, C>(
+      [&f, pa](std::size_t flat) { return f(pa[flat]); });
 }
 
 /// Element-wise a_i op b_i for two matrices of one shape.
@@ -2001,22 +2021,25 @@ constexpr Matrix<T, R, C> zip(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b
 /// hadamard(A, B), the slides' "∘": (R, C) ∘ (R, C) -> (R, C). A row and a column are
 /// not the same shape, so (1, 4) ∘ (4, 1) is not an operation (erratum 3).
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires same_shape<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
+requires same_shape<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>& a,
+                                     const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
   return detail::zip(a, b, [](T lhs, T rhs) { return GRADPROOF_MUL(lhs, rhs); });
 }
 
 /// A + B: (R, C) + (R, C) -> (R, C).
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires same_shape<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
+requires same_shape<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>& a,
+                                      const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
   return detail::zip(a, b, [](T lhs, T rhs) { return lhs + rhs; });
 }
 
 /// A - B: (R, C) - (R, C) -> (R, C). The SGD update Ω − η ∂L/∂Ω needs ∂L/∂Ω in Ω's shape.
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires same_shape<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
+requires same_shape<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>& a,
+                                      const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
   return detail::zip(a, b, [](T lhs, T rhs) { return lhs - rhs; });
 }
 
@@ -2025,14 +2048,17 @@ constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>& a, const Matrix<T
 // names the fix, instead of only "same_shape<4, 1, 1, 4> evaluated to false". They are still
 // not operations: a negated concept proves each (static_tests/concepts_test.cpp).
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires transposed_shapes<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) = delete;  // a row ∘ a column, (R, C) ∘ (C, R): transpose one of them, as in δ1 U ∘ σ′(z)ᵀ
+requires transposed_shapes<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) =
+    delete;  // a row ∘ a column, (R, C) ∘ (C, R): transpose one of them, as in δ1 U ∘ σ′(z)ᵀ
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires transposed_shapes<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) = delete;  // a row + a column, (R, C) + (C, R): transpose one of them
+requires transposed_shapes<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) =
+    delete;  // a row + a column, (R, C) + (C, R): transpose one of them
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires transposed_shapes<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) = delete;  // a column - a row, (R, C) - (C, R): b1 - eta * db1 takes db1 = transpose(delta2), b1's own gradient
+requires transposed_shapes<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) =
+    delete;  // a column - a row, (R, C) - (C, R): b1 - eta * db1 takes db1 = transpose(delta2), b1's own gradient
 
 /// s · A: scalar times (R, C) -> (R, C).
 template <class T, std::size_t R, std::size_t C>
@@ -2050,7 +2076,7 @@ constexpr Matrix<T, R, C> operator*(const Matrix<T, R, C>& a, std::type_identity
 /// a_i b_j. Written with its operands' real shapes, as in dL/dW = delta2^T ⊗ x^T, so
 /// x in place of x^T is not an operation.
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires lhs_is_a_column<C1> && rhs_is_a_row<R2>
+requires lhs_is_a_column<C1> && rhs_is_a_row<R2>
 constexpr Matrix<T, R1, C2> outer(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
   const T* const pa = detail::entries(a);  // a column: entry i is a(i, 0)
   const T* const pb = detail::entries(b);  // a row: entry j is b(0, j)
@@ -2126,12 +2152,12 @@ struct ForwardPass {
 /// The two deltas and the four gradients, each gradient exactly of its parameter's type.
 template <class T, std::size_t In = 3, std::size_t Hidden = 4>
 struct Gradients {
-  T delta1{};                    ///< ∂L/∂θ = ŷ − y, scalar
-  RowVector<T, Hidden> delta2;   ///< ∂L/∂z, a row (1, Hidden)
-  Matrix<T, Hidden, In> dW;      ///< ∂L/∂W (Hidden, In) = shape of W
-  ColVector<T, Hidden> db1;      ///< ∂L/∂b1 (Hidden, 1) = shape of b1 = delta2ᵀ
-  RowVector<T, Hidden> dU;       ///< ∂L/∂U (1, Hidden) = shape of U
-  T db2{};                       ///< ∂L/∂b2, scalar = shape of b2
+  T delta1{};                   ///< ∂L/∂θ = ŷ − y, scalar
+  RowVector<T, Hidden> delta2;  ///< ∂L/∂z, a row (1, Hidden)
+  Matrix<T, Hidden, In> dW;     ///< ∂L/∂W (Hidden, In) = shape of W
+  ColVector<T, Hidden> db1;     ///< ∂L/∂b1 (Hidden, 1) = shape of b1 = delta2ᵀ
+  RowVector<T, Hidden> dU;      ///< ∂L/∂U (1, Hidden) = shape of U
+  T db2{};                      ///< ∂L/∂b2, scalar = shape of b2
 
   GRADPROOF_EXACT_EQUALITY_BEGIN
   friend constexpr bool operator==(const Gradients&, const Gradients&) = default;
@@ -2161,7 +2187,8 @@ constexpr T delta1(T y_hat, std::type_identity_t<T> y) noexcept(nothrow_scalar<T
 /// θ = 40 it is 0), while this form is exact for y in {0, 1} up to ŷ's and 1 − ŷ's own
 /// rounding. Proven against forward-mode AD in static_tests/ad_test.cpp. scalar.
 template <class T>
-constexpr T delta1(T y_hat, std::type_identity_t<T> one_minus_y_hat, std::type_identity_t<T> y) noexcept(nothrow_scalar<T>) {
+constexpr T delta1(T y_hat, std::type_identity_t<T> one_minus_y_hat,
+                   std::type_identity_t<T> y) noexcept(nothrow_scalar<T>) {
   return GRADPROOF_MUL(T(1) - y, y_hat) - GRADPROOF_MUL(y, one_minus_y_hat);
 }
 
@@ -2178,7 +2205,8 @@ constexpr RowVector<T, Hidden> delta2(T delta1, const RowVector<T, Hidden>& U,
 /// ∂L/∂W = δ2ᵀ ⊗ xᵀ (slide 9, eq. 7): (H, 1) ⊗ (1, In) -> (H, In), entry (i, j) = δ2_i x_j.
 /// Row i carries σ′(z_i) (the slides' last row wrongly has σ′(z1), erratum 4).
 template <class T, std::size_t Hidden, std::size_t In>
-constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2, const ColVector<T, In>& x) noexcept(nothrow_scalar<T>) {
+constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2,
+                                   const ColVector<T, In>& x) noexcept(nothrow_scalar<T>) {
   return outer(transpose(delta2), transpose(x));
 }
 
@@ -2258,7 +2286,7 @@ constexpr InputError check_network(const Network<T, In, Hidden>& net) noexcept {
 /// In a constant evaluation, stop on a non-finite parameter or input (validate.hpp's
 /// bad_input functions name it); nothing at run time, where forward is unchecked.
 template <class T, std::size_t In, std::size_t Hidden>
-  requires checked_scalar<T>
+requires checked_scalar<T>
 constexpr void stop_on_bad_forward_input(const Network<T, In, Hidden>& net, const ColVector<T, In>& x) noexcept {
   if (std::is_constant_evaluated()) {
     stop_if_constant_evaluated(check_network(net));
@@ -2266,8 +2294,8 @@ constexpr void stop_on_bad_forward_input(const Network<T, In, Hidden>& net, cons
   }
 }
 template <class T, std::size_t In, std::size_t Hidden>
-  requires(!checked_scalar<T>)
-constexpr void stop_on_bad_forward_input(const Network<T, In, Hidden>&, const ColVector<T, In>&) noexcept {}
+requires(!checked_scalar<T>) constexpr void stop_on_bad_forward_input(const Network<T, In, Hidden>&,
+                                                                      const ColVector<T, In>&) noexcept {}
 
 /// θ = U h + b2: (1, Hidden) · (Hidden, 1) + scalar -> scalar. One function, so that forward
 /// and the lockstep step (train.hpp) form it by the same operations.
@@ -2279,8 +2307,8 @@ constexpr T logit(const Network<T, In, Hidden>& net, const ColVector<T, Hidden>&
 
 /// The forward pass: x (In, 1) -> z, h, σ′(z) (Hidden, 1); θ, ŷ scalars (slide 2).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
-GRADPROOF_HOT_INLINE constexpr ForwardPass<T, In, Hidden> forward(const Network<T, In, Hidden>& net,
-                                             const Matrix<T, XRows, XCols>& x) noexcept(nothrow_scalar<T>) {
+GRADPROOF_HOT_INLINE constexpr ForwardPass<T, In, Hidden> forward(
+    const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x) noexcept(nothrow_scalar<T>) {
   ForwardPass<T, In, Hidden> f{};
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
     detail::stop_on_bad_forward_input(net, x);
@@ -2378,11 +2406,10 @@ GRADPROOF_HOT_INLINE constexpr T fused_delta1(T theta, T y) noexcept(nothrow_sca
 /// one product and one subtraction after δ1 (static_tests/fused_step_test.cpp bounds the epoch).
 /// x (In, 1); next_x, next_z: both or neither (next_z may be the z that h and σ′ came from).
 template <class T, std::size_t In, std::size_t Hidden>
-GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
-                                                         T eta, const ColVector<T, Hidden>& h_col,
-                                                         const ColVector<T, Hidden>& sigma_prime_col, T theta,
-                                                         const ColVector<T, In>* next_x = nullptr,
-                                                         ColVector<T, Hidden>* next_z = nullptr) noexcept(nothrow_scalar<T>) {
+GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(
+    Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y, T eta, const ColVector<T, Hidden>& h_col,
+    const ColVector<T, Hidden>& sigma_prime_col, T theta, const ColVector<T, In>* next_x = nullptr,
+    ColVector<T, Hidden>* next_z = nullptr) noexcept(nothrow_scalar<T>) {
   const T delta1 = fused_delta1(theta, y);
   T* const W = entries(net.W);  // row-major: row i starts at W + i In
   T* const b1 = entries(net.b1);
@@ -2390,7 +2417,10 @@ GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(Network<T, In, Hidden>& 
   const T* const sigma_prime = entries(sigma_prime_col);
   const T* const h = entries(h_col);
   const T* const xs = entries(x);
-  if (next_x != nullptr) {  // before the update: W, b1 and U as they were
+  // next_z, not next_x: next_z points into the caller's own z, while next_x may point into a
+  // temporary data set, whose address g++ 12 will not compare with nullptr in a constant
+  // evaluation (iris_proof.cpp's shuffled-label epoch).
+  if (next_z != nullptr) {  // before the update: W, b1 and U as they were
     *next_z = net.W * *next_x + net.b1;
     const T* const xn = entries(*next_x);
     T* const z_next = entries(*next_z);
@@ -2407,7 +2437,7 @@ GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(Network<T, In, Hidden>& 
   for (std::size_t i = 0; i < Hidden; ++i) {
     const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]);
     const T eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime);  // η δ2_i / δ1
-    T* const W_i = W + i * In;                                       // row i of W
+    T* const W_i = W + i * In;                                      // row i of W
     for (std::size_t j = 0; j < In; ++j) {
       const T step = GRADPROOF_MUL(eta_u_sigma_prime, xs[j]);
       W_i[j] = W_i[j] - GRADPROOF_MUL(delta1, step);
@@ -2422,10 +2452,9 @@ GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(Network<T, In, Hidden>& 
 /// The fused step's forward half from z: σ, σ′ of every hidden unit and θ, by forward's own
 /// functions; then the update (and, in an epoch, the next z).
 template <class T, std::size_t In, std::size_t Hidden>
-GRADPROOF_HOT_INLINE constexpr void sgd_step_from_z(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y, T eta,
-                                                     const ColVector<T, Hidden>& z,
-                                                     const ColVector<T, In>* next_x = nullptr,
-                                                     ColVector<T, Hidden>* next_z = nullptr) noexcept(nothrow_scalar<T>) {
+GRADPROOF_HOT_INLINE constexpr void sgd_step_from_z(
+    Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y, T eta, const ColVector<T, Hidden>& z,
+    const ColVector<T, In>* next_x = nullptr, ColVector<T, Hidden>* next_z = nullptr) noexcept(nothrow_scalar<T>) {
   ColVector<T, Hidden> h;
   ColVector<T, Hidden> sigma_prime;
   math::sigmoid_and_prime(z.data, h.data, sigma_prime.data);
@@ -2435,7 +2464,7 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_from_z(Network<T, In, Hidden>& net,
 /// The fused step in the scalar (constant evaluation's) form: z = W x + b1, then the above.
 template <class T, std::size_t In, std::size_t Hidden>
 GRADPROOF_HOT_INLINE constexpr void sgd_step_scalar(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
-                                                     T eta) noexcept(nothrow_scalar<T>) {
+                                                    T eta) noexcept(nothrow_scalar<T>) {
   stop_on_bad_forward_input(net, x);
   sgd_step_from_z(net, x, y, eta, net.W * x + net.b1);
 }
@@ -2464,7 +2493,7 @@ GRADPROOF_ALWAYS_INLINE inline detail::pair4 hidden4(const lanes4& z) noexcept {
 /// W (4, In) row-major is read and written by columns: column j is lane stride In.
 template <std::size_t In>
 GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net, const ColVector<double, In>& x,
-                                            double y, double eta, Network<double, In, 4>& next) noexcept {
+                                              double y, double eta, Network<double, In, 4>& next) noexcept {
   const double* const W = entries(net.W);
   const double* const xs = entries(x);
   lanes4 columns[In];
@@ -2492,8 +2521,7 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net,
 
 /// fused_delta1 of 4 logits (4 networks, one label y), lane by lane: its operations on 4 lanes
 /// where every θ is in the common range, else the scalar function per lane.
-GRADPROOF_ALWAYS_INLINE inline lanes4 fused_delta1_4(const lanes4& theta,
-                                                                      double y) noexcept {
+GRADPROOF_ALWAYS_INLINE inline lanes4 fused_delta1_4(const lanes4& theta, double y) noexcept {
   if (theta.all_in(detail::logistic_left_tail, detail::exp_normal_range)) {
     const auto p = detail::logistic_common(theta);
     const lanes4 k = (1.0 - y) - y * p.e.hi;
@@ -2504,12 +2532,10 @@ GRADPROOF_ALWAYS_INLINE inline lanes4 fused_delta1_4(const lanes4& theta,
   return out;
 }
 
-
 /// W x + b1 from W's columns: matmul's order (from j = 0 up), then b1.
 template <std::size_t In>
-GRADPROOF_ALWAYS_INLINE inline lanes4 columns_x_plus_b1(const lanes4 (&columns)[In],
-                                                                           const lanes4& b1,
-                                                                           const double* xs) noexcept {
+GRADPROOF_ALWAYS_INLINE inline lanes4 columns_x_plus_b1(const lanes4 (&columns)[In], const lanes4& b1,
+                                                        const double* xs) noexcept {
   lanes4 sum = columns[0] * xs[0];
   GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) sum = sum + columns[j] * xs[j];
   return sum + b1;
@@ -2522,7 +2548,7 @@ GRADPROOF_ALWAYS_INLINE inline lanes4 columns_x_plus_b1(const lanes4 (&columns)[
 /// scalar sgd_epoch's, in its order.
 template <std::size_t In, class Iterator>
 GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iterator it, Iterator last,
-                                             double eta) noexcept {
+                                               double eta) noexcept {
   lanes4 columns[In];
   load_columns(entries(net.W), columns);
   lanes4 b1 = lanes4::load(entries(net.b1));
@@ -2545,7 +2571,8 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iter
       s = s + 1.0;
       z = columns_x_plus_b1(columns, b1, xn) - delta1 * (eta_u_sigma_prime * s);
     }
-    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] =
+        columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
     b1 = b1 - delta1 * eta_u_sigma_prime;
     U = U - delta1 * (eta * hidden.first);
     b2 = b2 - GRADPROOF_MUL(delta1, eta);
@@ -2581,7 +2608,8 @@ GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, It
 /// hidden units at once (detail/simd.hpp).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
 GRADPROOF_HOT_INLINE constexpr void sgd_step_in_place(Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
-                                 std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
+                                                      std::type_identity_t<T> y,
+                                                      std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
     detail::stop_on_bad_label(y);
     detail::stop_on_bad_eta(eta);
@@ -2600,8 +2628,9 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_in_place(Network<T, In, Hidden>& ne
 /// One step of plain SGD on one sample: the updated network (slide 8). The unchecked hot path;
 /// checked.hpp has try_sgd_step, which reports bad input at run time.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
-GRADPROOF_HOT_INLINE constexpr Network<T, In, Hidden> sgd_step(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
-                                          std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
+GRADPROOF_HOT_INLINE constexpr Network<T, In, Hidden> sgd_step(
+    const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x, std::type_identity_t<T> y,
+    std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4 && detail::input_shape_ok<In, XRows, XCols>()) {
     if (!__builtin_is_constant_evaluated()) {
@@ -2683,7 +2712,7 @@ namespace gradproof {
 
 /// One direction per parameter entry: W row-major, then b1, U, b2.
 template <std::size_t In, std::size_t Hidden>
-inline constexpr std::size_t parameter_count = Hidden * In + Hidden + Hidden + 1;
+inline constexpr std::size_t parameter_count = Hidden* In + Hidden + Hidden + 1;
 
 template <real T, std::size_t In, std::size_t Hidden>
 using DualNetwork = Network<Dual<T, parameter_count<In, Hidden>>, In, Hidden>;
@@ -2748,8 +2777,8 @@ namespace gradproof {
 /// What is wrong with (net, x, y, eta), in this order: parameters, input, label, learning
 /// rate; InputError::none if nothing.
 template <class T, std::size_t In, std::size_t Hidden>
-constexpr InputError validate(const Network<T, In, Hidden>& net, const ColVector<T, In>& x,
-                              std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
+constexpr InputError validate(const Network<T, In, Hidden>& net, const ColVector<T, In>& x, std::type_identity_t<T> y,
+                              std::type_identity_t<T> eta) noexcept {
   if (detail::check_network(net) != InputError::none) return InputError::parameter_not_finite;
   if (!detail::all_finite(x)) return InputError::input_not_finite;
   if (!detail::label_ok(y)) return InputError::label_not_in_0_1;
@@ -2991,7 +3020,8 @@ namespace detail {
 /// ŷ and 1 − ŷ in one call. Each value is the one forward() computes, bit for bit: the same
 /// functions on the same inputs (the lane-wise calls are proven equal to the scalar ones).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t N, class NetOf, class XOf>
-GRADPROOF_HOT_INLINE constexpr std::array<ForwardPass<T, In, Hidden>, N> forward_lanes(NetOf net_of, XOf x_of) noexcept {
+GRADPROOF_HOT_INLINE constexpr std::array<ForwardPass<T, In, Hidden>, N> forward_lanes(NetOf net_of,
+                                                                                       XOf x_of) noexcept {
   std::array<ForwardPass<T, In, Hidden>, N> f{};
   std::array<T, N * Hidden> z{};
   std::array<T, N * Hidden> h{};
@@ -3026,8 +3056,8 @@ namespace detail {
 /// (vectorisable; the same bits as the scalar function per unit).
 template <class T, std::size_t Hidden, std::size_t N>
 GRADPROOF_HOT_INLINE constexpr void hidden_lanes(const std::array<ColVector<T, Hidden>, N>& z,
-                                                  std::array<ColVector<T, Hidden>, N>& h,
-                                                  std::array<ColVector<T, Hidden>, N>& sigma_prime) noexcept {
+                                                 std::array<ColVector<T, Hidden>, N>& h,
+                                                 std::array<ColVector<T, Hidden>, N>& sigma_prime) noexcept {
   std::array<T, N * Hidden> z_lanes{};
   std::array<T, N * Hidden> h_lanes{};
   std::array<T, N * Hidden> sigma_prime_lanes{};
@@ -3046,11 +3076,11 @@ GRADPROOF_HOT_INLINE constexpr void hidden_lanes(const std::array<ColVector<T, H
 /// hidden layer, then every update), so that the K independent chains overlap; with next_x,
 /// each network's next z as sgd_epoch forms it.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t K>
-GRADPROOF_HOT_INLINE constexpr void step_many_from_z(std::array<Network<T, In, Hidden>, K>& nets, const ColVector<T, In>& x,
-                                                      T y, const std::array<T, K>& etas,
-                                                      const std::array<ColVector<T, Hidden>, K>& z,
-                                                      const ColVector<T, In>* next_x,
-                                                      std::array<ColVector<T, Hidden>, K>* next_z) noexcept {
+GRADPROOF_HOT_INLINE constexpr void step_many_from_z(std::array<Network<T, In, Hidden>, K>& nets,
+                                                     const ColVector<T, In>& x, T y, const std::array<T, K>& etas,
+                                                     const std::array<ColVector<T, Hidden>, K>& z,
+                                                     const ColVector<T, In>* next_x,
+                                                     std::array<ColVector<T, Hidden>, K>* next_z) noexcept {
   std::array<ColVector<T, Hidden>, K> h{};
   std::array<ColVector<T, Hidden>, K> sigma_prime{};
   hidden_lanes(z, h, sigma_prime);
@@ -3067,9 +3097,10 @@ namespace detail {
 /// (fused_delta1_4), and each network's update is sgd_step4's. z[k]: this sample's z of network
 /// k in, its next z out (with next_x). Every lane's operations are the scalar path's.
 template <std::size_t In, std::size_t K>
-GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>, K>& nets, const ColVector<double, In>& x,
-                                             double y, const std::array<double, K>& etas, lanes4* z,
-                                             const std::type_identity_t<ColVector<double, In>>* next_x) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>, K>& nets,
+                                               const ColVector<double, In>& x, double y,
+                                               const std::array<double, K>& etas, lanes4* z,
+                                               const std::type_identity_t<ColVector<double, In>>* next_x) noexcept {
   std::array<lanes4, K> h{};
   std::array<lanes4, K> sigma_prime{};
   std::array<double, K> theta{};
@@ -3082,7 +3113,8 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
   }
   std::array<double, K> delta1{};
   constexpr std::size_t whole = K / 4 * 4;
-  GRADPROOF_UNROLL for (std::size_t k = 0; k < whole; k += 4) fused_delta1_4(lanes4::load(theta.data() + k), y).store(delta1.data() + k);
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < whole; k += 4) fused_delta1_4(lanes4::load(theta.data() + k), y)
+      .store(delta1.data() + k);
   GRADPROOF_UNROLL for (std::size_t k = whole; k < K; ++k) delta1[k] = fused_delta1(theta[k], y);
   const double* const xs = entries(x);
   double s = 0.0;  // xᵀx' + 1, the same for every network
@@ -3105,7 +3137,8 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
       GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) before = before + columns[j] * xn[j];
       z[k] = (before + b1) - delta1[k] * (eta_u_sigma_prime * s);
     }
-    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1[k] * (eta_u_sigma_prime * xs[j]);
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] =
+        columns[j] - delta1[k] * (eta_u_sigma_prime * xs[j]);
     store_columns(W, columns);
     (b1 - delta1[k] * eta_u_sigma_prime).store(entries(nets[k].b1));
     (U - delta1[k] * (etas[k] * h[k])).store(entries(nets[k].U));
@@ -3123,15 +3156,16 @@ GRADPROOF_ALWAYS_INLINE inline lanes4 w_x_plus_b1(const Network<double, In, 4>& 
 
 /// sgd_step_many and train_many at run time, from the networks' first z on.
 template <std::size_t In, std::size_t K>
-GRADPROOF_ALWAYS_INLINE inline void sgd_step_many4(std::array<Network<double, In, 4>, K>& nets, const ColVector<double, In>& x,
-                                                 double y, const std::array<double, K>& etas) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void sgd_step_many4(std::array<Network<double, In, 4>, K>& nets,
+                                                   const ColVector<double, In>& x, double y,
+                                                   const std::array<double, K>& etas) noexcept {
   std::array<lanes4, K> z{};
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], entries(x));
   step_many4(nets, x, y, etas, z.data(), nullptr);
 }
 template <std::size_t In, std::size_t K, class Iterator>
 GRADPROOF_ALWAYS_INLINE inline void train_many4(std::array<Network<double, In, 4>, K>& nets, Iterator it, Iterator last,
-                                              const std::array<double, K>& etas) noexcept {
+                                                const std::array<double, K>& etas) noexcept {
   std::array<lanes4, K> z{};
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], entries(it->x));
   for (;;) {
@@ -3163,8 +3197,9 @@ GRADPROOF_AVX2_CLONE inline void train_many4_avx2(std::array<Network<double, In,
 /// nets[k] becomes sgd_step(nets[k], x, y, etas[k]), bit for bit. Stage by stage over k (every
 /// forward pass, then every update), so that the K independent chains overlap.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t K>
-GRADPROOF_HOT_INLINE constexpr void sgd_step_many(std::array<Network<T, In, Hidden>, K>& nets, const ColVector<T, In>& x,
-                                                   std::type_identity_t<T> y, const std::array<T, K>& etas) noexcept {
+GRADPROOF_HOT_INLINE constexpr void sgd_step_many(std::array<Network<T, In, Hidden>, K>& nets,
+                                                  const ColVector<T, In>& x, std::type_identity_t<T> y,
+                                                  const std::array<T, K>& etas) noexcept {
   detail::stop_on_bad_label(y);
   for (const T eta : etas) detail::stop_on_bad_eta(eta);
 #if GRADPROOF_SIMD
@@ -3190,8 +3225,8 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_many(std::array<Network<T, In, Hidd
 /// sgd_epoch forms it).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t K, class Samples>
 constexpr std::array<Network<T, In, Hidden>, K> train_many(std::array<Network<T, In, Hidden>, K> nets,
-                                                            const Samples& samples,
-                                                            const std::array<T, K>& etas) noexcept {
+                                                           const Samples& samples,
+                                                           const std::array<T, K>& etas) noexcept {
   for (const T eta : etas) detail::stop_on_bad_eta(eta);
   auto it = std::begin(samples);
   const auto last = std::end(samples);
@@ -3237,8 +3272,8 @@ namespace detail {
 /// backward, the sums in sample order, the product by 1/count).
 template <std::size_t In, std::size_t B>
 GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Network<double, In, 4>& net,
-                                                                     const std::array<Sample<double, In>, B>& batch,
-                                                                     std::size_t count) noexcept {
+                                                                       const std::array<Sample<double, In>, B>& batch,
+                                                                       std::size_t count) noexcept {
   const lanes4 U = lanes4::load(entries(net.U));
   const lanes4 b1 = lanes4::load(entries(net.b1));
   lanes4 columns[In];
@@ -3282,7 +3317,7 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
   Gradients<double, In, 4> g{};
   g.delta1 = GRADPROOF_MUL(sum_delta1, inv);
   (sum_delta2 * inv).store(entries(g.delta2));
-  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) (sum_dW[j] * inv).store(entries(g.dW) + j, In);
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j)(sum_dW[j] * inv).store(entries(g.dW) + j, In);
   g.db1.data = g.delta2.data;  // db1 = δ2ᵀ: the same sums, so the same bits
   (sum_dU * inv).store(entries(g.dU));
   g.db2 = g.delta1;  // db2 = δ1: likewise
@@ -3315,8 +3350,9 @@ constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, H
     }
   }
 #endif
-  const auto f = forward_lanes<T, In, Hidden, B>([&net](std::size_t) -> const auto& { return net; },
-                                                 [&batch](std::size_t sample_index) -> const auto& { return batch[sample_index].x; });
+  const auto f = forward_lanes<T, In, Hidden, B>(
+      [&net](std::size_t) -> const auto& { return net; },
+      [&batch](std::size_t sample_index) -> const auto& { return batch[sample_index].x; });
   Gradients<T, In, Hidden> sum = backward(net, batch[0].x, batch[0].y, f[0]);
   for (std::size_t b = 1; b < count; ++b) {
     const auto g = backward(net, batch[b].x, batch[b].y, f[b]);
@@ -3328,8 +3364,8 @@ constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, H
     sum.db2 = sum.db2 + g.db2;
   }
   const T inv = T(1) / static_cast<T>(count);  // exact for a power-of-two count
-  return {GRADPROOF_MUL(sum.delta1, inv), sum.delta2 * inv, sum.dW * inv,
-          sum.db1 * inv,                  sum.dU * inv,     GRADPROOF_MUL(sum.db2, inv)};
+  return {GRADPROOF_MUL(sum.delta1, inv), sum.delta2 * inv, sum.dW * inv, sum.db1 * inv, sum.dU * inv,
+          GRADPROOF_MUL(sum.db2, inv)};
 }
 }  // namespace detail
 
@@ -3410,16 +3446,20 @@ namespace gradproof::worked_example {
 
 /// The network: W (4, 3), b1 (4, 1), U (1, 4), b2.
 template <real T>
-inline constexpr Network<T> net{{{detail::sixty_fourths<T>(32), detail::sixty_fourths<T>(-16), detail::sixty_fourths<T>(8),    //
-                                  detail::sixty_fourths<T>(-24), detail::sixty_fourths<T>(40), detail::sixty_fourths<T>(12),   //
-                                  detail::sixty_fourths<T>(4), detail::sixty_fourths<T>(20), detail::sixty_fourths<T>(-36),    //
-                                  detail::sixty_fourths<T>(-48), detail::sixty_fourths<T>(-8), detail::sixty_fourths<T>(28)}},
-                                {{detail::sixty_fourths<T>(8), detail::sixty_fourths<T>(-4), detail::sixty_fourths<T>(16), detail::sixty_fourths<T>(-12)}},
-                                {{detail::sixty_fourths<T>(60), detail::sixty_fourths<T>(-44), detail::sixty_fourths<T>(36), detail::sixty_fourths<T>(-52)}},
-                                detail::sixty_fourths<T>(6)};
+inline constexpr Network<T> net{
+    {{detail::sixty_fourths<T>(32), detail::sixty_fourths<T>(-16), detail::sixty_fourths<T>(8),   //
+      detail::sixty_fourths<T>(-24), detail::sixty_fourths<T>(40), detail::sixty_fourths<T>(12),  //
+      detail::sixty_fourths<T>(4), detail::sixty_fourths<T>(20), detail::sixty_fourths<T>(-36),   //
+      detail::sixty_fourths<T>(-48), detail::sixty_fourths<T>(-8), detail::sixty_fourths<T>(28)}},
+    {{detail::sixty_fourths<T>(8), detail::sixty_fourths<T>(-4), detail::sixty_fourths<T>(16),
+      detail::sixty_fourths<T>(-12)}},
+    {{detail::sixty_fourths<T>(60), detail::sixty_fourths<T>(-44), detail::sixty_fourths<T>(36),
+      detail::sixty_fourths<T>(-52)}},
+    detail::sixty_fourths<T>(6)};
 /// The sample x (3, 1) and its label y.
 template <real T>
-inline constexpr ColVector<T, 3> x{{detail::sixty_fourths<T>(48), detail::sixty_fourths<T>(-80), detail::sixty_fourths<T>(40)}};
+inline constexpr ColVector<T, 3> x{
+    {detail::sixty_fourths<T>(48), detail::sixty_fourths<T>(-80), detail::sixty_fourths<T>(40)}};
 template <real T>
 inline constexpr T y = T(1);
 /// The learning rate η.
@@ -3448,6 +3488,9 @@ inline constexpr T eta = T(0.125);
 // The add-ons, which plug into the core through scalar.hpp:
 //   dual.hpp            Dual: forward-mode automatic differentiation
 //   ad.hpp              ad_gradients: every gradient of one sample by forward-mode AD
+// Beside it, not included here (they need <vector> and <string>, the numerical library does not):
+//   symbolic.hpp        Expr, the symbolic scalar: exact polynomials differentiated and compared
+//                       by the compiler (symbolic/: rational, expr, print, identity, list)
 // Internal (detail/): config.hpp (build policy, pragmas, inlining), numeric.hpp (constexpr
 // floating-point helpers, GRADPROOF_MUL), exp_constants.hpp (exp's tables), simd.hpp (4-lane
 // kernels for run time).

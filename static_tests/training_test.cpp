@@ -2,8 +2,8 @@
 // One step lowers the loss (and a step with the wrong sign raises it); a short training run
 // on a small fixed data set reaches 100% accuracy (and an untrained network does not).
 //
-// Limits: the 30-epoch run is one constant evaluation of 240 SGD steps, about 363,000 clang
-// steps (1,512 per SGD step, tools/constexpr_cost.sh): within clang's default
+// Limits: the 30-epoch run is one constant evaluation of 240 SGD steps, about 139,000 clang
+// steps (578 per SGD step in an epoch, tools/constexpr_cost.sh): within clang's default
 // of 1,048,576, so no limit is raised. A longer run would be split across several constexpr
 // variables, each of which gets a fresh budget.
 #include "fused_bound.hpp"

@@ -17,7 +17,7 @@ namespace gradproof {
 
 /// One direction per parameter entry: W row-major, then b1, U, b2.
 template <std::size_t In, std::size_t Hidden>
-inline constexpr std::size_t parameter_count = Hidden * In + Hidden + Hidden + 1;
+inline constexpr std::size_t parameter_count = Hidden* In + Hidden + Hidden + 1;
 
 template <real T, std::size_t In, std::size_t Hidden>
 using DualNetwork = Network<Dual<T, parameter_count<In, Hidden>>, In, Hidden>;

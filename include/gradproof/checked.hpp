@@ -19,8 +19,8 @@ namespace gradproof {
 /// What is wrong with (net, x, y, eta), in this order: parameters, input, label, learning
 /// rate; InputError::none if nothing.
 template <class T, std::size_t In, std::size_t Hidden>
-constexpr InputError validate(const Network<T, In, Hidden>& net, const ColVector<T, In>& x,
-                              std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
+constexpr InputError validate(const Network<T, In, Hidden>& net, const ColVector<T, In>& x, std::type_identity_t<T> y,
+                              std::type_identity_t<T> eta) noexcept {
   if (detail::check_network(net) != InputError::none) return InputError::parameter_not_finite;
   if (!detail::all_finite(x)) return InputError::input_not_finite;
   if (!detail::label_ok(y)) return InputError::label_not_in_0_1;

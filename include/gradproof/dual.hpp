@@ -135,7 +135,8 @@ struct Dual {
   friend constexpr SigmoidPair<Dual> sigmoid_and_prime(const Dual& a) noexcept {
     const auto p = math::sigmoid_and_prime(a.value);
     const T slope = math::sigmoid_prime(a.value);
-    return {{p.sigma, a.scaled_derivative(slope)}, {p.sigma_prime, a.scaled_derivative(sigmoid_second(slope, p.sigma))}};
+    return {{p.sigma, a.scaled_derivative(slope)},
+            {p.sigma_prime, a.scaled_derivative(sigmoid_second(slope, p.sigma))}};
   }
   /// σ(a) and 1 − σ(a) = σ(−a), each with its derivative (±σ′(a) a′).
   friend constexpr SigmoidComplement<Dual> sigmoid_and_complement(const Dual& a) noexcept {

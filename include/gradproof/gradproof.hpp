@@ -15,6 +15,9 @@
 // The add-ons, which plug into the core through scalar.hpp:
 //   dual.hpp            Dual: forward-mode automatic differentiation
 //   ad.hpp              ad_gradients: every gradient of one sample by forward-mode AD
+// Beside it, not included here (they need <vector> and <string>, the numerical library does not):
+//   symbolic.hpp        Expr, the symbolic scalar: exact polynomials differentiated and compared
+//                       by the compiler (symbolic/: rational, expr, print, identity, list)
 // Internal (detail/): config.hpp (build policy, pragmas, inlining), numeric.hpp (constexpr
 // floating-point helpers, GRADPROOF_MUL), exp_constants.hpp (exp's tables), simd.hpp (4-lane
 // kernels for run time).

@@ -57,7 +57,8 @@ inline constexpr T keras_epsilon = T(1e-7);
 template <real T>
 constexpr T bce(T y_hat, std::type_identity_t<T> y) noexcept {
   detail::stop_on_bad_label(y);
-  if (std::is_constant_evaluated() && !detail::label_ok(y_hat)) bad_input::the_probability_y_hat_is_not_in_0_1_or_is_nan();
+  if (std::is_constant_evaluated() && !detail::label_ok(y_hat))
+    bad_input::the_probability_y_hat_is_not_in_0_1_or_is_nan();
   constexpr T eps = keras_epsilon<T>;
   const T p = y_hat < eps ? eps : (y_hat > T(1) - eps ? T(1) - eps : y_hat);
   const T log_p = math::log(p);

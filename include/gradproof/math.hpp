@@ -22,7 +22,6 @@
 #include "detail/exp_constants.hpp"
 #include "detail/numeric.hpp"
 #include "detail/simd.hpp"
-#include "matrix.hpp"
 #include "scalar.hpp"
 
 GRADPROOF_FP_CONTRACT_OFF_BEGIN
@@ -112,7 +111,6 @@ constexpr SigmoidComplement<T> sigmoid_and_complement(const T& x) noexcept(nothr
 }
 }  // namespace gradproof::math
 
-
 namespace gradproof::detail {
 
 /// (hi, lo) with hi + lo == a + b exactly (Knuth's TwoSum, no condition on the magnitudes).
@@ -136,7 +134,8 @@ constexpr double_double two_product(double a, double b) noexcept {
   const double cb = GRADPROOF_MUL(134217729.0, b);
   const double b_hi = cb - (cb - b);
   const double b_lo = b - b_hi;
-  return {p, ((GRADPROOF_MUL(a_hi, b_hi) - p) + GRADPROOF_MUL(a_hi, b_lo) + GRADPROOF_MUL(a_lo, b_hi)) + GRADPROOF_MUL(a_lo, b_lo)};
+  return {p, ((GRADPROOF_MUL(a_hi, b_hi) - p) + GRADPROOF_MUL(a_hi, b_lo) + GRADPROOF_MUL(a_lo, b_hi)) +
+                 GRADPROOF_MUL(a_lo, b_lo)};
 }
 
 /// log(2^k (1 + f)) + c, for f in [sqrt(2)/2 - 1, sqrt(2) - 1) exact and a tiny c.
@@ -167,8 +166,8 @@ constexpr double log_reduced(int k, double f, double c) noexcept {
   const double hfsq_plus_R = hfsq + R;
   const double t_lo = (shf.lo + GRADPROOF_MUL(s, R)) + (GRADPROOF_MUL(s_lo, hfsq_plus_R) + GRADPROOF_MUL(s, hfsq_lo));
   const double dk = static_cast<double>(k);
-  const double_double a = two_sum(f, -hfsq);               // f - f²/2
-  const double_double a2 = two_sum(a.hi, shf.hi);          // + s f²/2
+  const double_double a = two_sum(f, -hfsq);                          // f - f²/2
+  const double_double a2 = two_sum(a.hi, shf.hi);                     // + s f²/2
   const double_double b = two_sum(GRADPROOF_MUL(dk, ln2_hi), a2.hi);  // + k ln2_hi, which is exact
   const double low = (((b.lo + a2.lo) + a.lo) + (t_lo - hfsq_lo)) + (GRADPROOF_MUL(dk, ln2_lo) + c);
   return b.hi + low;
@@ -190,8 +189,6 @@ constexpr split_result split_log(double u) noexcept {
   }
   return {k, m - 1.0};
 }
-
-
 
 /// 2^k hi_j (1 + tail_plus_p) where 2^k hi_j is not a normal double (|x| >= 704): near
 /// overflow, and near and in the subnormals, where a plain two-step scaling would round twice.
@@ -235,9 +232,7 @@ GRADPROOF_HOT_INLINE constexpr exp_reduced exp_reduce(double x) noexcept {
   const double kd = GRADPROOF_MUL(x, exp_n_over_ln2) + shifter;
   const auto ki = std::bit_cast<std::uint64_t>(kd);
   const double nd = kd - shifter;
-  constexpr double step_hi = ln2_hi / exp_table_size;  // exact: a power of two
-  constexpr double step_lo = ln2_lo / exp_table_size;
-  const double r = (x - GRADPROOF_MUL(nd, step_hi)) - GRADPROOF_MUL(nd, step_lo);
+  const double r = (x - GRADPROOF_MUL(nd, exp_step_hi)) - GRADPROOF_MUL(nd, exp_step_lo);
   const std::size_t j = static_cast<std::uint32_t>(ki) & (exp_table_size - 1u);
   // e^r - 1 ~ r + r^2 (c2 + c3 r) + r^4 (c4 + c5 r + c6 r^2), in Estrin's order: the pieces
   // are independent, so the dependency chain is 3 multiplications deep, not 6.
@@ -284,9 +279,7 @@ GRADPROOF_HOT_INLINE constexpr double exp(double x) noexcept { return detail::ex
 /// round trip float -> double -> float keeps its payload in hardware floating point and in the
 /// constant evaluator, but not in every software implementation (soft-float ARM's returns the
 /// default NaN), and the bits must not depend on the target.
-constexpr float exp(float x) noexcept {
-  return detail::is_nan(x) ? x : detail::to_float(exp(static_cast<double>(x)));
-}
+constexpr float exp(float x) noexcept { return detail::is_nan(x) ? x : detail::to_float(exp(static_cast<double>(x))); }
 
 /// log(1 + x), accurate also when x is tiny (where log(1 + x) would lose every digit).
 constexpr double log1p(double x) noexcept {
@@ -296,7 +289,7 @@ constexpr double log1p(double x) noexcept {
   // Order comparisons, not ==, which -Wfloat-equal reports: x is a number >= -1 here.
   if (x <= -1.0) return -std::numeric_limits<double>::infinity();  // x = -1
   if (x > std::numeric_limits<double>::max()) return x;            // x = +inf
-  if (detail::abs(x) < 0x1p-54) return x;  // log1p(x) = x - x^2/2 rounds to x; keeps -0.0
+  if (detail::abs(x) < 0x1p-54) return x;                          // log1p(x) = x - x^2/2 rounds to x; keeps -0.0
   // In log_reduced's own range, x is its f: exact, no rounded 1 + x to correct for.
   if (x > sqrt2_over_2_minus_1 && x < sqrt2_minus_1) return log_reduced(0, x, 0.0);
   const double u = 1.0 + x;
@@ -319,7 +312,7 @@ constexpr double log(double x) noexcept {
   if (x > std::numeric_limits<double>::max()) return x;           // x = +inf
   int k_sub = 0;
   if (x < std::numeric_limits<double>::min()) {  // subnormal: make it normal first
-    x = x * 0x1p54;  // exact
+    x = x * 0x1p54;                              // exact
     k_sub = -54;
   }
   const auto [k, f] = split_log(x);
@@ -434,11 +427,12 @@ constexpr SigmoidComplement<float> sigmoid_and_complement(float x) noexcept {
 namespace gradproof::detail {
 // The lane-wise functions' run-time path, 4 lanes at a time (defined after the scalar functions).
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept;
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma,
+                                                            double* complement) noexcept;
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
-                                                         std::size_t whole) noexcept;
+                                                            std::size_t whole) noexcept;
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
-                                                              std::size_t whole) noexcept;
+                                                                 std::size_t whole) noexcept;
 #if GRADPROOF_SIMD_DISPATCH
 GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
                                                               std::size_t whole) noexcept;
@@ -477,7 +471,8 @@ namespace gradproof::math {
 /// vectorisable (detail::logistic_lanes): the output units of networks trained side by side.
 /// (Lanes) -> (Lanes), (Lanes).
 template <std::size_t Lanes>
-GRADPROOF_HOT_INLINE constexpr void sigmoid_and_complement(const std::array<double, Lanes>& x, std::array<double, Lanes>& sigma,
+GRADPROOF_HOT_INLINE constexpr void sigmoid_and_complement(const std::array<double, Lanes>& x,
+                                                           std::array<double, Lanes>& sigma,
                                                            std::array<double, Lanes>& complement) noexcept {
   double* const s = detail::entries(sigma);
   double* const c = detail::entries(complement);
@@ -515,9 +510,9 @@ GRADPROOF_HOT_INLINE constexpr void sigmoid_and_complement(const std::array<doub
 }
 /// The same for float and for an exact scalar: the scalar function lane by lane.
 template <scalar T, std::size_t Lanes>
-  requires(!std::same_as<T, double>)
-constexpr void sigmoid_and_complement(const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
-                                      std::array<T, Lanes>& complement) noexcept(nothrow_scalar<T>) {
+requires(!std::same_as<T, double>) constexpr void sigmoid_and_complement(
+    const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
+    std::array<T, Lanes>& complement) noexcept(nothrow_scalar<T>) {
   for (std::size_t i = 0; i < Lanes; ++i) {
     const auto p = sigmoid_and_complement(x[i]);
     sigma[i] = p.sigma;
@@ -567,7 +562,8 @@ GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* 
   }
 }
 /// sigmoid_and_complement of x[0..3], the same way.
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma,
+                                                            double* complement) noexcept {
   const lanes4 t = lanes4::load(x);
   if (t.all_in(logistic_left_tail, exp_normal_range)) {
     const pair4 both = sigmoid_and_complement_common(logistic_common(t));
@@ -583,12 +579,13 @@ GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, dou
 }
 /// The lane-wise functions' run-time loops over x[0, whole), whole a multiple of 4.
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
-                                                         std::size_t whole) noexcept {
+                                                            std::size_t whole) noexcept {
   for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_prime4(x + lane, sigma + lane, sigma_prime + lane);
 }
 GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
-                                                              std::size_t whole) noexcept {
-  for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_complement4(x + lane, sigma + lane, complement + lane);
+                                                                 std::size_t whole) noexcept {
+  for (std::size_t lane = 0; lane < whole; lane += 4)
+    sigmoid_and_complement4(x + lane, sigma + lane, complement + lane);
 }
 #if GRADPROOF_SIMD_DISPATCH
 /// The same loops as AVX2 clones (detail/simd.hpp).
@@ -606,12 +603,12 @@ GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double*
 #endif
 namespace gradproof::math {
 
-
 /// sigmoid_and_prime of every entry of x, the same bits as the scalar one entry by entry, but
 /// written so that the compiler can vectorise it (detail::logistic_lanes): the forward pass's
 /// hidden layer. (Lanes) -> (Lanes), (Lanes).
 template <std::size_t Lanes>
-GRADPROOF_HOT_INLINE constexpr void sigmoid_and_prime(const std::array<double, Lanes>& x, std::array<double, Lanes>& sigma,
+GRADPROOF_HOT_INLINE constexpr void sigmoid_and_prime(const std::array<double, Lanes>& x,
+                                                      std::array<double, Lanes>& sigma,
                                                       std::array<double, Lanes>& sigma_prime) noexcept {
   double* const s = detail::entries(sigma);
   double* const s_prime = detail::entries(sigma_prime);
@@ -649,9 +646,9 @@ GRADPROOF_HOT_INLINE constexpr void sigmoid_and_prime(const std::array<double, L
 }
 /// The same for float and for an exact scalar: the scalar function lane by lane.
 template <scalar T, std::size_t Lanes>
-  requires(!std::same_as<T, double>)
-constexpr void sigmoid_and_prime(const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
-                                 std::array<T, Lanes>& sigma_prime) noexcept(nothrow_scalar<T>) {
+requires(!std::same_as<T, double>) constexpr void sigmoid_and_prime(
+    const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
+    std::array<T, Lanes>& sigma_prime) noexcept(nothrow_scalar<T>) {
   for (std::size_t i = 0; i < Lanes; ++i) {
     const auto p = sigmoid_and_prime(x[i]);
     sigma[i] = p.sigma;

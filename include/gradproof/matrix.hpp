@@ -13,6 +13,8 @@
 #include <array>
 #include <cstddef>
 
+#include "detail/numeric.hpp"
+
 namespace gradproof {
 
 template <class T, std::size_t Rows, std::size_t Cols>
@@ -39,8 +41,8 @@ struct Matrix {
   // absent, it would only say that two shapes do not convert. Still no conversion at all:
   // std::is_convertible is false, and a negated concept can prove it (static_tests/concepts_test.cpp).
   template <std::size_t R2, std::size_t C2>
-    requires(R2 == Cols && C2 == Rows && Rows != Cols)
-  constexpr operator Matrix<T, R2, C2>() const = delete;  // a row is not a column, (R, C) is not (C, R): write transpose(m), e.g. db1 = transpose(delta2)
+  requires(R2 == Cols && C2 == Rows && Rows != Cols) constexpr operator Matrix<T, R2, C2>() const =
+      delete;  // a row is not a column, (R, C) is not (C, R): write transpose(m), e.g. db1 = transpose(delta2)
 };
 
 template <class T, std::size_t N>
@@ -86,16 +88,6 @@ constexpr T* entries(Matrix<T, R, C>& m) noexcept {
 template <class T, std::size_t R, std::size_t C>
 constexpr const T* entries(const Matrix<T, R, C>& m) noexcept {
   return m.data.data();
-}
-
-/// The same for a std::array (the lane-wise functions' arguments).
-template <class T, std::size_t N>
-constexpr T* entries(std::array<T, N>& a) noexcept {
-  return a.data();
-}
-template <class T, std::size_t N>
-constexpr const T* entries(const std::array<T, N>& a) noexcept {
-  return a.data();
 }
 
 template <class M>

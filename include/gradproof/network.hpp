@@ -63,12 +63,12 @@ struct ForwardPass {
 /// The two deltas and the four gradients, each gradient exactly of its parameter's type.
 template <class T, std::size_t In = 3, std::size_t Hidden = 4>
 struct Gradients {
-  T delta1{};                    ///< ∂L/∂θ = ŷ − y, scalar
-  RowVector<T, Hidden> delta2;   ///< ∂L/∂z, a row (1, Hidden)
-  Matrix<T, Hidden, In> dW;      ///< ∂L/∂W (Hidden, In) = shape of W
-  ColVector<T, Hidden> db1;      ///< ∂L/∂b1 (Hidden, 1) = shape of b1 = delta2ᵀ
-  RowVector<T, Hidden> dU;       ///< ∂L/∂U (1, Hidden) = shape of U
-  T db2{};                       ///< ∂L/∂b2, scalar = shape of b2
+  T delta1{};                   ///< ∂L/∂θ = ŷ − y, scalar
+  RowVector<T, Hidden> delta2;  ///< ∂L/∂z, a row (1, Hidden)
+  Matrix<T, Hidden, In> dW;     ///< ∂L/∂W (Hidden, In) = shape of W
+  ColVector<T, Hidden> db1;     ///< ∂L/∂b1 (Hidden, 1) = shape of b1 = delta2ᵀ
+  RowVector<T, Hidden> dU;      ///< ∂L/∂U (1, Hidden) = shape of U
+  T db2{};                      ///< ∂L/∂b2, scalar = shape of b2
 
   GRADPROOF_EXACT_EQUALITY_BEGIN
   friend constexpr bool operator==(const Gradients&, const Gradients&) = default;
@@ -98,7 +98,8 @@ constexpr T delta1(T y_hat, std::type_identity_t<T> y) noexcept(nothrow_scalar<T
 /// θ = 40 it is 0), while this form is exact for y in {0, 1} up to ŷ's and 1 − ŷ's own
 /// rounding. Proven against forward-mode AD in static_tests/ad_test.cpp. scalar.
 template <class T>
-constexpr T delta1(T y_hat, std::type_identity_t<T> one_minus_y_hat, std::type_identity_t<T> y) noexcept(nothrow_scalar<T>) {
+constexpr T delta1(T y_hat, std::type_identity_t<T> one_minus_y_hat,
+                   std::type_identity_t<T> y) noexcept(nothrow_scalar<T>) {
   return GRADPROOF_MUL(T(1) - y, y_hat) - GRADPROOF_MUL(y, one_minus_y_hat);
 }
 
@@ -115,7 +116,8 @@ constexpr RowVector<T, Hidden> delta2(T delta1, const RowVector<T, Hidden>& U,
 /// ∂L/∂W = δ2ᵀ ⊗ xᵀ (slide 9, eq. 7): (H, 1) ⊗ (1, In) -> (H, In), entry (i, j) = δ2_i x_j.
 /// Row i carries σ′(z_i) (the slides' last row wrongly has σ′(z1), erratum 4).
 template <class T, std::size_t Hidden, std::size_t In>
-constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2, const ColVector<T, In>& x) noexcept(nothrow_scalar<T>) {
+constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2,
+                                   const ColVector<T, In>& x) noexcept(nothrow_scalar<T>) {
   return outer(transpose(delta2), transpose(x));
 }
 
@@ -195,7 +197,7 @@ constexpr InputError check_network(const Network<T, In, Hidden>& net) noexcept {
 /// In a constant evaluation, stop on a non-finite parameter or input (validate.hpp's
 /// bad_input functions name it); nothing at run time, where forward is unchecked.
 template <class T, std::size_t In, std::size_t Hidden>
-  requires checked_scalar<T>
+requires checked_scalar<T>
 constexpr void stop_on_bad_forward_input(const Network<T, In, Hidden>& net, const ColVector<T, In>& x) noexcept {
   if (std::is_constant_evaluated()) {
     stop_if_constant_evaluated(check_network(net));
@@ -203,8 +205,8 @@ constexpr void stop_on_bad_forward_input(const Network<T, In, Hidden>& net, cons
   }
 }
 template <class T, std::size_t In, std::size_t Hidden>
-  requires(!checked_scalar<T>)
-constexpr void stop_on_bad_forward_input(const Network<T, In, Hidden>&, const ColVector<T, In>&) noexcept {}
+requires(!checked_scalar<T>) constexpr void stop_on_bad_forward_input(const Network<T, In, Hidden>&,
+                                                                      const ColVector<T, In>&) noexcept {}
 
 /// θ = U h + b2: (1, Hidden) · (Hidden, 1) + scalar -> scalar. One function, so that forward
 /// and the lockstep step (train.hpp) form it by the same operations.
@@ -216,8 +218,8 @@ constexpr T logit(const Network<T, In, Hidden>& net, const ColVector<T, Hidden>&
 
 /// The forward pass: x (In, 1) -> z, h, σ′(z) (Hidden, 1); θ, ŷ scalars (slide 2).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
-GRADPROOF_HOT_INLINE constexpr ForwardPass<T, In, Hidden> forward(const Network<T, In, Hidden>& net,
-                                             const Matrix<T, XRows, XCols>& x) noexcept(nothrow_scalar<T>) {
+GRADPROOF_HOT_INLINE constexpr ForwardPass<T, In, Hidden> forward(
+    const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x) noexcept(nothrow_scalar<T>) {
   ForwardPass<T, In, Hidden> f{};
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
     detail::stop_on_bad_forward_input(net, x);
@@ -315,11 +317,10 @@ GRADPROOF_HOT_INLINE constexpr T fused_delta1(T theta, T y) noexcept(nothrow_sca
 /// one product and one subtraction after δ1 (static_tests/fused_step_test.cpp bounds the epoch).
 /// x (In, 1); next_x, next_z: both or neither (next_z may be the z that h and σ′ came from).
 template <class T, std::size_t In, std::size_t Hidden>
-GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
-                                                         T eta, const ColVector<T, Hidden>& h_col,
-                                                         const ColVector<T, Hidden>& sigma_prime_col, T theta,
-                                                         const ColVector<T, In>* next_x = nullptr,
-                                                         ColVector<T, Hidden>* next_z = nullptr) noexcept(nothrow_scalar<T>) {
+GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(
+    Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y, T eta, const ColVector<T, Hidden>& h_col,
+    const ColVector<T, Hidden>& sigma_prime_col, T theta, const ColVector<T, In>* next_x = nullptr,
+    ColVector<T, Hidden>* next_z = nullptr) noexcept(nothrow_scalar<T>) {
   const T delta1 = fused_delta1(theta, y);
   T* const W = entries(net.W);  // row-major: row i starts at W + i In
   T* const b1 = entries(net.b1);
@@ -327,7 +328,10 @@ GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(Network<T, In, Hidden>& 
   const T* const sigma_prime = entries(sigma_prime_col);
   const T* const h = entries(h_col);
   const T* const xs = entries(x);
-  if (next_x != nullptr) {  // before the update: W, b1 and U as they were
+  // next_z, not next_x: next_z points into the caller's own z, while next_x may point into a
+  // temporary data set, whose address g++ 12 will not compare with nullptr in a constant
+  // evaluation (iris_proof.cpp's shuffled-label epoch).
+  if (next_z != nullptr) {  // before the update: W, b1 and U as they were
     *next_z = net.W * *next_x + net.b1;
     const T* const xn = entries(*next_x);
     T* const z_next = entries(*next_z);
@@ -344,7 +348,7 @@ GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(Network<T, In, Hidden>& 
   for (std::size_t i = 0; i < Hidden; ++i) {
     const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]);
     const T eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime);  // η δ2_i / δ1
-    T* const W_i = W + i * In;                                       // row i of W
+    T* const W_i = W + i * In;                                      // row i of W
     for (std::size_t j = 0; j < In; ++j) {
       const T step = GRADPROOF_MUL(eta_u_sigma_prime, xs[j]);
       W_i[j] = W_i[j] - GRADPROOF_MUL(delta1, step);
@@ -359,10 +363,9 @@ GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(Network<T, In, Hidden>& 
 /// The fused step's forward half from z: σ, σ′ of every hidden unit and θ, by forward's own
 /// functions; then the update (and, in an epoch, the next z).
 template <class T, std::size_t In, std::size_t Hidden>
-GRADPROOF_HOT_INLINE constexpr void sgd_step_from_z(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y, T eta,
-                                                     const ColVector<T, Hidden>& z,
-                                                     const ColVector<T, In>* next_x = nullptr,
-                                                     ColVector<T, Hidden>* next_z = nullptr) noexcept(nothrow_scalar<T>) {
+GRADPROOF_HOT_INLINE constexpr void sgd_step_from_z(
+    Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y, T eta, const ColVector<T, Hidden>& z,
+    const ColVector<T, In>* next_x = nullptr, ColVector<T, Hidden>* next_z = nullptr) noexcept(nothrow_scalar<T>) {
   ColVector<T, Hidden> h;
   ColVector<T, Hidden> sigma_prime;
   math::sigmoid_and_prime(z.data, h.data, sigma_prime.data);
@@ -372,7 +375,7 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_from_z(Network<T, In, Hidden>& net,
 /// The fused step in the scalar (constant evaluation's) form: z = W x + b1, then the above.
 template <class T, std::size_t In, std::size_t Hidden>
 GRADPROOF_HOT_INLINE constexpr void sgd_step_scalar(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
-                                                     T eta) noexcept(nothrow_scalar<T>) {
+                                                    T eta) noexcept(nothrow_scalar<T>) {
   stop_on_bad_forward_input(net, x);
   sgd_step_from_z(net, x, y, eta, net.W * x + net.b1);
 }
@@ -401,7 +404,7 @@ GRADPROOF_ALWAYS_INLINE inline detail::pair4 hidden4(const lanes4& z) noexcept {
 /// W (4, In) row-major is read and written by columns: column j is lane stride In.
 template <std::size_t In>
 GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net, const ColVector<double, In>& x,
-                                            double y, double eta, Network<double, In, 4>& next) noexcept {
+                                              double y, double eta, Network<double, In, 4>& next) noexcept {
   const double* const W = entries(net.W);
   const double* const xs = entries(x);
   lanes4 columns[In];
@@ -429,8 +432,7 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net,
 
 /// fused_delta1 of 4 logits (4 networks, one label y), lane by lane: its operations on 4 lanes
 /// where every θ is in the common range, else the scalar function per lane.
-GRADPROOF_ALWAYS_INLINE inline lanes4 fused_delta1_4(const lanes4& theta,
-                                                                      double y) noexcept {
+GRADPROOF_ALWAYS_INLINE inline lanes4 fused_delta1_4(const lanes4& theta, double y) noexcept {
   if (theta.all_in(detail::logistic_left_tail, detail::exp_normal_range)) {
     const auto p = detail::logistic_common(theta);
     const lanes4 k = (1.0 - y) - y * p.e.hi;
@@ -441,12 +443,10 @@ GRADPROOF_ALWAYS_INLINE inline lanes4 fused_delta1_4(const lanes4& theta,
   return out;
 }
 
-
 /// W x + b1 from W's columns: matmul's order (from j = 0 up), then b1.
 template <std::size_t In>
-GRADPROOF_ALWAYS_INLINE inline lanes4 columns_x_plus_b1(const lanes4 (&columns)[In],
-                                                                           const lanes4& b1,
-                                                                           const double* xs) noexcept {
+GRADPROOF_ALWAYS_INLINE inline lanes4 columns_x_plus_b1(const lanes4 (&columns)[In], const lanes4& b1,
+                                                        const double* xs) noexcept {
   lanes4 sum = columns[0] * xs[0];
   GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) sum = sum + columns[j] * xs[j];
   return sum + b1;
@@ -459,7 +459,7 @@ GRADPROOF_ALWAYS_INLINE inline lanes4 columns_x_plus_b1(const lanes4 (&columns)[
 /// scalar sgd_epoch's, in its order.
 template <std::size_t In, class Iterator>
 GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iterator it, Iterator last,
-                                             double eta) noexcept {
+                                               double eta) noexcept {
   lanes4 columns[In];
   load_columns(entries(net.W), columns);
   lanes4 b1 = lanes4::load(entries(net.b1));
@@ -482,7 +482,8 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iter
       s = s + 1.0;
       z = columns_x_plus_b1(columns, b1, xn) - delta1 * (eta_u_sigma_prime * s);
     }
-    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] =
+        columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
     b1 = b1 - delta1 * eta_u_sigma_prime;
     U = U - delta1 * (eta * hidden.first);
     b2 = b2 - GRADPROOF_MUL(delta1, eta);
@@ -518,7 +519,8 @@ GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, It
 /// hidden units at once (detail/simd.hpp).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
 GRADPROOF_HOT_INLINE constexpr void sgd_step_in_place(Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
-                                 std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
+                                                      std::type_identity_t<T> y,
+                                                      std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
     detail::stop_on_bad_label(y);
     detail::stop_on_bad_eta(eta);
@@ -537,8 +539,9 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_in_place(Network<T, In, Hidden>& ne
 /// One step of plain SGD on one sample: the updated network (slide 8). The unchecked hot path;
 /// checked.hpp has try_sgd_step, which reports bad input at run time.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
-GRADPROOF_HOT_INLINE constexpr Network<T, In, Hidden> sgd_step(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
-                                          std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
+GRADPROOF_HOT_INLINE constexpr Network<T, In, Hidden> sgd_step(
+    const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x, std::type_identity_t<T> y,
+    std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4 && detail::input_shape_ok<In, XRows, XCols>()) {
     if (!__builtin_is_constant_evaluated()) {

@@ -45,7 +45,7 @@ constexpr Matrix<T, C, R> transpose(const Matrix<T, R, C>& a) noexcept(nothrow_s
 
 /// matmul(A, B): (R, K) · (K, C) -> (R, C).
 template <class T, std::size_t R, std::size_t K1, std::size_t K2, std::size_t C>
-  requires inner_dims_agree<K1, K2>
+requires inner_dims_agree<K1, K2>
 constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept(nothrow_scalar<T>) {
   // Sums from k = 0 up, the order every gradproof function that forms W x uses.
   const T* const pa = detail::entries(a);
@@ -60,7 +60,7 @@ constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, 
 
 /// A * B is matmul(A, B): (R, K) · (K, C) -> (R, C).
 template <class T, std::size_t R, std::size_t K1, std::size_t K2, std::size_t C>
-  requires inner_dims_agree<K1, K2>
+requires inner_dims_agree<K1, K2>
 constexpr Matrix<T, R, C> operator*(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept(nothrow_scalar<T>) {
   return matmul(a, b);
 }
@@ -75,7 +75,8 @@ constexpr T to_scalar(const Matrix<T, 1, 1>& a) noexcept(nothrow_scalar<T>) {
 template <class F, class T, std::size_t R, std::size_t C>
 constexpr auto map(F f, const Matrix<T, R, C>& a) noexcept(noexcept(f(std::declval<const T&>()))) {
   const T* const pa = detail::entries(a);
-  return detail::generate<decltype(f(std::declval<const T&>())), R, C>([&f, pa](std::size_t flat) { return f(pa[flat]); });
+  return detail::generate<decltype(f(std::declval<const T&>())), R, C>(
+      [&f, pa](std::size_t flat) { return f(pa[flat]); });
 }
 
 /// Element-wise a_i op b_i for two matrices of one shape.
@@ -91,22 +92,25 @@ constexpr Matrix<T, R, C> zip(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b
 /// hadamard(A, B), the slides' "∘": (R, C) ∘ (R, C) -> (R, C). A row and a column are
 /// not the same shape, so (1, 4) ∘ (4, 1) is not an operation (erratum 3).
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires same_shape<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
+requires same_shape<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>& a,
+                                     const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
   return detail::zip(a, b, [](T lhs, T rhs) { return GRADPROOF_MUL(lhs, rhs); });
 }
 
 /// A + B: (R, C) + (R, C) -> (R, C).
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires same_shape<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
+requires same_shape<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>& a,
+                                      const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
   return detail::zip(a, b, [](T lhs, T rhs) { return lhs + rhs; });
 }
 
 /// A - B: (R, C) - (R, C) -> (R, C). The SGD update Ω − η ∂L/∂Ω needs ∂L/∂Ω in Ω's shape.
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires same_shape<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
+requires same_shape<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>& a,
+                                      const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
   return detail::zip(a, b, [](T lhs, T rhs) { return lhs - rhs; });
 }
 
@@ -115,14 +119,17 @@ constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>& a, const Matrix<T
 // names the fix, instead of only "same_shape<4, 1, 1, 4> evaluated to false". They are still
 // not operations: a negated concept proves each (static_tests/concepts_test.cpp).
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires transposed_shapes<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) = delete;  // a row ∘ a column, (R, C) ∘ (C, R): transpose one of them, as in δ1 U ∘ σ′(z)ᵀ
+requires transposed_shapes<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) =
+    delete;  // a row ∘ a column, (R, C) ∘ (C, R): transpose one of them, as in δ1 U ∘ σ′(z)ᵀ
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires transposed_shapes<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) = delete;  // a row + a column, (R, C) + (C, R): transpose one of them
+requires transposed_shapes<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) =
+    delete;  // a row + a column, (R, C) + (C, R): transpose one of them
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires transposed_shapes<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) = delete;  // a column - a row, (R, C) - (C, R): b1 - eta * db1 takes db1 = transpose(delta2), b1's own gradient
+requires transposed_shapes<R1, C1, R2, C2>
+constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) =
+    delete;  // a column - a row, (R, C) - (C, R): b1 - eta * db1 takes db1 = transpose(delta2), b1's own gradient
 
 /// s · A: scalar times (R, C) -> (R, C).
 template <class T, std::size_t R, std::size_t C>
@@ -140,7 +147,7 @@ constexpr Matrix<T, R, C> operator*(const Matrix<T, R, C>& a, std::type_identity
 /// a_i b_j. Written with its operands' real shapes, as in dL/dW = delta2^T ⊗ x^T, so
 /// x in place of x^T is not an operation.
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
-  requires lhs_is_a_column<C1> && rhs_is_a_row<R2>
+requires lhs_is_a_column<C1> && rhs_is_a_row<R2>
 constexpr Matrix<T, R1, C2> outer(const Matrix<T, R1, C1>& a, const Matrix<T, R2, C2>& b) noexcept(nothrow_scalar<T>) {
   const T* const pa = detail::entries(a);  // a column: entry i is a(i, 0)
   const T* const pb = detail::entries(b);  // a row: entry j is b(0, j)

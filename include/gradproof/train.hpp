@@ -31,7 +31,8 @@ namespace detail {
 /// ŷ and 1 − ŷ in one call. Each value is the one forward() computes, bit for bit: the same
 /// functions on the same inputs (the lane-wise calls are proven equal to the scalar ones).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t N, class NetOf, class XOf>
-GRADPROOF_HOT_INLINE constexpr std::array<ForwardPass<T, In, Hidden>, N> forward_lanes(NetOf net_of, XOf x_of) noexcept {
+GRADPROOF_HOT_INLINE constexpr std::array<ForwardPass<T, In, Hidden>, N> forward_lanes(NetOf net_of,
+                                                                                       XOf x_of) noexcept {
   std::array<ForwardPass<T, In, Hidden>, N> f{};
   std::array<T, N * Hidden> z{};
   std::array<T, N * Hidden> h{};
@@ -66,8 +67,8 @@ namespace detail {
 /// (vectorisable; the same bits as the scalar function per unit).
 template <class T, std::size_t Hidden, std::size_t N>
 GRADPROOF_HOT_INLINE constexpr void hidden_lanes(const std::array<ColVector<T, Hidden>, N>& z,
-                                                  std::array<ColVector<T, Hidden>, N>& h,
-                                                  std::array<ColVector<T, Hidden>, N>& sigma_prime) noexcept {
+                                                 std::array<ColVector<T, Hidden>, N>& h,
+                                                 std::array<ColVector<T, Hidden>, N>& sigma_prime) noexcept {
   std::array<T, N * Hidden> z_lanes{};
   std::array<T, N * Hidden> h_lanes{};
   std::array<T, N * Hidden> sigma_prime_lanes{};
@@ -86,11 +87,11 @@ GRADPROOF_HOT_INLINE constexpr void hidden_lanes(const std::array<ColVector<T, H
 /// hidden layer, then every update), so that the K independent chains overlap; with next_x,
 /// each network's next z as sgd_epoch forms it.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t K>
-GRADPROOF_HOT_INLINE constexpr void step_many_from_z(std::array<Network<T, In, Hidden>, K>& nets, const ColVector<T, In>& x,
-                                                      T y, const std::array<T, K>& etas,
-                                                      const std::array<ColVector<T, Hidden>, K>& z,
-                                                      const ColVector<T, In>* next_x,
-                                                      std::array<ColVector<T, Hidden>, K>* next_z) noexcept {
+GRADPROOF_HOT_INLINE constexpr void step_many_from_z(std::array<Network<T, In, Hidden>, K>& nets,
+                                                     const ColVector<T, In>& x, T y, const std::array<T, K>& etas,
+                                                     const std::array<ColVector<T, Hidden>, K>& z,
+                                                     const ColVector<T, In>* next_x,
+                                                     std::array<ColVector<T, Hidden>, K>* next_z) noexcept {
   std::array<ColVector<T, Hidden>, K> h{};
   std::array<ColVector<T, Hidden>, K> sigma_prime{};
   hidden_lanes(z, h, sigma_prime);
@@ -107,9 +108,10 @@ namespace detail {
 /// (fused_delta1_4), and each network's update is sgd_step4's. z[k]: this sample's z of network
 /// k in, its next z out (with next_x). Every lane's operations are the scalar path's.
 template <std::size_t In, std::size_t K>
-GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>, K>& nets, const ColVector<double, In>& x,
-                                             double y, const std::array<double, K>& etas, lanes4* z,
-                                             const std::type_identity_t<ColVector<double, In>>* next_x) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>, K>& nets,
+                                               const ColVector<double, In>& x, double y,
+                                               const std::array<double, K>& etas, lanes4* z,
+                                               const std::type_identity_t<ColVector<double, In>>* next_x) noexcept {
   std::array<lanes4, K> h{};
   std::array<lanes4, K> sigma_prime{};
   std::array<double, K> theta{};
@@ -122,7 +124,8 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
   }
   std::array<double, K> delta1{};
   constexpr std::size_t whole = K / 4 * 4;
-  GRADPROOF_UNROLL for (std::size_t k = 0; k < whole; k += 4) fused_delta1_4(lanes4::load(theta.data() + k), y).store(delta1.data() + k);
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < whole; k += 4) fused_delta1_4(lanes4::load(theta.data() + k), y)
+      .store(delta1.data() + k);
   GRADPROOF_UNROLL for (std::size_t k = whole; k < K; ++k) delta1[k] = fused_delta1(theta[k], y);
   const double* const xs = entries(x);
   double s = 0.0;  // xᵀx' + 1, the same for every network
@@ -145,7 +148,8 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
       GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) before = before + columns[j] * xn[j];
       z[k] = (before + b1) - delta1[k] * (eta_u_sigma_prime * s);
     }
-    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1[k] * (eta_u_sigma_prime * xs[j]);
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] =
+        columns[j] - delta1[k] * (eta_u_sigma_prime * xs[j]);
     store_columns(W, columns);
     (b1 - delta1[k] * eta_u_sigma_prime).store(entries(nets[k].b1));
     (U - delta1[k] * (etas[k] * h[k])).store(entries(nets[k].U));
@@ -163,15 +167,16 @@ GRADPROOF_ALWAYS_INLINE inline lanes4 w_x_plus_b1(const Network<double, In, 4>& 
 
 /// sgd_step_many and train_many at run time, from the networks' first z on.
 template <std::size_t In, std::size_t K>
-GRADPROOF_ALWAYS_INLINE inline void sgd_step_many4(std::array<Network<double, In, 4>, K>& nets, const ColVector<double, In>& x,
-                                                 double y, const std::array<double, K>& etas) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void sgd_step_many4(std::array<Network<double, In, 4>, K>& nets,
+                                                   const ColVector<double, In>& x, double y,
+                                                   const std::array<double, K>& etas) noexcept {
   std::array<lanes4, K> z{};
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], entries(x));
   step_many4(nets, x, y, etas, z.data(), nullptr);
 }
 template <std::size_t In, std::size_t K, class Iterator>
 GRADPROOF_ALWAYS_INLINE inline void train_many4(std::array<Network<double, In, 4>, K>& nets, Iterator it, Iterator last,
-                                              const std::array<double, K>& etas) noexcept {
+                                                const std::array<double, K>& etas) noexcept {
   std::array<lanes4, K> z{};
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], entries(it->x));
   for (;;) {
@@ -203,8 +208,9 @@ GRADPROOF_AVX2_CLONE inline void train_many4_avx2(std::array<Network<double, In,
 /// nets[k] becomes sgd_step(nets[k], x, y, etas[k]), bit for bit. Stage by stage over k (every
 /// forward pass, then every update), so that the K independent chains overlap.
 template <class T, std::size_t In, std::size_t Hidden, std::size_t K>
-GRADPROOF_HOT_INLINE constexpr void sgd_step_many(std::array<Network<T, In, Hidden>, K>& nets, const ColVector<T, In>& x,
-                                                   std::type_identity_t<T> y, const std::array<T, K>& etas) noexcept {
+GRADPROOF_HOT_INLINE constexpr void sgd_step_many(std::array<Network<T, In, Hidden>, K>& nets,
+                                                  const ColVector<T, In>& x, std::type_identity_t<T> y,
+                                                  const std::array<T, K>& etas) noexcept {
   detail::stop_on_bad_label(y);
   for (const T eta : etas) detail::stop_on_bad_eta(eta);
 #if GRADPROOF_SIMD
@@ -230,8 +236,8 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_many(std::array<Network<T, In, Hidd
 /// sgd_epoch forms it).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t K, class Samples>
 constexpr std::array<Network<T, In, Hidden>, K> train_many(std::array<Network<T, In, Hidden>, K> nets,
-                                                            const Samples& samples,
-                                                            const std::array<T, K>& etas) noexcept {
+                                                           const Samples& samples,
+                                                           const std::array<T, K>& etas) noexcept {
   for (const T eta : etas) detail::stop_on_bad_eta(eta);
   auto it = std::begin(samples);
   const auto last = std::end(samples);
@@ -277,8 +283,8 @@ namespace detail {
 /// backward, the sums in sample order, the product by 1/count).
 template <std::size_t In, std::size_t B>
 GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Network<double, In, 4>& net,
-                                                                     const std::array<Sample<double, In>, B>& batch,
-                                                                     std::size_t count) noexcept {
+                                                                       const std::array<Sample<double, In>, B>& batch,
+                                                                       std::size_t count) noexcept {
   const lanes4 U = lanes4::load(entries(net.U));
   const lanes4 b1 = lanes4::load(entries(net.b1));
   lanes4 columns[In];
@@ -322,7 +328,7 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
   Gradients<double, In, 4> g{};
   g.delta1 = GRADPROOF_MUL(sum_delta1, inv);
   (sum_delta2 * inv).store(entries(g.delta2));
-  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) (sum_dW[j] * inv).store(entries(g.dW) + j, In);
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j)(sum_dW[j] * inv).store(entries(g.dW) + j, In);
   g.db1.data = g.delta2.data;  // db1 = δ2ᵀ: the same sums, so the same bits
   (sum_dU * inv).store(entries(g.dU));
   g.db2 = g.delta1;  // db2 = δ1: likewise
@@ -355,8 +361,9 @@ constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, H
     }
   }
 #endif
-  const auto f = forward_lanes<T, In, Hidden, B>([&net](std::size_t) -> const auto& { return net; },
-                                                 [&batch](std::size_t sample_index) -> const auto& { return batch[sample_index].x; });
+  const auto f = forward_lanes<T, In, Hidden, B>(
+      [&net](std::size_t) -> const auto& { return net; },
+      [&batch](std::size_t sample_index) -> const auto& { return batch[sample_index].x; });
   Gradients<T, In, Hidden> sum = backward(net, batch[0].x, batch[0].y, f[0]);
   for (std::size_t b = 1; b < count; ++b) {
     const auto g = backward(net, batch[b].x, batch[b].y, f[b]);
@@ -368,8 +375,8 @@ constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, H
     sum.db2 = sum.db2 + g.db2;
   }
   const T inv = T(1) / static_cast<T>(count);  // exact for a power-of-two count
-  return {GRADPROOF_MUL(sum.delta1, inv), sum.delta2 * inv, sum.dW * inv,
-          sum.db1 * inv,                  sum.dU * inv,     GRADPROOF_MUL(sum.db2, inv)};
+  return {GRADPROOF_MUL(sum.delta1, inv), sum.delta2 * inv, sum.dW * inv, sum.db1 * inv, sum.dU * inv,
+          GRADPROOF_MUL(sum.db2, inv)};
 }
 }  // namespace detail
 

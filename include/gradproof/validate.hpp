@@ -25,22 +25,28 @@ namespace gradproof {
 /// What is wrong with an input. `none` means nothing.
 enum class InputError : std::uint8_t {
   none,
-  label_not_in_0_1,          ///< y is NaN or outside [0, 1]
-  input_not_finite,          ///< an entry of x is NaN or ±inf
-  parameter_not_finite,      ///< an entry of W, b1, U or b2 is NaN or ±inf
-  eta_not_positive_finite,   ///< the learning rate is <= 0, NaN or ±inf
-  result_not_finite,         ///< the step itself overflowed (eta or inputs too large)
+  label_not_in_0_1,         ///< y is NaN or outside [0, 1]
+  input_not_finite,         ///< an entry of x is NaN or ±inf
+  parameter_not_finite,     ///< an entry of W, b1, U or b2 is NaN or ±inf
+  eta_not_positive_finite,  ///< the learning rate is <= 0, NaN or ±inf
+  result_not_finite,        ///< the step itself overflowed (eta or inputs too large)
 };
 
 /// A sentence for each InputError, naming the field.
 constexpr std::string_view describe(InputError e) noexcept {
   switch (e) {
-    case InputError::none: return "no error";
-    case InputError::label_not_in_0_1: return "the label y must be a number in [0, 1]";
-    case InputError::input_not_finite: return "every entry of the input x must be finite";
-    case InputError::parameter_not_finite: return "every parameter (W, b1, U, b2) must be finite";
-    case InputError::eta_not_positive_finite: return "the learning rate eta must be finite and > 0";
-    case InputError::result_not_finite: return "the SGD step overflowed: the updated network would not be finite";
+    case InputError::none:
+      return "no error";
+    case InputError::label_not_in_0_1:
+      return "the label y must be a number in [0, 1]";
+    case InputError::input_not_finite:
+      return "every entry of the input x must be finite";
+    case InputError::parameter_not_finite:
+      return "every parameter (W, b1, U, b2) must be finite";
+    case InputError::eta_not_positive_finite:
+      return "the learning rate eta must be finite and > 0";
+    case InputError::result_not_finite:
+      return "the SGD step overflowed: the updated network would not be finite";
   }
   return "unknown InputError";
 }
@@ -83,26 +89,36 @@ constexpr bool all_finite(const Matrix<T, R, C>& m) noexcept {
 constexpr void stop_if_constant_evaluated(InputError e) noexcept {
   if (!std::is_constant_evaluated()) return;
   switch (e) {
-    case InputError::none: break;
-    case InputError::label_not_in_0_1: bad_input::the_label_y_is_not_in_0_1_or_is_nan(); break;
-    case InputError::input_not_finite: bad_input::an_entry_of_the_input_x_is_not_finite(); break;
-    case InputError::parameter_not_finite: bad_input::a_parameter_of_the_network_is_not_finite(); break;
-    case InputError::eta_not_positive_finite: bad_input::the_learning_rate_eta_is_not_positive_and_finite(); break;
-    case InputError::result_not_finite: break;  // the compiler already refuses an overflow
+    case InputError::none:
+      break;
+    case InputError::label_not_in_0_1:
+      bad_input::the_label_y_is_not_in_0_1_or_is_nan();
+      break;
+    case InputError::input_not_finite:
+      bad_input::an_entry_of_the_input_x_is_not_finite();
+      break;
+    case InputError::parameter_not_finite:
+      bad_input::a_parameter_of_the_network_is_not_finite();
+      break;
+    case InputError::eta_not_positive_finite:
+      bad_input::the_learning_rate_eta_is_not_positive_and_finite();
+      break;
+    case InputError::result_not_finite:
+      break;  // the compiler already refuses an overflow
   }
 }
 
 /// In a constant evaluation, stop on a label y outside [0, 1] or NaN; nothing at run time
 /// (the test is not even made there: the unchecked functions' hot path stays free of it).
 template <class T>
-  requires checked_scalar<T>
+requires checked_scalar<T>
 constexpr void stop_on_bad_label(T y) noexcept {
   if (std::is_constant_evaluated() && !label_ok(y)) bad_input::the_label_y_is_not_in_0_1_or_is_nan();
 }
 
 /// In a constant evaluation, stop on a learning rate that is not finite and > 0; nothing at run time.
 template <class T>
-  requires checked_scalar<T>
+requires checked_scalar<T>
 constexpr void stop_on_bad_eta(T eta) noexcept {
   if (std::is_constant_evaluated() && !eta_ok(eta)) bad_input::the_learning_rate_eta_is_not_positive_and_finite();
 }
@@ -110,11 +126,9 @@ constexpr void stop_on_bad_eta(T eta) noexcept {
 /// A scalar whose values are not numbers (scalar.hpp: not checked_scalar) has nothing to check.
 /// Overloads rather than an if constexpr: no statement for a constant evaluation to pay for.
 template <class T>
-  requires(!checked_scalar<T>)
-constexpr void stop_on_bad_label(const T&) noexcept {}
+requires(!checked_scalar<T>) constexpr void stop_on_bad_label(const T&) noexcept {}
 template <class T>
-  requires(!checked_scalar<T>)
-constexpr void stop_on_bad_eta(const T&) noexcept {}
+requires(!checked_scalar<T>) constexpr void stop_on_bad_eta(const T&) noexcept {}
 
 }  // namespace detail
 }  // namespace gradproof

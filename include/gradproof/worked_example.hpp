@@ -24,16 +24,20 @@ namespace gradproof::worked_example {
 
 /// The network: W (4, 3), b1 (4, 1), U (1, 4), b2.
 template <real T>
-inline constexpr Network<T> net{{{detail::sixty_fourths<T>(32), detail::sixty_fourths<T>(-16), detail::sixty_fourths<T>(8),    //
-                                  detail::sixty_fourths<T>(-24), detail::sixty_fourths<T>(40), detail::sixty_fourths<T>(12),   //
-                                  detail::sixty_fourths<T>(4), detail::sixty_fourths<T>(20), detail::sixty_fourths<T>(-36),    //
-                                  detail::sixty_fourths<T>(-48), detail::sixty_fourths<T>(-8), detail::sixty_fourths<T>(28)}},
-                                {{detail::sixty_fourths<T>(8), detail::sixty_fourths<T>(-4), detail::sixty_fourths<T>(16), detail::sixty_fourths<T>(-12)}},
-                                {{detail::sixty_fourths<T>(60), detail::sixty_fourths<T>(-44), detail::sixty_fourths<T>(36), detail::sixty_fourths<T>(-52)}},
-                                detail::sixty_fourths<T>(6)};
+inline constexpr Network<T> net{
+    {{detail::sixty_fourths<T>(32), detail::sixty_fourths<T>(-16), detail::sixty_fourths<T>(8),   //
+      detail::sixty_fourths<T>(-24), detail::sixty_fourths<T>(40), detail::sixty_fourths<T>(12),  //
+      detail::sixty_fourths<T>(4), detail::sixty_fourths<T>(20), detail::sixty_fourths<T>(-36),   //
+      detail::sixty_fourths<T>(-48), detail::sixty_fourths<T>(-8), detail::sixty_fourths<T>(28)}},
+    {{detail::sixty_fourths<T>(8), detail::sixty_fourths<T>(-4), detail::sixty_fourths<T>(16),
+      detail::sixty_fourths<T>(-12)}},
+    {{detail::sixty_fourths<T>(60), detail::sixty_fourths<T>(-44), detail::sixty_fourths<T>(36),
+      detail::sixty_fourths<T>(-52)}},
+    detail::sixty_fourths<T>(6)};
 /// The sample x (3, 1) and its label y.
 template <real T>
-inline constexpr ColVector<T, 3> x{{detail::sixty_fourths<T>(48), detail::sixty_fourths<T>(-80), detail::sixty_fourths<T>(40)}};
+inline constexpr ColVector<T, 3> x{
+    {detail::sixty_fourths<T>(48), detail::sixty_fourths<T>(-80), detail::sixty_fourths<T>(40)}};
 template <real T>
 inline constexpr T y = T(1);
 /// The learning rate η.

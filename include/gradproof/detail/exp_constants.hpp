@@ -20,6 +20,10 @@ inline constexpr double ln2_lo = -0x1.718432a1b0e26p-35;
 inline constexpr int exp_table_bits = 5;
 inline constexpr int exp_table_size = 1 << exp_table_bits;
 inline constexpr double exp_n_over_ln2 = 0x1.71547652b82fep+5;  // 32 / ln 2
+// ln2/32 as the same two parts (a division by a power of two: exact), named so that the
+// reduction's products take a name, not an expression, as GRADPROOF_MUL's arguments.
+inline constexpr double exp_step_hi = ln2_hi / exp_table_size;
+inline constexpr double exp_step_lo = ln2_lo / exp_table_size;
 // Largest x with exp(x) <= DBL_MAX, and the x below which exp(x) < 2^-1075 rounds to 0.
 inline constexpr double exp_overflow_x = 0x1.62e42fefa39efp+9;    // 709.78271289338397
 inline constexpr double exp_underflow_x = -0x1.74910d52d3052p+9;  // -745.13321910194122

@@ -7,7 +7,9 @@
 #ifndef GRADPROOF_DETAIL_NUMERIC_HPP
 #define GRADPROOF_DETAIL_NUMERIC_HPP
 
+#include <array>
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <type_traits>
@@ -78,15 +80,23 @@ GRADPROOF_ALWAYS_INLINE constexpr T mul(const T& a, const T& b) noexcept(nothrow
 #define GRADPROOF_MUL(a, b) ((a) * (b))
 #endif
 
+/// The entries of a std::array as a raw pointer; matrix.hpp's entries(m) says why.
+template <class T, std::size_t Size>
+constexpr T* entries(std::array<T, Size>& a) noexcept {
+  return a.data();
+}
+template <class T, std::size_t Size>
+constexpr const T* entries(const std::array<T, Size>& a) noexcept {
+  return a.data();
+}
+
 template <class T>
 constexpr T abs(T x) noexcept {
   return x < T(0) ? -x : x;
 }
 
 /// 2^k for k in [-1022, 1023], built from its bits (exact, and cheap in constant evaluation).
-constexpr double pow2(int k) noexcept {
-  return std::bit_cast<double>(static_cast<std::uint64_t>(k + 1023) << 52);
-}
+constexpr double pow2(int k) noexcept { return std::bit_cast<double>(static_cast<std::uint64_t>(k + 1023) << 52); }
 
 /// double -> float, rounding to nearest, with the overflow that a C++ conversion leaves
 /// undefined (and that a constant evaluation therefore rejects) turned into ±inf.

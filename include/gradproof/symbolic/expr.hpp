@@ -25,7 +25,7 @@
 #include <cstdint>
 #include <utility>
 
-#include "../detail/numeric.hpp"
+#include "../detail/config.hpp"
 #include "../math.hpp"
 #include "list.hpp"
 #include "rational.hpp"
