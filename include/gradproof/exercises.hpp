@@ -527,116 +527,152 @@ constexpr BoundedForward bounded_forward(const Case& c) noexcept {
   return f;
 }
 
-/// Every quantity of every grader, with its bound, computed as the slides do with `variant`'s
-/// mistake at its place.
-struct Chain {
-  std::array<BoundedEntries, quantity_count> q;
-  constexpr BoundedEntries& operator[](Quantity k) noexcept { return q[static_cast<std::size_t>(k)]; }
-  constexpr const BoundedEntries& operator[](Quantity k) const noexcept { return q[static_cast<std::size_t>(k)]; }
+/// The deltas as the slides compute them, with `variant`'s mistake if it is in them.
+struct BoundedDeltas {
+  Bounded delta1;
+  std::array<Bounded, 4> delta2;
 };
-constexpr Chain chain(const Case& c, const BoundedForward& f, Variant variant) noexcept {
+constexpr BoundedDeltas bounded_deltas(const Case& c, const BoundedForward& f, Variant variant) noexcept {
   using V = Variant;
-  Chain out{};
+  BoundedDeltas d{};
   const Bounded y = exact(c.y);
-  Bounded delta1 = f.y_hat - y;
-  if (variant == V::delta1_sign) delta1 = y - f.y_hat;
-  delta1.e += ad_delta1_absolute;
-  if (variant == V::delta1_is_dL_dy_hat) delta1 = -y / f.y_hat + (exact(1) - y) / (exact(1) - f.y_hat);
-
-  std::array<Bounded, 4> delta2{};
+  d.delta1 = variant == V::delta1_sign ? y - f.y_hat : f.y_hat - y;
+  d.delta1.e += ad_delta1_absolute;
+  if (variant == V::delta1_is_dL_dy_hat) d.delta1 = -y / f.y_hat + (exact(1) - y) / (exact(1) - f.y_hat);
   for (std::size_t i = 0; i < 4; ++i) {
     const Bounded U_i = exact(c.net.U.data[i]);
     switch (variant) {
       case V::delta2_sigma:
-        delta2[i] = delta1 * U_i * f.h[i];
+        d.delta2[i] = d.delta1 * U_i * f.h[i];
         break;
       case V::delta2_no_delta1:
-        delta2[i] = U_i * f.sigma_prime[i];
+        d.delta2[i] = U_i * f.sigma_prime[i];
         break;
       case V::delta2_no_U:
-        delta2[i] = delta1 * f.sigma_prime[i];
+        d.delta2[i] = d.delta1 * f.sigma_prime[i];
         break;
       case V::delta2_no_sigma_prime:
-        delta2[i] = delta1 * U_i;
+        d.delta2[i] = d.delta1 * U_i;
         break;
       case V::delta2_erratum_2:
-        delta2[i] = delta1 * U_i * f.sigma_prime[i < 2 ? i : 1];
+        d.delta2[i] = d.delta1 * U_i * f.sigma_prime[i < 2 ? i : 1];
         break;
       default:
-        delta2[i] = delta1 * U_i * f.sigma_prime[i];
+        d.delta2[i] = d.delta1 * U_i * f.sigma_prime[i];
         break;
     }
-    if (variant == V::delta2_sign) delta2[i] = -delta2[i];
+    if (variant == V::delta2_sign) d.delta2[i] = -d.delta2[i];
   }
+  return d;
+}
 
-  BoundedEntries& dW = out[Quantity::dW];
-  for (std::size_t i = 0; i < 4; ++i) {
-    for (std::size_t j = 0; j < 3; ++j) {
-      const Bounded x_j = exact(c.x.data[j]);
-      Bounded& entry = dW[i * 3 + j];
-      switch (variant) {
-        case V::dW_no_x:
-          entry = delta2[i];
-          break;
-        case V::dW_no_delta2:
-          entry = x_j;
-          break;
-        case V::dW_outer_x_delta2_row_by_row: {
-          const std::size_t flat = i * 3 + j;  // (x δ2)'s entry (flat / 4, flat % 4)
-          entry = exact(c.x.data[flat / 4]) * delta2[flat % 4];
-          break;
-        }
-        case V::dW_erratum_4:
-          entry = i == 3 ? delta1 * exact(c.net.U.data[3]) * f.sigma_prime[0] * x_j : delta2[i] * x_j;
-          break;
-        default:
-          entry = delta2[i] * x_j;
-          break;
-      }
-      if (variant == V::dW_sign) entry = -entry;
+/// ∂L/∂W's entry (i, j), with `variant`'s mistake if it is in it.
+constexpr Bounded bounded_dW(const Case& c, const BoundedForward& f, const BoundedDeltas& d, Variant variant,
+                             std::size_t i, std::size_t j) noexcept {
+  using V = Variant;
+  const Bounded x_j = exact(c.x.data[j]);
+  Bounded entry{};
+  switch (variant) {
+    case V::dW_no_x:
+      entry = d.delta2[i];
+      break;
+    case V::dW_no_delta2:
+      entry = x_j;
+      break;
+    case V::dW_outer_x_delta2_row_by_row: {
+      const std::size_t flat = i * 3 + j;  // (x δ2)'s entry (flat / 4, flat % 4)
+      entry = exact(c.x.data[flat / 4]) * d.delta2[flat % 4];
+      break;
     }
+    case V::dW_erratum_4:
+      entry = i == 3 ? d.delta1 * exact(c.net.U.data[3]) * f.sigma_prime[0] * x_j : d.delta2[i] * x_j;
+      break;
+    default:
+      entry = d.delta2[i] * x_j;
+      break;
   }
-  BoundedEntries& db1 = out[Quantity::db1];
-  for (std::size_t i = 0; i < 4; ++i) {
-    db1[i] = variant == V::db1_is_delta1 ? delta1 : delta2[i];
-    if (variant == V::db1_sign) db1[i] = -db1[i];
-  }
-  BoundedEntries& dU = out[Quantity::dU];
-  for (std::size_t i = 0; i < 4; ++i) {
-    dU[i] = variant == V::dU_no_delta1 ? f.h[i] : variant == V::dU_no_h ? delta1 : delta1 * f.h[i];
-    if (variant == V::dU_sign) dU[i] = -dU[i];
-  }
-  Bounded db2 = delta1;
-  if (variant == V::db2_no_delta1) db2 = exact(1);
-  if (variant == V::db2_sum_delta2) db2 = sum(delta2);
-  if (variant == V::db2_sign) db2 = -db2;
-  out[Quantity::db2][0] = db2;
-  out[Quantity::delta1][0] = delta1;
-  for (std::size_t i = 0; i < 4; ++i) out[Quantity::delta2][i] = delta2[i];
+  return variant == V::dW_sign ? -entry : entry;
+}
+constexpr Bounded bounded_db1(const BoundedDeltas& d, Variant variant, std::size_t i) noexcept {
+  const Bounded entry = variant == Variant::db1_is_delta1 ? d.delta1 : d.delta2[i];
+  return variant == Variant::db1_sign ? -entry : entry;
+}
+constexpr Bounded bounded_dU(const BoundedForward& f, const BoundedDeltas& d, Variant variant, std::size_t i) noexcept {
+  const Bounded entry = variant == Variant::dU_no_delta1 ? f.h[i]
+                        : variant == Variant::dU_no_h    ? d.delta1
+                                                         : d.delta1 * f.h[i];
+  return variant == Variant::dU_sign ? -entry : entry;
+}
+constexpr Bounded bounded_db2(const BoundedDeltas& d, Variant variant) noexcept {
+  const Bounded entry = variant == Variant::db2_no_delta1    ? exact(1)
+                        : variant == Variant::db2_sum_delta2 ? sum(d.delta2)
+                                                             : d.delta1;
+  return variant == Variant::db2_sign ? -entry : entry;
+}
+/// Ω ← Ω − η ∂L/∂Ω (slide 8), or the step's own mistakes.
+constexpr Bounded bounded_step(double omega, const Bounded& gradient, double eta, Variant variant) noexcept {
+  if (variant == Variant::step_no_eta) return exact(omega) - gradient;
+  if (variant == Variant::step_sign) return exact(omega) + exact(eta) * gradient;
+  return exact(omega) - exact(eta) * gradient;
+}
 
-  // Ω ← Ω − η ∂L/∂Ω (slide 8), or the step's own mistakes.
-  const Bounded eta = exact(c.eta);
-  const auto step = [&](double omega, const Bounded& gradient) {
-    if (variant == V::step_no_eta) return exact(omega) - gradient;
-    if (variant == V::step_sign) return exact(omega) + eta * gradient;
-    return exact(omega) - eta * gradient;
-  };
-  for (std::size_t k = 0; k < 12; ++k) out[Quantity::W_next][k] = step(c.net.W.data[k], dW[k]);
-  for (std::size_t i = 0; i < 4; ++i) {
-    out[Quantity::b1_next][i] = step(c.net.b1.data[i], db1[i]);
-    out[Quantity::U_next][i] = step(c.net.U.data[i], dU[i]);
+/// The entries of quantity q, with their bounds, as the slides compute them with `variant`'s
+/// mistake at its place (everything after that place computed right from the wrong value, as a
+/// student's code would).
+constexpr BoundedEntries predict(const Case& c, const BoundedForward& f, Variant variant, Quantity q) noexcept {
+  using Q = Quantity;
+  const BoundedDeltas d = bounded_deltas(c, f, variant);
+  BoundedEntries out{};
+  switch (q) {
+    case Q::delta1:
+      out[0] = d.delta1;
+      break;
+    case Q::delta2:
+      for (std::size_t i = 0; i < 4; ++i) out[i] = d.delta2[i];
+      break;
+    case Q::dW:
+      for (std::size_t k = 0; k < 12; ++k) out[k] = bounded_dW(c, f, d, variant, k / 3, k % 3);
+      break;
+    case Q::db1:
+    case Q::hidden_bias:
+      for (std::size_t i = 0; i < 4; ++i) out[i] = bounded_db1(d, variant, i);
+      break;
+    case Q::dU:
+    case Q::output_kernel:
+      for (std::size_t i = 0; i < 4; ++i) out[i] = bounded_dU(f, d, variant, i);
+      break;
+    case Q::db2:
+    case Q::output_bias:
+      out[0] = bounded_db2(d, variant);
+      break;
+    case Q::W_next:
+      for (std::size_t k = 0; k < 12; ++k)
+        out[k] = bounded_step(c.net.W.data[k], bounded_dW(c, f, d, variant, k / 3, k % 3), c.eta, variant);
+      break;
+    case Q::b1_next:
+      for (std::size_t i = 0; i < 4; ++i)
+        out[i] = bounded_step(c.net.b1.data[i], bounded_db1(d, variant, i), c.eta, variant);
+      break;
+    case Q::U_next:
+      for (std::size_t i = 0; i < 4; ++i)
+        out[i] = bounded_step(c.net.U.data[i], bounded_dU(f, d, variant, i), c.eta, variant);
+      break;
+    case Q::b2_next:
+      out[0] = bounded_step(c.net.b2, bounded_db2(d, variant), c.eta, variant);
+      break;
+    case Q::hidden_kernel:
+      // Keras's hidden kernel is Wᵀ (3, 4): its gradient's entry (j, i) is ∂L/∂W's (i, j). The
+      // layout mistake pours ∂L/∂W's storage, row by row, into the kernel's.
+      for (std::size_t j = 0; j < 3; ++j)
+        for (std::size_t i = 0; i < 4; ++i) {
+          const std::size_t flat = j * 4 + i;
+          out[flat] = variant == Variant::kernel_in_W_layout ? bounded_dW(c, f, d, variant, flat / 3, flat % 3)
+                                                             : bounded_dW(c, f, d, variant, i, j);
+        }
+      break;
+    case Q::count:
+      break;
   }
-  out[Quantity::b2_next][0] = step(c.net.b2, db2);
-
-  // Keras's layout: the hidden kernel is Wᵀ (3, 4), so its gradient's entry (j, i) is dW(i, j).
-  for (std::size_t j = 0; j < 3; ++j)
-    for (std::size_t i = 0; i < 4; ++i)
-      out[Quantity::hidden_kernel][j * 4 + i] = variant == V::kernel_in_W_layout ? dW[j * 4 + i] : dW[i * 3 + j];
-  for (std::size_t i = 0; i < 4; ++i) {
-    out[Quantity::hidden_bias][i] = db1[i];
-    out[Quantity::output_kernel][i] = dU[i];
-  }
-  out[Quantity::output_bias][0] = db2;
   return out;
 }
 
@@ -692,10 +728,11 @@ constexpr Reference make_reference(const Case& c) noexcept {
     at(Quantity::U_next)[i] = c.net.U.data[i] - c.eta * r.ad.dU.data[i];
   }
   at(Quantity::b2_next)[0] = c.net.b2 - c.eta * r.ad.db2;
-  const Chain right = chain(c, r.bounded, Variant::right);
-  for (std::size_t q = 0; q < quantity_count; ++q)
+  for (std::size_t q = 0; q < quantity_count; ++q) {
+    const BoundedEntries right = predict(c, r.bounded, Variant::right, static_cast<Quantity>(q));
     for (std::size_t k = 0; k < size_of(static_cast<Quantity>(q)); ++k)
-      r.tolerance[q][k] = tolerance_of(right.q[q][k], r.expected[q][k]);
+      r.tolerance[q][k] = tolerance_of(right[k], r.expected[q][k]);
+  }
   return r;
 }
 
@@ -704,13 +741,19 @@ constexpr Reference make_reference(const Case& c) noexcept {
 template <std::size_t N>
 inline constexpr Reference reference = make_reference(battery[N]);
 
-template <std::size_t... N>
+template <class, std::size_t... N>
 constexpr std::array<Reference, battery_size> all_references(std::index_sequence<N...>) noexcept {
   return {{reference<N>...}};
 }
-template <class = void>
+// A template whose initializer depends on its parameter, named below through the graders'
+// own parameters (references_of<Q>): so evaluated only where a grader is instantiated, not
+// wherever this header is included (a non-dependent use in a template would bind it there).
+template <class T = void>
 inline constexpr std::array<Reference, battery_size> references =
-    all_references(std::make_index_sequence<battery_size>{});
+    all_references<T>(std::make_index_sequence<battery_size>{});
+template <std::size_t Q>
+inline constexpr const std::array<Reference, battery_size>& references_of =
+    references<std::conditional_t<(Q > 0), void, int>>;
 
 // ---- Judging ------------------------------------------------------------------------------------
 
@@ -728,8 +771,7 @@ template <std::size_t Q>
 constexpr bool matches_variant(Quantity q, std::size_t slot, Variant v, const std::array<Sheet<Q>, battery_size>& got,
                                const std::array<Reference, battery_size>& refs) noexcept {
   for (std::size_t n = 0; n < battery_size; ++n) {
-    const Chain predicted = chain(refs[n].c, refs[n].bounded, v);
-    const BoundedEntries& p = predicted[q];
+    const BoundedEntries p = predict(refs[n].c, refs[n].bounded, v, q);
     for (std::size_t k = 0; k < size_of(q); ++k) {
       if (!p[k].known) continue;  // the mistake's number is undefined here: no evidence either way
       if (!within(got[n][slot][k], p[k].v, tolerance_of(p[k], p[k].v))) return false;
@@ -781,7 +823,7 @@ constexpr bool is_nan(double v) noexcept { return gradproof::detail::is_nan(v); 
 /// The grade of the student's sheets for the quantities `order`, in that order.
 template <std::size_t Q>
 constexpr Grade judge(const std::array<Quantity, Q>& order, const std::array<Sheet<Q>, battery_size>& got) noexcept {
-  const std::array<Reference, battery_size>& refs = references<>;
+  const std::array<Reference, battery_size>& refs = references_of<Q>;
   for (std::size_t slot = 0; slot < Q; ++slot) {
     const Quantity q = order[slot];
     const std::size_t qi = static_cast<std::size_t>(q);
@@ -841,7 +883,7 @@ constexpr Entries entries_of(const std::array<double, N>& a) noexcept {
 template <std::size_t Q, class Answer>
 constexpr Grade grade_with(const std::array<Quantity, Q>& order, Answer answer) {
   std::array<Sheet<Q>, battery_size> got{};
-  for (std::size_t n = 0; n < battery_size; ++n) got[n] = answer(references<>[n]);
+  for (std::size_t n = 0; n < battery_size; ++n) got[n] = answer(references_of<Q>[n]);
   return judge(order, got);
 }
 
