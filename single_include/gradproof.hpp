@@ -3071,26 +3071,30 @@ constexpr bool augment(std::size_t k, const std::array<std::array<bool, 12>, 12>
   return false;
 }
 
-/// On every test network, the student's entries are the right ones in some order: each within
-/// tolerance of a right entry, one to one (a matching, not a greedy pairing: near-zero entries of
-/// a saturated network are within tolerance of several).
+/// `got` holds the `size` right entries in some order: each within tolerance[j] + slack[k] of a
+/// right entry j, one to one (a matching, not a greedy pairing: near-zero entries of a saturated
+/// network are within tolerance of several).
+constexpr bool in_some_order(const Entries& got, const Entries& slack, const Entries& expected,
+                             const Entries& tolerance, std::size_t size) noexcept {
+  std::array<std::array<bool, 12>, 12> close{};
+  for (std::size_t k = 0; k < size; ++k)
+    for (std::size_t j = 0; j < size; ++j) close[k][j] = within(got[k], expected[j], tolerance[j] + slack[k]);
+  std::array<std::size_t, 12> holder{};
+  for (std::size_t& h : holder) h = size;
+  for (std::size_t k = 0; k < size; ++k) {
+    std::array<bool, 12> seen{};
+    if (!augment(k, close, size, seen, holder)) return false;
+  }
+  return true;
+}
+
+/// On every test network, the student's entries are the right ones in some order.
 template <std::size_t Q>
 constexpr bool matches_permutation(Quantity q, std::size_t slot, const std::array<Sheet<Q>, battery_size>& got,
                                    const std::array<Reference, battery_size>& refs) noexcept {
   const std::size_t qi = static_cast<std::size_t>(q);
-  const std::size_t size = size_of(q);
-  for (std::size_t n = 0; n < battery_size; ++n) {
-    std::array<std::array<bool, 12>, 12> close{};
-    for (std::size_t k = 0; k < size; ++k)
-      for (std::size_t j = 0; j < size; ++j)
-        close[k][j] = within(got[n][slot][k], refs[n].expected[qi][j], refs[n].tolerance[qi][j]);
-    std::array<std::size_t, 12> holder{};
-    for (std::size_t& h : holder) h = size;
-    for (std::size_t k = 0; k < size; ++k) {
-      std::array<bool, 12> seen{};
-      if (!augment(k, close, size, seen, holder)) return false;
-    }
-  }
+  for (std::size_t n = 0; n < battery_size; ++n)
+    if (!in_some_order(got[n][slot], Entries{}, refs[n].expected[qi], refs[n].tolerance[qi], size_of(q))) return false;
   return true;
 }
 
@@ -3277,6 +3281,78 @@ constexpr Grade grade_keras_gradients(F student) {
 
 /// How many test networks a grade runs on.
 inline constexpr std::size_t test_networks = detail::battery_size;
+
+// ---- Numbers written by hand, on one network (gradproof-explain --mine) ----------------------------
+// The same expected values, tolerances and mistakes as the graders', for one network given by the
+// caller (the worked example, or a student's own input), so that a hand computation is graded
+// with the same diagnoses and the same honesty rule (the caller adds the precision the student
+// wrote each number with).
+
+/// A mistake's numbers for one quantity on one network.
+struct MistakeNumbers {
+  Mistake mistake;
+  std::string_view diagnosis;
+  std::array<double, 12> value, tolerance;
+  std::array<bool, 12> known;  ///< false: the mistake's number is undefined here (a division by ~0)
+};
+
+/// What grading one quantity of one step on one network needs.
+struct QuantityReference {
+  std::string_view quantity;  ///< as in step_quantities
+  std::size_t rows, cols;
+  std::array<double, 12> expected, tolerance;  ///< AD's values, and the tolerance of a correct computation
+  std::array<MistakeNumbers, 13> mistakes;     ///< in the order the graders try them
+  std::size_t mistake_count;
+  bool permutation;  ///< whether "the right numbers in the wrong places" is tried after them
+};
+
+/// The quantities of one step, in the slides' order: the deltas, the gradients, the parameters after it.
+inline constexpr std::array<std::string_view, 10> step_quantities{
+    {"delta1", "delta2", "dW", "db1", "dU", "db2", "W_next", "b1_next", "U_next", "b2_next"}};
+
+/// The reference of `quantity` (one of step_quantities) for one SGD step on net, x, y, eta.
+/// An unknown name gives a reference with an empty quantity.
+constexpr QuantityReference quantity_reference(const Network<double>& net, const ColVector<double, 3>& x, double y,
+                                               double eta, std::string_view quantity) noexcept {
+  QuantityReference out{};
+  std::size_t qi = detail::quantity_count;
+  for (std::size_t q = 0; q < 10; ++q)
+    if (detail::quantities[q].name == quantity) qi = q;
+  if (qi == detail::quantity_count) return out;
+  const auto q = static_cast<detail::Quantity>(qi);
+  const detail::Case c{net, x, y, eta, "your input"};
+  const detail::Reference r = detail::make_reference(c);
+  out.quantity = detail::quantities[qi].name;
+  out.rows = detail::quantities[qi].rows;
+  out.cols = detail::quantities[qi].cols;
+  out.expected = r.expected[qi];
+  out.tolerance = r.tolerance[qi];
+  out.permutation = detail::candidates[qi].permutation;
+  for (const detail::Variant v : detail::candidates[qi].variants) {
+    if (v == detail::Variant::right) break;
+    const detail::BoundedEntries p = detail::predict(c, r.bounded, v, q);
+    const detail::DiagnosisInfo& d = detail::info(detail::diagnosis_of_variant[static_cast<std::size_t>(v)]);
+    MistakeNumbers& m = out.mistakes[out.mistake_count++];
+    m.mistake = d.mistake;
+    m.diagnosis = d.text;
+    for (std::size_t k = 0; k < detail::size_of(q); ++k) {
+      m.value[k] = p[k].v;
+      m.tolerance[k] = detail::tolerance_of(p[k], p[k].v);
+      m.known[k] = p[k].known;
+    }
+  }
+  return out;
+}
+
+/// Whether `got` holds the right entries of r in some order, each within its tolerance plus
+/// slack[k] (the precision entry k was written with).
+constexpr bool right_numbers_in_some_order(const QuantityReference& r, const std::array<double, 12>& got,
+                                           const std::array<double, 12>& slack) noexcept {
+  return detail::in_some_order(got, slack, r.expected, r.tolerance, r.rows * r.cols);
+}
+
+/// The words of the diagnosis tried after a QuantityReference's mistakes, when it says so.
+inline constexpr std::string_view permutation_diagnosis = detail::info(detail::Diagnosis::permutation).text;
 
 // ---- The report at run time ----------------------------------------------------------------------
 
