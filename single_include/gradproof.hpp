@@ -3566,4 +3566,1722 @@ GRADPROOF_FP_CONTRACT_OFF_END
 
 #endif  // GRADPROOF_EXERCISES_HPP
 
+// ---- gradproof/symbolic/list.hpp -------------------------------------------------------------------------
+// gradproof/symbolic/list.hpp: the symbolic type's growable array, for constant evaluation.
+//
+// Why not std::vector: the constant evaluators charge for every call and statement, and
+// libstdc++'s vector goes through allocator traits, construct_at and uninitialized_copy:
+// clang++-19 counts about 190 steps for one push_back of an int and its destruction, against
+// clang's default budget of 1,048,576 steps per constant evaluation. This array does the same
+// job in a few steps.
+#ifndef GRADPROOF_SYMBOLIC_LIST_HPP
+#define GRADPROOF_SYMBOLIC_LIST_HPP
+
+#include <cstddef>
+#include <initializer_list>
+#include <memory>
+#include <stdexcept>
+#include <utility>
+
+namespace gradproof::symbolic {
+
+/// A growable array. Storage comes from std::allocator and only the elements in use are
+/// constructed: g++ 12 keeps every constexpr allocation until the constant evaluation ends, so
+/// unused value-initialised slots would cost memory and time.
+template <class T>
+class list {
+ public:
+  constexpr list() noexcept = default;
+  constexpr list(std::initializer_list<T> items) {
+    reserve(items.size());
+    for (const T& item : items) push_back(item);
+  }
+  constexpr list(const list& other) {
+    reserve(other.size_);
+    for (std::size_t k = 0; k < other.size_; ++k) std::construct_at(data_ + k, other.data_[k]);
+    size_ = other.size_;
+  }
+  constexpr list(list&& other) noexcept
+      : data_(std::exchange(other.data_, nullptr)),
+        size_(std::exchange(other.size_, 0)),
+        capacity_(std::exchange(other.capacity_, 0)) {}
+  constexpr list& operator=(list other) noexcept {
+    std::swap(data_, other.data_);
+    std::swap(size_, other.size_);
+    std::swap(capacity_, other.capacity_);
+    return *this;
+  }
+  constexpr ~list() { free(); }
+
+  constexpr void reserve(std::size_t n) {
+    if (n <= capacity_) return;
+    T* grown = std::allocator<T>().allocate(n);
+    for (std::size_t k = 0; k < size_; ++k) std::construct_at(grown + k, std::move(data_[k]));
+    const std::size_t kept = size_;
+    free();
+    data_ = grown;
+    size_ = kept;
+    capacity_ = n;
+  }
+  constexpr void push_back(const T& value) {
+    if (size_ == capacity_) {  // value may be one of this list's elements: copy it before growing
+      T copy = value;
+      push_back(std::move(copy));
+      return;
+    }
+    std::construct_at(data_ + size_, value);
+    ++size_;
+  }
+  constexpr void push_back(T&& value) {
+    if (size_ == capacity_) reserve(capacity_ == 0 ? 2 : 2 * capacity_);
+    std::construct_at(data_ + size_, std::move(value));
+    ++size_;
+  }
+  constexpr void pop_back() { std::destroy_at(data_ + --size_); }
+  /// Removes entry k, keeping the order.
+  constexpr void erase(std::size_t k) {
+    for (std::size_t m = k + 1; m < size_; ++m) data_[m - 1] = std::move(data_[m]);
+    pop_back();
+  }
+
+  constexpr std::size_t size() const noexcept { return size_; }
+  constexpr bool empty() const noexcept { return size_ == 0; }
+  constexpr T& operator[](std::size_t k) noexcept { return data_[k]; }
+  constexpr const T& operator[](std::size_t k) const noexcept { return data_[k]; }
+  constexpr T& front() noexcept { return data_[0]; }
+  constexpr const T& front() const noexcept { return data_[0]; }
+  constexpr T& back() noexcept { return data_[size_ - 1]; }
+  constexpr const T& back() const noexcept { return data_[size_ - 1]; }
+  constexpr T* begin() noexcept { return data_; }
+  constexpr T* end() noexcept { return data_ + size_; }
+  constexpr const T* begin() const noexcept { return data_; }
+  constexpr const T* end() const noexcept { return data_ + size_; }
+
+ private:
+  constexpr void free() noexcept {
+    if (data_ == nullptr) return;
+    for (std::size_t k = 0; k < size_; ++k) std::destroy_at(data_ + k);
+    std::allocator<T>().deallocate(data_, capacity_);
+    data_ = nullptr;
+    size_ = 0;
+    capacity_ = 0;
+  }
+  T* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
+
+namespace error {
+[[noreturn]] inline void a_monomial_has_more_distinct_generators_than_gradproof_symbolic_max_factors() {
+  throw std::length_error(
+      "gradproof::symbolic: a monomial has more distinct generators than GRADPROOF_SYMBOLIC_MAX_FACTORS; "
+      "define it larger before including gradproof/symbolic.hpp");
+}
+}  // namespace error
+
+/// A list of at most Capacity elements stored inline: a monomial's factors. No allocation, which
+/// is what costs in a constant evaluation (above); the named error when it would overflow.
+template <class T, std::size_t Capacity>
+class inline_list {
+ public:
+  constexpr inline_list() noexcept = default;
+  // Element by element: g++ 12's implicit copy of an array member destroys a temporary element
+  // it never made, in a constant evaluation ("use of allocated storage after deallocation").
+  constexpr inline_list(const inline_list& other) : size_(other.size_) {
+    for (std::size_t k = 0; k < size_; ++k) items_[k] = other.items_[k];
+  }
+  constexpr inline_list(inline_list&& other) noexcept : size_(other.size_) {
+    for (std::size_t k = 0; k < size_; ++k) items_[k] = std::move(other.items_[k]);
+  }
+  constexpr inline_list& operator=(const inline_list& other) {
+    if (this == &other) return *this;
+    for (std::size_t k = 0; k < other.size_; ++k) items_[k] = other.items_[k];
+    for (std::size_t k = other.size_; k < size_; ++k) items_[k] = T{};
+    size_ = other.size_;
+    return *this;
+  }
+  constexpr inline_list& operator=(inline_list&& other) noexcept {
+    for (std::size_t k = 0; k < other.size_; ++k) items_[k] = std::move(other.items_[k]);
+    for (std::size_t k = other.size_; k < size_; ++k) items_[k] = T{};
+    size_ = other.size_;
+    return *this;
+  }
+  constexpr ~inline_list() = default;
+  constexpr void push_back(const T& value) {
+    if (size_ == Capacity) error::a_monomial_has_more_distinct_generators_than_gradproof_symbolic_max_factors();
+    items_[size_++] = value;
+  }
+  constexpr void pop_back() { items_[--size_] = T{}; }
+  constexpr void erase(std::size_t k) {
+    for (std::size_t m = k + 1; m < size_; ++m) items_[m - 1] = std::move(items_[m]);
+    pop_back();
+  }
+  constexpr void reserve(std::size_t) noexcept {}
+  constexpr std::size_t size() const noexcept { return size_; }
+  constexpr bool empty() const noexcept { return size_ == 0; }
+  constexpr T& operator[](std::size_t k) noexcept { return items_[k]; }
+  constexpr const T& operator[](std::size_t k) const noexcept { return items_[k]; }
+  constexpr T* begin() noexcept { return items_; }
+  constexpr T* end() noexcept { return items_ + size_; }
+  constexpr const T* begin() const noexcept { return items_; }
+  constexpr const T* end() const noexcept { return items_ + size_; }
+
+ private:
+  T items_[Capacity]{};
+  std::size_t size_ = 0;
+};
+
+/// Stable merge sort by less(a, b): few comparisons, which are what costs here (two monomials
+/// compare factor by factor).
+template <class T, class Less>
+constexpr void sort(list<T>& items, Less less) {
+  const std::size_t n = items.size();
+  if (n < 2) return;
+  list<T> buffer;
+  buffer.reserve(n);
+  for (std::size_t k = 0; k < n; ++k) buffer.push_back(T{});
+  for (std::size_t width = 1; width < n; width *= 2) {
+    for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+      const std::size_t mid = lo + width < n ? lo + width : n;
+      const std::size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+      std::size_t i = lo, j = mid, out = lo;
+      while (i < mid && j < hi)
+        buffer[out++] = less(items[j], items[i]) ? std::move(items[j++]) : std::move(items[i++]);
+      while (i < mid) buffer[out++] = std::move(items[i++]);
+      while (j < hi) buffer[out++] = std::move(items[j++]);
+    }
+    std::swap(items, buffer);
+  }
+}
+
+}  // namespace gradproof::symbolic
+
+#endif  // GRADPROOF_SYMBOLIC_LIST_HPP
+
+// ---- gradproof/symbolic/rational.hpp ---------------------------------------------------------------------
+// gradproof/symbolic/rational.hpp: exact rational numbers for the symbolic scalar's
+// coefficients, and the errors of the symbolic type.
+//
+// Why 64-bit and checked, not arbitrary precision: the coefficients of the network's loss and
+// gradients are small (1, -1, 1/B for a mini-batch of B samples), so int64 suffices, and a
+// coefficient that would overflow must stop the computation with its name rather than wrap:
+// a wrapped coefficient would make two different expressions compare equal.
+#ifndef GRADPROOF_SYMBOLIC_RATIONAL_HPP
+#define GRADPROOF_SYMBOLIC_RATIONAL_HPP
+
+#include <bit>
+#include <cstdint>
+#include <limits>
+#include <numeric>
+#include <stdexcept>
+
+
+namespace gradproof::symbolic {
+
+/// Deliberately not constexpr (validate.hpp's technique): a constant evaluation that reaches one
+/// of these stops, and the compiler's message names the function, so the name is the
+/// diagnostic. At run time each throws an exception with the same words, which the caller can
+/// catch (std::overflow_error or std::domain_error).
+namespace error {
+[[noreturn]] inline void a_rational_coefficient_overflows_64_bits() {
+  throw std::overflow_error("gradproof::symbolic: a rational coefficient overflows 64 bits");
+}
+[[noreturn]] inline void division_by_zero() { throw std::domain_error("gradproof::symbolic: division by zero"); }
+[[noreturn]] inline void division_by_an_expression_that_is_not_a_constant() {
+  throw std::domain_error(
+      "gradproof::symbolic: division by an expression that is not a constant; the symbolic type holds "
+      "polynomials, so it divides by a nonzero rational constant only (e.g. 1/B for a mini-batch mean)");
+}
+[[noreturn]] inline void the_constant_is_not_finite() {
+  throw std::domain_error("gradproof::symbolic: a constant must be finite (not NaN, not infinite)");
+}
+[[noreturn]] inline void the_floating_point_constant_is_not_a_64_bit_rational() {
+  throw std::domain_error(
+      "gradproof::symbolic: the floating-point constant is not p/q with |p| < 2^63 and q <= 2^62 "
+      "(too large, too small or subnormal); write it as a rational(p, q)");
+}
+[[noreturn]] inline void the_integer_constant_does_not_fit_64_bits() {
+  throw std::domain_error("gradproof::symbolic: the integer constant does not fit a signed 64-bit integer");
+}
+[[noreturn]] inline void the_expression_is_not_a_constant() {
+  throw std::domain_error("gradproof::symbolic: the expression is not a constant");
+}
+}  // namespace error
+
+namespace detail {
+inline constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+
+/// a + b, or the named error. INT64_MIN never occurs: every operand is in [-max, max].
+constexpr std::int64_t checked_add(std::int64_t a, std::int64_t b) {
+  if ((b > 0 && a > int64_max - b) || (b < 0 && a < -int64_max - b)) error::a_rational_coefficient_overflows_64_bits();
+  return a + b;
+}
+constexpr std::int64_t checked_mul(std::int64_t a, std::int64_t b) {
+  if (a == 0 || b == 0) return 0;
+  const std::int64_t abs_a = a < 0 ? -a : a;
+  const std::int64_t abs_b = b < 0 ? -b : b;
+  if (abs_a > int64_max / abs_b) error::a_rational_coefficient_overflows_64_bits();
+  return a * b;
+}
+}  // namespace detail
+
+/// num/den in lowest terms, den > 0, |num| <= INT64_MAX (never INT64_MIN): one value, one
+/// representation, so equal rationals have equal members.
+class rational {
+ public:
+  constexpr rational() noexcept = default;
+  constexpr rational(std::int64_t n) : num_(n) {  // NOLINT: implicit, an integer is a rational
+    if (n == std::numeric_limits<std::int64_t>::min()) error::a_rational_coefficient_overflows_64_bits();
+  }
+  constexpr rational(std::int64_t n, std::int64_t d) {
+    if (d == 0) error::division_by_zero();
+    if (n == std::numeric_limits<std::int64_t>::min() || d == std::numeric_limits<std::int64_t>::min())
+      error::a_rational_coefficient_overflows_64_bits();
+    const std::int64_t g = std::gcd(n, d);  // > 0, since d != 0
+    num_ = (d < 0 ? -n : n) / g;
+    den_ = (d < 0 ? -d : d) / g;
+  }
+
+  constexpr std::int64_t num() const noexcept { return num_; }
+  constexpr std::int64_t den() const noexcept { return den_; }
+  constexpr bool is_zero() const noexcept { return num_ == 0; }
+  constexpr bool is_one() const noexcept { return num_ == 1 && den_ == 1; }
+  constexpr bool is_negative() const noexcept { return num_ < 0; }
+  constexpr bool is_integer() const noexcept { return den_ == 1; }
+  constexpr rational abs() const noexcept { return from_reduced(num_ < 0 ? -num_ : num_, den_); }
+
+  friend constexpr rational operator-(const rational& a) noexcept { return from_reduced(-a.num_, a.den_); }
+  friend constexpr rational operator+(const rational& a, const rational& b) {
+    const std::int64_t g = std::gcd(a.den_, b.den_);
+    const std::int64_t n =
+        detail::checked_add(detail::checked_mul(a.num_, b.den_ / g), detail::checked_mul(b.num_, a.den_ / g));
+    return rational(n, detail::checked_mul(a.den_ / g, b.den_));
+  }
+  friend constexpr rational operator-(const rational& a, const rational& b) { return a + (-b); }
+  // Cross-cancelled first, so the product is already in lowest terms and overflows only if
+  // the result does not fit.
+  friend constexpr rational operator*(const rational& a, const rational& b) {
+    if (a.num_ == 0 || b.num_ == 0) return rational();
+    const std::int64_t g1 = std::gcd(a.num_, b.den_);
+    const std::int64_t g2 = std::gcd(b.num_, a.den_);
+    return from_reduced(detail::checked_mul(a.num_ / g1, b.num_ / g2), detail::checked_mul(a.den_ / g2, b.den_ / g1));
+  }
+  friend constexpr rational operator/(const rational& a, const rational& b) {
+    if (b.num_ == 0) error::division_by_zero();
+    return a * from_reduced(b.num_ < 0 ? -b.den_ : b.den_, b.num_ < 0 ? -b.num_ : b.num_);
+  }
+  friend constexpr bool operator==(const rational&, const rational&) = default;
+
+  /// The nearest double (num and den each rounded once, then divided): for evaluating.
+  constexpr double to_double() const noexcept { return static_cast<double>(num_) / static_cast<double>(den_); }
+
+  /// The exact value of a finite double or float, m 2^e, when it is a 64-bit rational.
+  static constexpr rational exactly(double value) {
+    const auto bits = std::bit_cast<std::uint64_t>(value);
+    const int biased = static_cast<int>((bits >> 52) & 0x7ff);
+    std::uint64_t mantissa = bits & 0x000f'ffff'ffff'ffffULL;
+    const bool negative = (bits >> 63) != 0;
+    if (biased == 0x7ff) error::the_constant_is_not_finite();
+    if (biased == 0 && mantissa == 0) return rational();
+    if (biased == 0) error::the_floating_point_constant_is_not_a_64_bit_rational();  // subnormal
+    mantissa |= 0x0010'0000'0000'0000ULL;
+    int exponent = biased - 1075;  // value = mantissa 2^exponent
+    const int zeros = std::countr_zero(mantissa);
+    mantissa >>= zeros;
+    exponent += zeros;
+    const auto signed_mantissa = static_cast<std::int64_t>(mantissa);  // < 2^53
+    if (exponent >= 0) {
+      if (exponent > 62 || signed_mantissa > (detail::int64_max >> exponent))
+        error::the_floating_point_constant_is_not_a_64_bit_rational();
+      const std::int64_t shifted = signed_mantissa << exponent;
+      return from_reduced(negative ? -shifted : shifted, 1);
+    }
+    if (exponent < -62) error::the_floating_point_constant_is_not_a_64_bit_rational();
+    return from_reduced(negative ? -signed_mantissa : signed_mantissa, std::int64_t{1} << -exponent);
+  }
+
+ private:
+  static constexpr rational from_reduced(std::int64_t n, std::int64_t d) noexcept {
+    rational r;
+    r.num_ = n;
+    r.den_ = d;
+    return r;
+  }
+  std::int64_t num_ = 0;
+  std::int64_t den_ = 1;
+};
+
+}  // namespace gradproof::symbolic
+
+#endif  // GRADPROOF_SYMBOLIC_RATIONAL_HPP
+
+// ---- gradproof/symbolic/expr.hpp -------------------------------------------------------------------------
+// gradproof/symbolic/expr.hpp: the symbolic scalar. An Expr is a polynomial with exact
+// rational coefficients over generators; a generator is one of the network's variables (W, b1,
+// U, b2, x, y, eta) or an atom, σ(t) or softplus(t) of a polynomial t. All of it is constexpr
+// (C++20 transient allocation), so the compiler itself adds, multiplies and differentiates.
+//
+// Canonical form (so that equality is decided exactly, by comparing members):
+// - a polynomial is its monomials sorted by the monomial order below, with no two alike and no
+//   coefficient 0; 0 is the empty polynomial;
+// - a monomial is a nonzero rational coefficient (rational.hpp: lowest terms, den > 0) and its
+//   factors (generator, exponent >= 1) sorted by the generator order, no generator twice;
+// - generators: variables before atoms; variables by kind (W, b1, U, b2, x, y, eta, named) then
+//   indices; atoms by function (σ before softplus) then argument, compared as polynomials;
+// - monomials: higher total degree first (an atom counts 1), then lexicographically by factors
+//   (the smaller generator first, then the higher exponent first), then the longer first;
+// - an atom's argument is canonical and its leading (first) monomial has a positive
+//   coefficient: σ(−t) is rewritten 1 − σ(t) and softplus(−t) is softplus(t) − t, so the two
+//   ways of writing each have one form; σ(0) is 1/2.
+// The rules are identities, so equal canonical forms are the same function (always). Why
+// different forms are different functions, and when that needs a hypothesis: docs/symbolic.md.
+#ifndef GRADPROOF_SYMBOLIC_EXPR_HPP
+#define GRADPROOF_SYMBOLIC_EXPR_HPP
+
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+
+
+GRADPROOF_FP_CONTRACT_OFF_BEGIN
+
+namespace gradproof::symbolic {
+
+namespace error {
+[[noreturn]] inline void the_derivative_is_taken_with_respect_to_an_expression_that_is_not_a_variable() {
+  throw std::domain_error(
+      "gradproof::symbolic: derivative(e, v) takes a variable as v (W(i, j), b1(i), U(i), b2(), x(j), y(), eta(), "
+      "named(c)), not an expression");
+}
+}  // namespace error
+
+/// The kinds of variable, in their canonical order (the slides' symbols; `named` is a letter,
+/// for expressions that are not the network's, such as the proofs' t).
+enum class kind : std::uint8_t { W, b1, U, b2, x, y, eta, named };
+
+/// One variable: its kind and 0-based indices (W(i, j): row i, column j; b1, U, x: entry i;
+/// named: i is the letter), and for x and y of a mini-batch, which sample. Printed 1-based, as
+/// the slides index.
+struct variable {
+  kind k = kind::named;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  std::size_t sample = 0;  ///< 0: the one sample; s >= 1: sample s of a mini-batch (x_3^(s), y^(s))
+  friend constexpr bool operator==(const variable&, const variable&) = default;
+};
+
+constexpr int compare(const variable& a, const variable& b) noexcept {
+  if (a.k != b.k) return a.k < b.k ? -1 : 1;
+  if (a.sample != b.sample) return a.sample < b.sample ? -1 : 1;
+  if (a.i != b.i) return a.i < b.i ? -1 : 1;
+  if (a.j != b.j) return a.j < b.j ? -1 : 1;
+  return 0;
+}
+
+/// The function symbols of atoms: the logistic σ(t) = 1 / (1 + e^−t) and softplus(t) =
+/// log(1 + e^t), the loss's function (bce_with_logits(θ, y) = softplus(θ) − θ y).
+enum class function : std::uint8_t { sigma, softplus };
+
+class Expr;
+struct atom_node;
+namespace detail {
+constexpr Expr atom(function f, Expr argument);
+}  // namespace detail
+
+/// Shared ownership of an immutable atom, by reference count: copying an expression copies its
+/// atoms' handles, not their arguments (the network's σ(θ) holds θ, which holds every σ(z_i)).
+class atom_ref {
+ public:
+  constexpr atom_ref() noexcept = default;
+  constexpr atom_ref(const atom_ref& other) noexcept;
+  constexpr atom_ref(atom_ref&& other) noexcept : node_(std::exchange(other.node_, nullptr)) {}
+  constexpr atom_ref& operator=(atom_ref other) noexcept {
+    std::swap(node_, other.node_);
+    return *this;
+  }
+  constexpr ~atom_ref();
+  constexpr const atom_node* get() const noexcept { return node_; }
+  /// The node itself: comparison records in it which other node it equals (shallow const: the
+  /// node's value never changes).
+  constexpr atom_node* node() const noexcept { return node_; }
+
+ private:
+  // Only detail::atom makes atoms, from sigmoid() and softplus(), which canonicalise the argument.
+  friend constexpr Expr detail::atom(function f, Expr argument);
+  constexpr atom_ref(function f, Expr argument);
+  atom_node* node_ = nullptr;
+};
+
+/// A variable, or (when `atom` holds one) an atom.
+struct generator {
+  variable var{};
+  atom_ref atom{};
+  constexpr bool is_atom() const noexcept { return atom.get() != nullptr; }
+};
+
+/// generator^exponent, exponent >= 1.
+struct factor {
+  generator g{};
+  std::size_t exponent = 1;
+};
+
+/// The most distinct generators in one monomial. The network's SGD step needs 5
+/// (η ŷ U_i σ(z_i)² x_j, from W_ij − η ∂L/∂W_ij). Stored inline: see list.hpp.
+#if !defined(GRADPROOF_SYMBOLIC_MAX_FACTORS)
+#define GRADPROOF_SYMBOLIC_MAX_FACTORS 8
+#endif
+inline constexpr std::size_t max_factors = GRADPROOF_SYMBOLIC_MAX_FACTORS;
+
+/// coefficient × Π factors; degree = Σ exponents.
+struct monomial {
+  rational coefficient{};
+  std::size_t degree = 0;
+  inline_list<factor, max_factors> factors{};
+};
+
+constexpr int compare(const Expr& a, const Expr& b);
+
+constexpr int compare(const generator& a, const generator& b);
+
+/// The monomial order on the factors alone (the coefficient is not compared).
+constexpr int compare_powers(const monomial& a, const monomial& b) {
+  if (a.degree != b.degree) return a.degree > b.degree ? -1 : 1;
+  const std::size_t n = a.factors.size() < b.factors.size() ? a.factors.size() : b.factors.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    if (const int c = compare(a.factors[k].g, b.factors[k].g); c != 0) return c;
+    if (a.factors[k].exponent != b.factors[k].exponent) return a.factors[k].exponent > b.factors[k].exponent ? -1 : 1;
+  }
+  if (a.factors.size() != b.factors.size()) return a.factors.size() > b.factors.size() ? -1 : 1;
+  return 0;
+}
+
+namespace detail {
+/// The product of two monomials: the factor lists merged, equal generators' exponents added.
+constexpr monomial multiply(const monomial& a, const monomial& b) {
+  monomial r{a.coefficient * b.coefficient, a.degree + b.degree, {}};
+  r.factors.reserve(a.factors.size() + b.factors.size());
+  std::size_t i = 0, j = 0;
+  while (i < a.factors.size() && j < b.factors.size()) {
+    const int c = compare(a.factors[i].g, b.factors[j].g);
+    if (c < 0) {
+      r.factors.push_back(a.factors[i++]);
+    } else if (c > 0) {
+      r.factors.push_back(b.factors[j++]);
+    } else {
+      r.factors.push_back(factor{a.factors[i].g, a.factors[i].exponent + b.factors[j].exponent});
+      ++i;
+      ++j;
+    }
+  }
+  while (i < a.factors.size()) r.factors.push_back(a.factors[i++]);
+  while (j < b.factors.size()) r.factors.push_back(b.factors[j++]);
+  return r;
+}
+
+/// m with its factors sorted by the generator order, a generator twice made one factor (its
+/// exponents added), exponents 0 dropped, and its degree recomputed.
+constexpr monomial canonical(monomial m) {
+  monomial r{m.coefficient, 0, {}};
+  for (const factor& f : m.factors) {
+    if (f.exponent == 0) continue;
+    monomial single{rational(1), f.exponent, {}};
+    single.factors.push_back(f);
+    r = multiply(r, single);
+  }
+  return r;
+}
+
+template <std::integral I>
+constexpr std::int64_t to_int64(I n) {
+  if constexpr (std::is_signed_v<I>) {
+    const std::int64_t wide = n;
+    return wide;
+  } else {
+    const std::uint64_t wide = n;
+    if (wide > static_cast<std::uint64_t>(int64_max)) error::the_integer_constant_does_not_fit_64_bits();
+    return static_cast<std::int64_t>(wide);
+  }
+}
+}  // namespace detail
+
+/// The symbolic scalar (see the top of this file). A value type; +, −, × and division by a
+/// nonzero constant are exact; == decides identity. No <, <=, >, >=: an expression is a
+/// function of the variables, which has no order, so code that branches on a value must be
+/// given the mathematical function instead (docs/symbolic.md lists the library's branches).
+class Expr {
+ public:
+  constexpr Expr() = default;   ///< 0
+  constexpr Expr(rational c) {  // NOLINT: implicit, like the library's T(0), T(1)
+    if (!c.is_zero()) terms_.push_back(monomial{c, 0, {}});
+  }
+  template <std::integral I>
+  requires(!std::same_as<I, bool>) constexpr Expr(I n)
+      : Expr(rational(detail::to_int64(n))) {}              // NOLINT: implicit, exact
+  constexpr Expr(double d) : Expr(rational::exactly(d)) {}  // NOLINT: implicit, exact (a dyadic rational)
+  constexpr Expr(float f) : Expr(rational::exactly(static_cast<double>(f))) {}  // NOLINT: implicit, exact
+  // The compiler echoes a deleted declaration's line, so each comment stays on its line.
+  // clang-format off
+  Expr(long double) = delete;  // long double has no portable layout to read exactly: write a double, an integer or a rational(p, q)
+  Expr(bool) = delete;         // a bool is not a number of the network: write 0 or 1
+  // clang-format on
+
+  /// The polynomial made of one generator.
+  static constexpr Expr of(generator g) {
+    Expr e;
+    monomial m{rational(1), 1, {}};
+    m.factors.push_back(factor{std::move(g), 1});
+    e.terms_.push_back(std::move(m));
+    return e;
+  }
+  static constexpr Expr of(const variable& v) { return of(generator{v, {}}); }
+  /// Canonical form of any list of monomials: each monomial's factors sorted (a generator twice
+  /// is one factor, its exponents added; exponent 0 dropped), the monomials sorted, alike ones
+  /// combined, zeros dropped.
+  static constexpr Expr from_monomials(list<monomial> raw) {
+    for (monomial& m : raw) m = detail::canonical(std::move(m));
+    sort(raw, [](const monomial& a, const monomial& b) { return compare_powers(a, b) < 0; });
+    Expr e;
+    e.terms_.reserve(raw.size());
+    for (monomial& m : raw) {
+      if (!e.terms_.empty() && compare_powers(e.terms_.back(), m) == 0) {
+        e.terms_.back().coefficient = e.terms_.back().coefficient + m.coefficient;
+        if (e.terms_.back().coefficient.is_zero()) e.terms_.pop_back();
+      } else if (!m.coefficient.is_zero()) {
+        e.terms_.push_back(std::move(m));
+      }
+    }
+    return e;
+  }
+
+  constexpr const list<monomial>& terms() const noexcept { return terms_; }
+  constexpr bool is_zero() const noexcept { return terms_.empty(); }
+  constexpr bool is_constant() const noexcept {
+    return terms_.empty() || (terms_.size() == 1 && terms_[0].degree == 0);
+  }
+  /// The value of a constant expression; the named error if it is not one.
+  constexpr rational constant_value() const {
+    if (!is_constant()) error::the_expression_is_not_a_constant();
+    return terms_.empty() ? rational() : terms_[0].coefficient;
+  }
+  /// The coefficient of the first monomial in the canonical order (0 for 0).
+  constexpr rational leading_coefficient() const noexcept {
+    return terms_.empty() ? rational() : terms_[0].coefficient;
+  }
+
+  friend constexpr Expr operator-(const Expr& a) {
+    Expr r = a;
+    for (monomial& m : r.terms_) m.coefficient = -m.coefficient;
+    return r;
+  }
+  /// The two sorted lists merged: no sort needed.
+  friend constexpr Expr operator+(const Expr& a, const Expr& b) { return merge(a, b, false); }
+  friend constexpr Expr operator-(const Expr& a, const Expr& b) { return merge(a, b, true); }
+  friend constexpr Expr operator*(const Expr& a, const Expr& b) {
+    if (a.is_zero() || b.is_zero()) return Expr();
+    if (b.is_constant()) return a.scaled(b.terms_[0].coefficient);  // the order is kept
+    if (a.is_constant()) return b.scaled(a.terms_[0].coefficient);
+    // The order is a monomial order (graded, then lexicographic on exponents), so multiplying a
+    // sorted polynomial by one monomial keeps it sorted and its terms distinct: the product is
+    // the sum of a × (each term of b), each already canonical, merged.
+    const Expr& longer = a.terms_.size() >= b.terms_.size() ? a : b;
+    const Expr& shorter = a.terms_.size() >= b.terms_.size() ? b : a;
+    Expr r = longer.times(shorter.terms_[0]);
+    for (std::size_t k = 1; k < shorter.terms_.size(); ++k) r = r + longer.times(shorter.terms_[k]);
+    return r;
+  }
+  /// Division by a nonzero constant only (the mini-batch mean's 1/B): the named error otherwise.
+  friend constexpr Expr operator/(const Expr& a, const Expr& b) {
+    if (b.is_zero()) error::division_by_zero();
+    if (!b.is_constant()) error::division_by_an_expression_that_is_not_a_constant();
+    return a.scaled(rational(1) / b.terms_[0].coefficient);
+  }
+  constexpr Expr& operator+=(const Expr& b) { return *this = *this + b; }
+  constexpr Expr& operator-=(const Expr& b) { return *this = *this - b; }
+  constexpr Expr& operator*=(const Expr& b) { return *this = *this * b; }
+  constexpr Expr& operator/=(const Expr& b) { return *this = *this / b; }
+
+  /// Identity of the two functions, decided on the canonical forms.
+  friend constexpr bool operator==(const Expr& a, const Expr& b) { return compare(a, b) == 0; }
+  // No order: an expression is a function of the variables. Code that branches on a value (the
+  // library's max(θ, 0), |θ|, its bad-input checks, σ's tails) must give this type the
+  // mathematical function instead, e.g. the loss as softplus(θ) − θ y (docs/symbolic.md).
+  // The compiler echoes a deleted declaration's line, so each comment stays on its line.
+  // clang-format off
+  friend bool operator<(const Expr&, const Expr&) = delete;   // an expression has no order: give this type branch-free math (the loss: softplus(theta) - theta * y)
+  friend bool operator>(const Expr&, const Expr&) = delete;   // an expression has no order: give this type branch-free math (the loss: softplus(theta) - theta * y)
+  friend bool operator<=(const Expr&, const Expr&) = delete;  // an expression has no order: give this type branch-free math (the loss: softplus(theta) - theta * y)
+  friend bool operator>=(const Expr&, const Expr&) = delete;  // an expression has no order: give this type branch-free math (the loss: softplus(theta) - theta * y)
+  // clang-format on
+
+ private:
+  friend constexpr Expr derivative(const Expr& e, const variable& v);
+  /// The polynomial made of one canonical monomial (0 if its coefficient is).
+  static constexpr Expr of_canonical(monomial m) {
+    Expr e;
+    if (!m.coefficient.is_zero()) e.terms_.push_back(std::move(m));
+    return e;
+  }
+  /// This polynomial times one canonical monomial: canonical as it stands, since the order is a
+  /// monomial order (a < b implies a m < b m, and distinct terms stay distinct).
+  constexpr Expr times(const monomial& m) const {
+    Expr r;
+    r.terms_.reserve(terms_.size());
+    for (const monomial& t : terms_) r.terms_.push_back(detail::multiply(t, m));
+    return r;
+  }
+  /// a + b, or a − b: the sorted term lists merged, alike terms combined.
+  static constexpr Expr merge(const Expr& a, const Expr& b, bool subtract) {
+    Expr r;
+    r.terms_.reserve(a.terms_.size() + b.terms_.size());
+    std::size_t i = 0, j = 0;
+    while (i < a.terms_.size() && j < b.terms_.size()) {
+      const int c = compare_powers(a.terms_[i], b.terms_[j]);
+      if (c < 0) {
+        r.terms_.push_back(a.terms_[i++]);
+      } else if (c > 0) {
+        r.terms_.push_back(b.terms_[j++]);
+        if (subtract) r.terms_.back().coefficient = -r.terms_.back().coefficient;
+      } else {
+        const rational& p = a.terms_[i].coefficient;
+        const rational& q = b.terms_[j].coefficient;
+        const rational sum = subtract ? p - q : p + q;
+        if (!sum.is_zero()) {
+          r.terms_.push_back(a.terms_[i]);
+          r.terms_.back().coefficient = sum;
+        }
+        ++i;
+        ++j;
+      }
+    }
+    while (i < a.terms_.size()) r.terms_.push_back(a.terms_[i++]);
+    while (j < b.terms_.size()) {
+      r.terms_.push_back(b.terms_[j++]);
+      if (subtract) r.terms_.back().coefficient = -r.terms_.back().coefficient;
+    }
+    return r;
+  }
+  constexpr Expr scaled(const rational& c) const {
+    if (c.is_zero()) return Expr();
+    Expr r = *this;
+    for (monomial& m : r.terms_) m.coefficient = m.coefficient * c;
+    return r;
+  }
+  list<monomial> terms_{};
+};
+
+/// What an atom is: its function and its canonical argument.
+struct atom_node {
+  function f;
+  Expr argument;
+  std::size_t references = 1;
+  /// A node that comparison found equal to this one, held by a reference (union-find: follow
+  /// same_as to the representative). Equal atoms built apart (the loss's σ(z_2) and a closed
+  /// form's) are compared argument by argument once; after that, by their representative.
+  atom_node* same_as = nullptr;
+  constexpr ~atom_node();
+};
+
+namespace detail {
+constexpr void release(atom_node* node) {
+  if (node != nullptr && --node->references == 0) delete node;
+}
+constexpr atom_node* representative(atom_node* node) {
+  while (node->same_as != nullptr) node = node->same_as;
+  return node;
+}
+}  // namespace detail
+
+constexpr atom_node::~atom_node() { detail::release(same_as); }
+constexpr atom_ref::atom_ref(function f, Expr argument) : node_(new atom_node{f, std::move(argument), 1, nullptr}) {}
+constexpr atom_ref::atom_ref(const atom_ref& other) noexcept : node_(other.node_) {
+  if (node_ != nullptr) ++node_->references;
+}
+constexpr atom_ref::~atom_ref() { detail::release(node_); }
+
+constexpr int compare(const generator& a, const generator& b) {
+  if (a.is_atom() != b.is_atom()) return a.is_atom() ? 1 : -1;
+  if (!a.is_atom()) return compare(a.var, b.var);
+  atom_node* p = detail::representative(a.atom.node());
+  atom_node* q = detail::representative(b.atom.node());
+  if (p == q) return 0;  // one atom, or two found equal before
+  if (p->f != q->f) return p->f < q->f ? -1 : 1;
+  const int c = compare(p->argument, q->argument);
+  if (c == 0) {  // remember it: p's representative is q from now on
+    ++q->references;
+    p->same_as = q;
+  }
+  return c;
+}
+
+/// The order of canonical polynomials: monomial by monomial (powers, then coefficient), then
+/// the longer first. 0 means identical.
+constexpr int compare(const Expr& a, const Expr& b) {
+  const auto& s = a.terms();
+  const auto& t = b.terms();
+  const std::size_t n = s.size() < t.size() ? s.size() : t.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    if (const int c = compare_powers(s[k], t[k]); c != 0) return c;
+    const rational& p = s[k].coefficient;
+    const rational& q = t[k].coefficient;
+    if (!(p == q)) return (q - p).is_negative() ? 1 : -1;
+  }
+  if (s.size() != t.size()) return s.size() > t.size() ? -1 : 1;
+  return 0;
+}
+
+// ---- the variables ---------------------------------------------------------------------------
+/// W(i, j), 0-based like the library's W(i, j); printed W_{i+1,j+1}.
+constexpr Expr W(std::size_t i, std::size_t j) { return Expr::of(variable{kind::W, i, j}); }
+constexpr Expr b1(std::size_t i) { return Expr::of(variable{kind::b1, i, 0}); }
+constexpr Expr U(std::size_t i) { return Expr::of(variable{kind::U, i, 0}); }
+constexpr Expr b2() { return Expr::of(variable{kind::b2, 0, 0}); }
+constexpr Expr x(std::size_t j) { return Expr::of(variable{kind::x, j, 0}); }
+constexpr Expr y() { return Expr::of(variable{kind::y, 0, 0}); }
+/// x_j and y of sample s (0-based) of a mini-batch; printed x_{j+1}^(s+1), y^(s+1).
+constexpr Expr x_of(std::size_t s, std::size_t j) { return Expr::of(variable{kind::x, j, 0, s + 1}); }
+constexpr Expr y_of(std::size_t s) { return Expr::of(variable{kind::y, 0, 0, s + 1}); }
+constexpr Expr eta() { return Expr::of(variable{kind::eta, 0, 0}); }
+/// A variable named by one letter, e.g. named('t'), for expressions that are not the network's.
+constexpr Expr named(char letter) { return Expr::of(variable{kind::named, static_cast<unsigned char>(letter), 0}); }
+
+/// The variable that e is, or the named error when e is not a single variable.
+constexpr variable as_variable(const Expr& e) {
+  const auto& t = e.terms();
+  if (t.size() != 1 || t[0].degree != 1 || !t[0].coefficient.is_one() || t[0].factors[0].g.is_atom())
+    error::the_derivative_is_taken_with_respect_to_an_expression_that_is_not_a_variable();
+  return t[0].factors[0].g.var;
+}
+
+// ---- the atoms -------------------------------------------------------------------------------
+namespace detail {
+constexpr Expr atom(function f, Expr argument) {
+  return Expr::of(generator{variable{}, atom_ref(f, std::move(argument))});
+}
+}  // namespace detail
+
+/// σ(t) = 1 / (1 + e^−t), canonical: σ(0) = 1/2, σ(−t) = 1 − σ(t).
+constexpr Expr sigmoid(const Expr& t) {
+  if (t.is_zero()) return Expr(rational(1, 2));
+  if (t.leading_coefficient().is_negative()) return Expr(1) - detail::atom(function::sigma, -t);
+  return detail::atom(function::sigma, t);
+}
+
+/// softplus(t) = log(1 + e^t), canonical: softplus(−t) = softplus(t) − t. softplus(0) = log 2
+/// stays an atom (a transcendental constant).
+constexpr Expr softplus(const Expr& t) {
+  if (t.leading_coefficient().is_negative()) return detail::atom(function::softplus, -t) + t;
+  return detail::atom(function::softplus, t);
+}
+
+/// σ′(t) = σ(t) (1 − σ(t)).
+constexpr Expr sigmoid_prime(const Expr& t) {
+  const Expr s = sigmoid(t);
+  return s * (Expr(1) - s);
+}
+
+/// Apply an atom's function (canonicalising the argument).
+constexpr Expr apply(function f, const Expr& t) {
+  if (f == function::sigma) return sigmoid(t);  // not ?: between Expr prvalues (see substitute)
+  return softplus(t);
+}
+
+// ---- derivative, substitution, evaluation ---------------------------------------------------
+/// Whether e depends on v (through a factor or inside an atom's argument).
+constexpr bool depends_on(const Expr& e, const variable& v) {
+  for (const monomial& m : e.terms())
+    for (const factor& f : m.factors)
+      if (f.g.is_atom() ? depends_on(f.g.atom.get()->argument, v) : f.g.var == v) return true;
+  return false;
+}
+
+namespace detail {
+/// m with factor k's exponent raised or lowered by 1 (the factor dropped at 0).
+constexpr monomial with_exponent_changed(const monomial& m, std::size_t k, bool raise) {
+  monomial r = m;
+  if (raise) {
+    ++r.factors[k].exponent;
+    ++r.degree;
+  } else {
+    --r.degree;
+    if (--r.factors[k].exponent == 0) r.factors.erase(k);
+  }
+  return r;
+}
+}  // namespace detail
+
+/// ∂e/∂v, by the exact rules: ∂v^n/∂v = n v^(n−1), the product rule over each monomial's
+/// factors, and for an atom a = f(t) the chain rule ∂a/∂v = f′(t) ∂t/∂v with
+/// σ′(t) = σ(t) − σ(t)² and softplus′(t) = σ(t).
+constexpr Expr derivative(const Expr& e, const variable& v) {
+  // Each piece below is canonical (a monomial, or a canonical polynomial times a monomial), so
+  // the pieces are merged, never sorted.
+  Expr result;
+  for (const monomial& m : e.terms()) {
+    for (std::size_t k = 0; k < m.factors.size(); ++k) {
+      const factor& f = m.factors[k];
+      const rational n(detail::to_int64(f.exponent));
+      if (!f.g.is_atom()) {
+        if (!(f.g.var == v)) continue;
+        monomial d = detail::with_exponent_changed(m, k, false);
+        d.coefficient = d.coefficient * n;
+        result = result + Expr::of_canonical(std::move(d));
+        continue;
+      }
+      const atom_node& a = *f.g.atom.get();
+      if (!depends_on(a.argument, v)) continue;
+      const Expr inner = derivative(a.argument, v);
+      if (a.f == function::sigma) {
+        // ∂σ^n = n σ^(n−1) (σ − σ²) ∂t = (n σ^n − n σ^(n+1)) ∂t
+        monomial same = m;
+        same.coefficient = same.coefficient * n;
+        monomial raised = detail::with_exponent_changed(m, k, true);
+        raised.coefficient = -(raised.coefficient * n);
+        result = result + inner.times(same) + inner.times(raised);
+      } else {
+        // ∂softplus^n = n softplus^(n−1) σ(t) ∂t; t is canonical, so σ(t) is an atom as it stands
+        monomial lowered = detail::with_exponent_changed(m, k, false);
+        lowered.coefficient = lowered.coefficient * n;
+        result = result + (detail::atom(function::sigma, a.argument) * inner).times(lowered);
+      }
+    }
+  }
+  return result;
+}
+/// ∂e/∂v for v given as an expression that is one variable, e.g. derivative(L, W(1, 2)).
+constexpr Expr derivative(const Expr& e, const Expr& v) { return derivative(e, as_variable(v)); }
+
+/// base^n, n >= 0.
+constexpr Expr power(const Expr& base, std::size_t n) {
+  Expr r(1);
+  for (std::size_t k = 0; k < n; ++k) r = r * base;
+  return r;
+}
+
+/// e with the variable v replaced by r everywhere, atoms' arguments included (re-canonicalised).
+constexpr Expr substitute(const Expr& e, const variable& v, const Expr& r) {
+  if (!depends_on(e, v)) return e;
+  Expr result;
+  for (const monomial& m : e.terms()) {
+    Expr term(m.coefficient);
+    for (const factor& f : m.factors) {
+      // if/else, not ?: between two Expr prvalues: g++ 12 then frees the result's storage in a
+      // constant evaluation ("use of allocated storage after deallocation" at its next use).
+      Expr base = Expr::of(f.g);
+      if (f.g.is_atom()) {
+        const atom_node& a = *f.g.atom.get();
+        if (depends_on(a.argument, v)) base = apply(a.f, substitute(a.argument, v, r));
+      } else if (f.g.var == v) {
+        base = r;
+      }
+      term = term * power(base, f.exponent);
+    }
+    result = result + term;
+  }
+  return result;
+}
+constexpr Expr substitute(const Expr& e, const Expr& v, const Expr& r) { return substitute(e, as_variable(v), r); }
+
+/// e's value in double precision, each variable's value given by value_of(variable) -> double,
+/// σ and softplus by gradproof::math (so it runs at compile time too). For tests: the exact
+/// expression evaluated at a network is close to, not bit-equal to, gradproof's numbers.
+template <class Values>
+constexpr double evaluate(const Expr& e, const Values& value_of) {
+  double sum = 0.0;
+  for (const monomial& m : e.terms()) {
+    double product = m.coefficient.to_double();
+    for (const factor& f : m.factors) {
+      double g = 0.0;
+      if (f.g.is_atom()) {
+        const atom_node& a = *f.g.atom.get();
+        const double t = evaluate(a.argument, value_of);
+        g = a.f == function::sigma ? math::sigmoid(t) : math::softplus(t);
+      } else {
+        g = value_of(f.g.var);
+      }
+      for (std::size_t k = 0; k < f.exponent; ++k) product = GRADPROOF_MUL(product, g);
+    }
+    sum = sum + product;
+  }
+  return sum;
+}
+
+}  // namespace gradproof::symbolic
+
+GRADPROOF_FP_CONTRACT_OFF_END
+
+#endif  // GRADPROOF_SYMBOLIC_EXPR_HPP
+
+// ---- gradproof/symbolic/print.hpp ------------------------------------------------------------------------
+// gradproof/symbolic/print.hpp: an expression in readable form, e.g. ∂L/∂W_{2,3} as
+//   (ŷ − y) U_2 σ(z_2) (1 − σ(z_2)) x_3
+// Printing factors what the canonical form expands: the rational content, the monomial common
+// to every term (U_2 σ(z_2) x_3), and then the rest into factors that share no generator
+// ((σ(θ) − y)(1 − σ(z_2))), each found by trying each split of the generators and proven by
+// multiplying back, so a printed product is always the expression itself. Named
+// sub-expressions (z_2, θ, ŷ = σ(θ)) print by name. Factors are ordered from the output back to
+// the input, as backpropagation reads: η, then ŷ and y, U and b2, σ(z), W and b1, x.
+//
+// The printer writes into a `text` (a list<char>): std::string cannot be used in a
+// constant evaluation with libstdc++ 12 on clang, and identity.hpp prints at compile time.
+#ifndef GRADPROOF_SYMBOLIC_PRINT_HPP
+#define GRADPROOF_SYMBOLIC_PRINT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <numeric>
+#include <string>
+#include <string_view>
+
+
+namespace gradproof::symbolic {
+
+/// Characters, appended; constexpr (a list<char>).
+class text {
+ public:
+  constexpr void append(std::string_view s) {
+    chars_.reserve(chars_.size() + s.size());
+    for (const char c : s) chars_.push_back(c);
+  }
+  constexpr void append(char c) { chars_.push_back(c); }
+  constexpr void append_number(std::uint64_t n) {
+    char digits[20]{};
+    std::size_t count = 0;
+    do {
+      digits[count++] = static_cast<char>('0' + n % 10);
+      n /= 10;
+    } while (n != 0);
+    while (count != 0) chars_.push_back(digits[--count]);
+  }
+  constexpr std::size_t size() const noexcept { return chars_.size(); }
+  constexpr std::string_view view() const noexcept { return {chars_.begin(), chars_.size()}; }
+  std::string str() const { return std::string(chars_.begin(), chars_.end()); }
+
+ private:
+  list<char> chars_{};
+};
+
+enum class style : std::uint8_t {
+  unicode,  ///< σ, η, −, superscripts: for the docs and the terminal
+  ascii,    ///< sigma, eta, -, ^2: for compiler messages, which escape other bytes
+};
+
+/// A sub-expression printed by its label, e.g. {z_2's polynomial, "z_2"}, {σ(θ), "ŷ"}.
+struct name {
+  Expr value;
+  std::string_view label;
+};
+
+struct print_options {
+  style form = style::unicode;
+  list<name> names{};
+};
+
+namespace detail {
+
+constexpr std::string_view minus(style s) { return s == style::unicode ? "\u2212" : "-"; }
+
+constexpr void append_index(text& out, std::size_t one_based) {
+  if (one_based < 10) {
+    out.append('_');
+    out.append_number(one_based);
+  } else {
+    out.append("_{");
+    out.append_number(one_based);
+    out.append('}');
+  }
+}
+
+/// Sample s of a mini-batch (1-based): x_3^(2), y^(2); nothing for the one sample (0).
+constexpr void append_sample(text& out, std::size_t sample) {
+  if (sample == 0) return;
+  out.append("^(");
+  out.append_number(sample);
+  out.append(')');
+}
+
+constexpr void print_variable(text& out, const variable& v, style s) {
+  switch (v.k) {
+    case kind::W:
+      out.append("W_{");
+      out.append_number(v.i + 1);
+      out.append(',');
+      out.append_number(v.j + 1);
+      out.append('}');
+      return;
+    case kind::b1:
+      out.append("b1");
+      append_index(out, v.i + 1);
+      return;
+    case kind::U:
+      out.append('U');
+      append_index(out, v.i + 1);
+      return;
+    case kind::b2:
+      out.append("b2");
+      return;
+    case kind::x:
+      out.append('x');
+      append_index(out, v.i + 1);
+      append_sample(out, v.sample);
+      return;
+    case kind::y:
+      out.append('y');
+      append_sample(out, v.sample);
+      return;
+    case kind::eta:
+      out.append(s == style::unicode ? "\u03b7" : "eta");
+      return;
+    case kind::named:
+      out.append(static_cast<char>(v.i));
+      return;
+  }
+}
+
+constexpr void append_exponent(text& out, std::size_t n, style s) {
+  if (n == 1) return;
+  if (s == style::unicode && n <= 3) {
+    out.append(n == 2 ? "\u00b2" : "\u00b3");
+    return;
+  }
+  out.append('^');
+  out.append_number(n);
+}
+
+/// How deep atoms nest: σ(z) is 1, σ(θ) (θ holds σ(z)) is 2.
+constexpr std::size_t depth(const generator& g) {
+  if (!g.is_atom()) return 0;
+  std::size_t inner = 0;
+  for (const monomial& m : g.atom.get()->argument.terms())
+    for (const factor& f : m.factors)
+      if (const std::size_t d = depth(f.g); d > inner) inner = d;
+  return inner + 1;
+}
+
+/// The print order, from the output back to the input: η first, then ŷ = σ(θ) and y, U and b2,
+/// σ(z), W and b1, x, other letters. Higher prints first; ties: atoms first, then canonical.
+constexpr std::size_t level(const generator& g) {
+  if (g.is_atom()) return 4 * depth(g);
+  switch (g.var.k) {
+    case kind::eta:
+      return 1000;
+    case kind::y:
+      return 8;
+    case kind::U:
+    case kind::b2:
+      return 6;
+    case kind::W:
+    case kind::b1:
+      return 2;
+    case kind::x:
+      return 1;
+    case kind::named:
+      return 0;
+  }
+  return 0;
+}
+constexpr bool prints_before(const generator& a, const generator& b) {
+  const std::size_t la = level(a), lb = level(b);
+  if (la != lb) return la > lb;
+  if (a.is_atom() != b.is_atom()) return a.is_atom();
+  return compare(a, b) < 0;
+}
+
+/// Whether a is b (negated = false) or −b (true), term by term: no expression is built.
+constexpr bool same_terms(const Expr& a, const Expr& b, bool negated) {
+  if (a.terms().size() != b.terms().size()) return false;
+  for (std::size_t k = 0; k < a.terms().size(); ++k) {
+    const monomial& p = a.terms()[k];
+    const monomial& q = b.terms()[k];
+    if (compare_powers(p, q) != 0 || !(p.coefficient == (negated ? -q.coefficient : q.coefficient))) return false;
+  }
+  return true;
+}
+
+/// The name of e (or, with negated, of −e), if it has one.
+constexpr const name* find_name(const Expr& e, const print_options& o, bool negated = false) {
+  for (const name& n : o.names)
+    if (same_terms(n.value, e, negated)) return &n;
+  return nullptr;
+}
+
+/// The name of the polynomial that is the generator g alone, if it has one.
+constexpr const name* find_name(const generator& g, const print_options& o) {
+  for (const name& n : o.names) {
+    const auto& t = n.value.terms();
+    if (t.size() == 1 && t[0].degree == 1 && t[0].coefficient.is_one() && compare(t[0].factors[0].g, g) == 0) return &n;
+  }
+  return nullptr;
+}
+
+constexpr void print_factored(text& out, const Expr& e, const print_options& o);
+constexpr void print_sum(text& out, const Expr& e, const print_options& o);
+
+constexpr void print_generator(text& out, const generator& g, const print_options& o) {
+  if (!o.names.empty()) {
+    if (const name* n = find_name(g, o)) {
+      out.append(n->label);
+      return;
+    }
+  }
+  if (!g.is_atom()) {
+    print_variable(out, g.var, o.form);
+    return;
+  }
+  const atom_node& a = *g.atom.get();
+  out.append(a.f == function::softplus ? "softplus" : (o.form == style::unicode ? "\u03c3" : "sigma"));
+  out.append('(');
+  if (const name* n = o.names.empty() ? nullptr : find_name(a.argument, o)) {
+    out.append(n->label);
+  } else if (const name* m = o.names.empty() ? nullptr : find_name(a.argument, o, true)) {
+    out.append(minus(o.form));
+    out.append(m->label);
+  } else {
+    print_sum(out, a.argument, o);  // z and θ do not factor; trying costs (2^n splits)
+  }
+  out.append(')');
+}
+
+/// The factors of m in print order, separated by spaces (no coefficient).
+constexpr void print_powers(text& out, const monomial& m, const print_options& o) {
+  list<const factor*> order;
+  order.reserve(m.factors.size());
+  for (const factor& f : m.factors) order.push_back(&f);
+  sort(order, [](const factor* a, const factor* b) { return prints_before(a->g, b->g); });
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (k != 0) out.append(' ');
+    print_generator(out, order[k]->g, o);
+    append_exponent(out, order[k]->exponent, o.form);
+  }
+}
+
+/// |c| before factors: nothing for 1, "2 ", "(1/2) ".
+constexpr void print_magnitude(text& out, const rational& c, bool has_factors) {
+  const rational a = c.abs();
+  if (has_factors && a.is_one()) return;
+  const bool parenthesise = has_factors && !a.is_integer();
+  if (parenthesise) out.append('(');
+  out.append_number(static_cast<std::uint64_t>(a.num()));
+  if (!a.is_integer()) {
+    out.append('/');
+    out.append_number(static_cast<std::uint64_t>(a.den()));
+  }
+  if (parenthesise) out.append(')');
+  if (has_factors) out.append(' ');
+}
+
+/// A sum, positive terms first: "σ(θ) − y", "1 − σ(z_2)".
+constexpr void print_sum(text& out, const Expr& e, const print_options& o) {
+  bool first = true;
+  for (const bool negatives : {false, true}) {
+    for (const monomial& m : e.terms()) {
+      if (m.coefficient.is_negative() != negatives) continue;
+      if (!first) {
+        out.append(negatives ? " " : " + ");
+        if (negatives) {
+          out.append(minus(o.form));
+          out.append(' ');
+        }
+      } else if (negatives) {
+        out.append(minus(o.form));
+      }
+      print_magnitude(out, m.coefficient, !m.factors.empty());
+      print_powers(out, m, o);
+      first = false;
+    }
+  }
+}
+
+// ---- factoring, for printing only -------------------------------------------------------------
+
+/// gcd of the numerators / lcm of the denominators: e = content · (integer coefficients, gcd 1).
+constexpr rational content(const Expr& e) {
+  std::int64_t g = 0, l = 1;
+  for (const monomial& m : e.terms()) {
+    g = std::gcd(g, m.coefficient.num());
+    l = checked_mul(l / std::gcd(l, m.coefficient.den()), m.coefficient.den());
+  }
+  return rational(g, l);
+}
+
+/// The monomial (coefficient 1) that divides every term: each generator in all, at its least power.
+constexpr monomial common_part(const Expr& e) {
+  monomial common{rational(1), 0, e.terms().front().factors};
+  for (const monomial& m : e.terms()) {
+    decltype(common.factors) kept;
+    for (const factor& f : common.factors) {
+      for (const factor& h : m.factors) {
+        if (compare(f.g, h.g) == 0) {
+          kept.push_back(factor{f.g, (f.exponent < h.exponent ? f.exponent : h.exponent)});
+          break;
+        }
+      }
+    }
+    common.factors = std::move(kept);
+  }
+  for (const factor& f : common.factors) common.degree += f.exponent;
+  return common;
+}
+
+/// m / (c · d), d a monomial that divides m.
+constexpr monomial divide(const monomial& m, const rational& c, const monomial& d) {
+  monomial r{m.coefficient / c, m.degree - d.degree, {}};
+  for (const factor& f : m.factors) {
+    std::size_t e = f.exponent;
+    for (const factor& h : d.factors)
+      if (compare(f.g, h.g) == 0) e -= h.exponent;
+    if (e != 0) r.factors.push_back(factor{f.g, e});
+  }
+  return r;
+}
+
+/// The factors of m whose generator is (inside = true) or is not in gens[mask].
+constexpr monomial project(const monomial& m, const list<generator>& gens, std::uint32_t mask, bool inside) {
+  monomial r{rational(1), 0, {}};
+  for (const factor& f : m.factors) {
+    bool in = false;
+    for (std::size_t k = 0; k < gens.size(); ++k)
+      if (((mask >> k) & 1U) != 0 && compare(f.g, gens[k]) == 0) in = true;
+    if (in == inside) {
+      r.factors.push_back(f);
+      r.degree += f.exponent;
+    }
+  }
+  return r;
+}
+
+/// e = A · B with A over gens[mask] and B over the rest, when it is: A from the terms whose
+/// B-part is the first term's, B likewise, and the product checked against e.
+constexpr bool split_by(const Expr& e, const list<generator>& gens, std::uint32_t mask, Expr& a, Expr& b) {
+  const monomial& first = e.terms().front();
+  const monomial a0 = project(first, gens, mask, true);
+  const monomial b0 = project(first, gens, mask, false);
+  list<monomial> a_terms, b_terms;
+  for (const monomial& m : e.terms()) {
+    monomial in = project(m, gens, mask, true);
+    monomial out = project(m, gens, mask, false);
+    const bool in_a = compare_powers(out, b0) == 0;
+    const bool in_b = compare_powers(in, a0) == 0;
+    if (in_a) {
+      a_terms.push_back(in);
+      a_terms.back().coefficient = m.coefficient;
+    }
+    if (in_b) {
+      b_terms.push_back(std::move(out));
+      b_terms.back().coefficient = m.coefficient / first.coefficient;
+    }
+  }
+  if (a_terms.size() < 2 || b_terms.size() < 2 || a_terms.size() * b_terms.size() < e.terms().size()) return false;
+  a = Expr::from_monomials(std::move(a_terms));
+  b = Expr::from_monomials(std::move(b_terms));
+  return a * b == e;
+}
+
+/// The sign that reads best: a constant term positive (1 − σ(z)); else more positive terms
+/// than negative; on a tie, the last term positive (σ(θ) − y).
+constexpr bool better_negated(const Expr& e) {
+  const auto& t = e.terms();
+  if (t.back().degree == 0) return t.back().coefficient.is_negative();
+  std::size_t negative = 0;
+  for (const monomial& m : t)
+    if (m.coefficient.is_negative()) ++negative;
+  if (2 * negative != t.size()) return 2 * negative > t.size();
+  return t.back().coefficient.is_negative();
+}
+
+/// e (content 1, no common monomial) as factors that share no generator, each with integer
+/// coefficients and its better sign; the signs taken out go to `sign`.
+constexpr void split(const Expr& e, list<Expr>& factors, bool& negate) {
+  list<generator> gens;
+  for (const monomial& m : e.terms())
+    for (const factor& f : m.factors) gens.push_back(f.g);
+  sort(gens, [](const generator& p, const generator& q) { return compare(p, q) < 0; });
+  list<generator> distinct;
+  for (const generator& g : gens)
+    if (distinct.empty() || compare(distinct.back(), g) != 0) distinct.push_back(g);
+  gens = std::move(distinct);
+  // Each split of the generators is tried (with gens[0] on the first side, so each once): 2^(n−1)
+  // of them, so only for the few generators a factor of a gradient has ((ŷ − y)(1 − σ(z_i)):
+  // 3); the loss's 10 would cost a compile-time print seconds.
+  constexpr std::size_t most_generators = 6;
+  if (e.terms().size() >= 4 && gens.size() >= 2 && gens.size() <= most_generators) {
+    const std::uint32_t all = (std::uint32_t{1} << gens.size()) - 1;
+    for (std::uint32_t mask = 1; mask < all; mask += 2) {
+      Expr a, b;
+      if (split_by(e, gens, mask, a, b)) {
+        const rational ca = content(a);
+        split(a / Expr(ca), factors, negate);
+        split(b * Expr(ca), factors, negate);
+        return;
+      }
+    }
+  }
+  const rational c = content(e);
+  Expr primitive = e / Expr(c);
+  if (better_negated(primitive)) {
+    primitive = -primitive;
+    negate = !negate;
+  }
+  if (!c.is_one()) factors.push_back(Expr(c));
+  factors.push_back(std::move(primitive));
+}
+
+/// A product item: one generator power, a sum, or a constant.
+struct item {
+  const factor* power = nullptr;
+  const Expr* sum = nullptr;
+  generator key{};  // the generator that places it (the first to print, for a sum)
+};
+
+constexpr void print_grouped(text& out, const Expr& e, const print_options& o);
+
+/// e without its overall sign; returns whether that sign is minus. A product prints factored;
+/// a plain sum prints grouped, with its own signs (and returns false).
+constexpr bool print_unsigned(text& out, const Expr& e, const print_options& o) {
+  if (e.is_zero()) {
+    out.append('0');
+    return false;
+  }
+  if (!o.names.empty()) {
+    if (const name* n = find_name(e, o)) {
+      out.append(n->label);
+      return false;
+    }
+    if (const name* n = find_name(e, o, true)) {
+      out.append(n->label);
+      return true;
+    }
+  }
+  if (e.terms().size() == 1) {
+    const monomial& m = e.terms()[0];
+    print_magnitude(out, m.coefficient, !m.factors.empty());
+    print_powers(out, m, o);
+    return m.coefficient.is_negative();
+  }
+  const rational c = content(e);
+  const monomial common = common_part(e);
+  list<monomial> rest;
+  for (const monomial& m : e.terms()) rest.push_back(divide(m, c, common));
+  bool negate = false;
+  list<Expr> factors;
+  split(Expr::from_monomials(std::move(rest)), factors, negate);
+  list<Expr> sums;
+  rational scale = negate ? -c : c;
+  for (Expr& f : factors) {
+    if (f.is_constant()) {
+      scale = scale * f.constant_value();
+    } else {
+      sums.push_back(std::move(f));
+    }
+  }
+  // A sum with nothing in common prints as it is, unless its content is worth taking out: the
+  // mini-batch mean (1/2) (a + b), not (1/2) s t² − 1 as −(1/2) (2 − s t²).
+  bool unit_coefficients = true;
+  for (const Expr& f : sums)
+    for (const monomial& m : f.terms()) unit_coefficients = unit_coefficients && m.coefficient.abs().is_one();
+  if (common.factors.empty() && sums.size() == 1 && (scale.abs().is_one() || !unit_coefficients)) {
+    print_grouped(out, e, o);  // a plain sum, in its own signs
+    return false;
+  }
+  list<item> items;
+  for (const factor& f : common.factors) items.push_back(item{&f, nullptr, f.g});
+  for (const Expr& s : sums) {
+    item it{nullptr, &s, {}};
+    bool first = true;
+    for (const monomial& m : s.terms())
+      for (const factor& f : m.factors)
+        if (first || prints_before(f.g, it.key)) {
+          it.key = f.g;
+          first = false;
+        }
+    items.push_back(std::move(it));
+  }
+  // A total order: generators differ, sums share none, and a power precedes the sum of its key.
+  sort(items, [](const item& a, const item& b) {
+    if (compare(a.key, b.key) == 0) return a.power != nullptr && b.power == nullptr;  // σ(z) before (1 − σ(z))
+    return prints_before(a.key, b.key);
+  });
+  print_magnitude(out, scale, true);
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    if (k != 0) out.append(' ');
+    if (items[k].power != nullptr) {
+      print_generator(out, items[k].power->g, o);
+      append_exponent(out, items[k].power->exponent, o.form);
+    } else if (const name* n = o.names.empty() ? nullptr : find_name(*items[k].sum, o)) {
+      out.append(n->label);
+    } else {
+      out.append('(');
+      print_grouped(out, *items[k].sum, o);
+      out.append(')');
+    }
+  }
+  return scale.is_negative();
+}
+
+constexpr void print_factored(text& out, const Expr& e, const print_options& o) {
+  text body;
+  if (print_unsigned(body, e, o)) out.append(minus(o.form));
+  out.append(body.view());
+}
+
+/// A sum that does not factor, in groups: the terms without the generator that prints first
+/// among those in some terms (at least two) but not all, then the terms with it, factored.
+/// W_{1,1} − η ∂L/∂W_{1,1} prints as W_{1,1} − η (ŷ − y) U_1 σ(z_1) (1 − σ(z_1)) x_1, and the
+/// loss softplus(θ) − θ y as softplus(θ) − y θ when θ is named.
+constexpr void print_grouped(text& out, const Expr& e, const print_options& o) {
+  list<generator> candidates;
+  for (const monomial& m : e.terms())
+    for (const factor& f : m.factors) candidates.push_back(f.g);
+  const generator* best = nullptr;
+  for (const generator& g : candidates) {
+    std::size_t with = 0;
+    for (const monomial& m : e.terms())
+      for (const factor& f : m.factors)
+        if (compare(f.g, g) == 0) ++with;
+    if (with >= 2 && with < e.terms().size() && (best == nullptr || prints_before(g, *best))) best = &g;
+  }
+  if (best == nullptr) {
+    print_sum(out, e, o);
+    return;
+  }
+  list<monomial> without, with;
+  for (const monomial& m : e.terms()) {
+    bool has = false;
+    for (const factor& f : m.factors) has = has || compare(f.g, *best) == 0;
+    (has ? with : without).push_back(m);
+  }
+  print_factored(out, Expr::from_monomials(std::move(without)), o);
+  text body;
+  const bool negative = print_unsigned(body, Expr::from_monomials(std::move(with)), o);
+  out.append(' ');
+  if (negative) {
+    out.append(minus(o.form));
+  } else {
+    out.append('+');
+  }
+  out.append(' ');
+  out.append(body.view());
+}
+
+}  // namespace detail
+
+/// e in readable form, appended to out (constexpr).
+constexpr void print(text& out, const Expr& e, const print_options& o = {}) { detail::print_factored(out, e, o); }
+
+/// e in readable form, e.g. "(ŷ − y) U_2 σ(z_2) (1 − σ(z_2)) x_3" with the names z_2 and ŷ.
+inline std::string to_string(const Expr& e, const print_options& o = {}) {
+  text out;
+  print(out, e, o);
+  return out.str();
+}
+
+/// e's terms one by one, in the canonical order, unfactored (for the canonical form itself).
+constexpr void print_expanded(text& out, const Expr& e, const print_options& o = {}) {
+  if (e.is_zero()) {
+    out.append('0');
+    return;
+  }
+  for (std::size_t k = 0; k < e.terms().size(); ++k) {
+    const monomial& m = e.terms()[k];
+    if (k != 0) {
+      out.append(m.coefficient.is_negative() ? " " : " + ");
+      if (m.coefficient.is_negative()) {
+        out.append(detail::minus(o.form));
+        out.append(' ');
+      }
+    } else if (m.coefficient.is_negative()) {
+      out.append(detail::minus(o.form));
+    }
+    detail::print_magnitude(out, m.coefficient, !m.factors.empty());
+    detail::print_powers(out, m, o);
+  }
+}
+
+}  // namespace gradproof::symbolic
+
+#endif  // GRADPROOF_SYMBOLIC_PRINT_HPP
+
+// ---- gradproof/symbolic/identity.hpp ---------------------------------------------------------------------
+// gradproof/symbolic/identity.hpp: a symbolic identity as a compile-time proof whose failure
+// says where the two sides differ.
+//
+//   constexpr auto r = [] { return check_identity("dL/dW_{2,3}", derivative(L, W(1, 2)), closed_form); }();
+//   static_assert(identical<r>);
+//
+// check_identity compares the canonical forms and, when they differ, writes the first monomial
+// of lhs − rhs in the canonical order, with its coefficient on each side. Expressions live on
+// the heap and cannot outlive a constant evaluation, so the report is plain characters. When
+// the identity fails, identical<r> instantiates the_symbolic_identity_does_not_hold<...> with
+// the report as template arguments, which both compilers print in the error: in pieces of 30
+// characters, word-wrapped and padded, since clang abbreviates a longer string in a template
+// argument ("[...]"). A static_assert message cannot carry it: a computed message is C++26.
+#ifndef GRADPROOF_SYMBOLIC_IDENTITY_HPP
+#define GRADPROOF_SYMBOLIC_IDENTITY_HPP
+
+#include <cstddef>
+#include <string_view>
+#include <utility>
+
+
+namespace gradproof::symbolic {
+
+inline constexpr std::size_t report_piece_length = 30;
+inline constexpr std::size_t report_most_pieces = 24;
+
+/// The verdict and its words, in pieces of report_piece_length characters (a structural type:
+/// it can be a template argument).
+struct identity_report {
+  bool holds = false;
+  std::size_t pieces = 0;
+  char text[report_piece_length * report_most_pieces]{};
+};
+
+/// One piece of a report, as a template argument of the failure.
+struct report_piece {
+  char text[report_piece_length + 1]{};
+};
+
+namespace detail {
+
+/// The words of `message`, wrapped into lines of report_piece_length padded with spaces; a word
+/// longer than a line is cut. What does not fit ends with "...".
+constexpr void wrap_into(identity_report& r, std::string_view message) {
+  constexpr std::size_t width = report_piece_length;
+  std::size_t line = 0, column = 0;
+  auto pad = [&] {
+    while (column < width) r.text[line * width + column++] = ' ';
+    ++line;
+    column = 0;
+  };
+  std::size_t start = 0;
+  while (start < message.size() && line < report_most_pieces) {
+    std::size_t end = message.find(' ', start);
+    if (end == std::string_view::npos) end = message.size();
+    std::string_view word = message.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    if (column != 0 && column + 1 + word.size() > width) pad();
+    while (line < report_most_pieces && !word.empty()) {
+      if (column != 0) r.text[line * width + column++] = ' ';
+      const std::size_t n = std::min(word.size(), width - column);
+      for (std::size_t k = 0; k < n; ++k) r.text[line * width + column++] = word[k];
+      word.remove_prefix(n);
+      if (!word.empty()) pad();
+    }
+  }
+  if (start < message.size() && line == report_most_pieces) {  // cut: say so at the very end
+    for (std::size_t k = 0; k < 3; ++k) r.text[report_most_pieces * width - 3 + k] = '.';
+    r.pieces = report_most_pieces;
+    return;
+  }
+  if (column != 0) pad();
+  r.pieces = line;
+}
+
+constexpr void append_rational(text& out, const rational& c) {
+  if (c.is_negative()) out.append('-');
+  out.append_number(static_cast<std::uint64_t>(c.abs().num()));
+  if (!c.is_integer()) {
+    out.append('/');
+    out.append_number(static_cast<std::uint64_t>(c.den()));
+  }
+}
+
+/// The coefficient of m's powers in e (0 when e has no such monomial).
+constexpr rational coefficient_of(const Expr& e, const monomial& m) {
+  for (const monomial& t : e.terms())
+    if (compare_powers(t, m) == 0) return t.coefficient;
+  return rational();
+}
+
+}  // namespace detail
+
+/// Whether lhs and rhs are identical, and if not, the first monomial of lhs − rhs (canonical
+/// order) with its coefficient in each: "<label>: lhs - rhs has 2 terms; the first: U_2 x_3
+/// sigma(z_2)^2, coefficient -1 in lhs, 0 in rhs". Names (e.g. z_2) shorten the atoms; the text
+/// is ASCII, which every compiler prints as it is.
+constexpr identity_report check_identity(std::string_view label, const Expr& lhs, const Expr& rhs,
+                                         const print_options& names = {}) {
+  identity_report r{};
+  text message;
+  message.append(label);
+  if (lhs == rhs) {  // the usual case: no difference to form, no names to copy
+    r.holds = true;
+    message.append(": identical");
+  } else {
+    print_options options = names;
+    options.form = style::ascii;
+    const Expr difference = lhs - rhs;
+    const monomial& first = difference.terms()[0];
+    message.append(": not identical; lhs - rhs has ");
+    message.append_number(difference.terms().size());
+    message.append(difference.terms().size() == 1 ? " term; it is" : " terms; the first is");
+    message.append(' ');
+    if (first.factors.empty()) {
+      message.append("the constant term");
+    } else {
+      detail::print_powers(message, first, options);
+    }
+    message.append(", coefficient ");
+    detail::append_rational(message, detail::coefficient_of(lhs, first));
+    message.append(" in lhs, ");
+    detail::append_rational(message, detail::coefficient_of(rhs, first));
+    message.append(" in rhs");
+  }
+  detail::wrap_into(r, message.view());
+  return r;
+}
+
+/// Instantiated only when an identity fails; its template arguments are the report.
+template <report_piece... Report>
+struct the_symbolic_identity_does_not_hold {
+  static_assert(sizeof...(Report) == 0,
+                "gradproof::symbolic: the two sides are not identical; the template arguments of "
+                "the_symbolic_identity_does_not_hold<...>, on this error's instantiation line, say where: "
+                "the first monomial of lhs - rhs and its coefficient in each side");
+  static constexpr bool value = false;
+};
+
+namespace detail {
+template <identity_report R>
+constexpr report_piece piece(std::size_t k) {
+  report_piece p{};
+  for (std::size_t c = 0; c < report_piece_length; ++c) p.text[c] = R.text[k * report_piece_length + c];
+  return p;
+}
+template <identity_report R, std::size_t... K>
+constexpr bool verdict(std::index_sequence<K...>) {
+  if constexpr (R.holds) {
+    return true;
+  } else {
+    return the_symbolic_identity_does_not_hold<piece<R>(K)...>::value;
+  }
+}
+}  // namespace detail
+
+/// true when the report says identical; otherwise a compile error that prints the report.
+template <identity_report R>
+inline constexpr bool identical = detail::verdict<R>(std::make_index_sequence<R.holds ? 0 : R.pieces>{});
+
+}  // namespace gradproof::symbolic
+
+#endif  // GRADPROOF_SYMBOLIC_IDENTITY_HPP
+
+// ---- gradproof/symbolic.hpp ------------------------------------------------------------------------------
+// gradproof/symbolic.hpp: the symbolic scalar, exact polynomials over the network's variables
+// with σ and softplus as atoms, differentiated, compared and printed by the compiler
+// (docs/symbolic.md). Standard library only, like the rest of gradproof; not included by
+// gradproof.hpp, since it needs <vector> and <string> and the numerical library does not.
+//   symbolic/rational.hpp   exact 64-bit rationals (checked), the type's errors
+//   symbolic/expr.hpp       Expr: canonical form, +, −, ×, ÷ constant, σ, softplus, derivative,
+//                           substitute, evaluate
+//   symbolic/print.hpp      to_string: factored, named sub-expressions
+//   symbolic/identity.hpp   check_identity and identical<r>: a proof whose failure names the
+//                           first differing monomial
+#ifndef GRADPROOF_SYMBOLIC_HPP
+#define GRADPROOF_SYMBOLIC_HPP
+
+
+#endif  // GRADPROOF_SYMBOLIC_HPP
+
 #endif  // GRADPROOF_SINGLE_HEADER_HPP
