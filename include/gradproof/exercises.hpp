@@ -8,8 +8,9 @@
 // - The battery: 12 test networks (ordinary ones, every hidden unit saturated, the output
 //   saturated on the right and on the wrong side, both at once; labels 0, 1 and soft labels).
 // - The expected values are gradproof's independent derivatives: forward-mode automatic
-//   differentiation (ad_gradients, ad.hpp), never backward(). For the SGD step, the parameters
-//   minus eta times them.
+//   differentiation (ad_gradients, ad.hpp), never backward(), which agree with the symbolic
+//   derivatives (symbolic.hpp) within the tolerance on every test network (proven in
+//   exercises/tests/). For the SGD step, the parameters minus eta times them.
 // - The tolerance of every entry is derived from the floating-point error that a correct
 //   solution written from the slides can have (detail::Bounded below says how), so that the
 //   slides' formulas as written pass: δ1 = ŷ − y, σ′ = σ(1 − σ), sums in any order, any exp
