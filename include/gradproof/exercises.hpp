@@ -737,8 +737,8 @@ constexpr Reference make_reference(const Case& c) noexcept {
   return r;
 }
 
-/// One constant evaluation per test network (each within the compilers' default limits: an AD
-/// pass costs clang about 35,000 steps), made once per translation unit that grades.
+/// One constant evaluation per test network, so that each stays well within the compilers'
+/// default limits (docs/exercises.md gives the cost), made once per translation unit that grades.
 template <std::size_t N>
 inline constexpr Reference reference = make_reference(battery[N]);
 
