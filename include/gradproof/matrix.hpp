@@ -40,9 +40,12 @@ struct Matrix {
   // Deleted rather than absent, so that the compiler prints the line below, which names the fix;
   // absent, it would only say that two shapes do not convert. Still no conversion at all:
   // std::is_convertible is false, and a negated concept can prove it (static_tests/concepts_test.cpp).
+  // The compiler echoes the line below, whose comment names the fix: one line, unwrapped.
+  // clang-format off
   template <std::size_t R2, std::size_t C2>
-  requires(R2 == Cols && C2 == Rows && Rows != Cols) constexpr operator Matrix<T, R2, C2>() const =
-      delete;  // a row is not a column, (R, C) is not (C, R): write transpose(m), e.g. db1 = transpose(delta2)
+    requires(R2 == Cols && C2 == Rows && Rows != Cols)
+  constexpr operator Matrix<T, R2, C2>() const = delete;  // a row is not a column, (R, C) is not (C, R): write transpose(m), e.g. db1 = transpose(delta2)
+  // clang-format on
 };
 
 template <class T, std::size_t N>

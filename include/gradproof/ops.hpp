@@ -118,18 +118,18 @@ constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>& a,
 // overloads are what overload resolution then picks, so the compiler prints their line, which
 // names the fix, instead of only "same_shape<4, 1, 1, 4> evaluated to false". They are still
 // not operations: a negated concept proves each (static_tests/concepts_test.cpp).
+// The compiler echoes each line below, whose comment names the fix: one line each, unwrapped.
+// clang-format off
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
 requires transposed_shapes<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) =
-    delete;  // a row ∘ a column, (R, C) ∘ (C, R): transpose one of them, as in δ1 U ∘ σ′(z)ᵀ
+constexpr Matrix<T, R1, C1> hadamard(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) = delete;  // a row ∘ a column, (R, C) ∘ (C, R): transpose one of them, as in δ1 U ∘ σ′(z)ᵀ
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
 requires transposed_shapes<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) =
-    delete;  // a row + a column, (R, C) + (C, R): transpose one of them
+constexpr Matrix<T, R1, C1> operator+(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) = delete;  // a row + a column, (R, C) + (C, R): transpose one of them
 template <class T, std::size_t R1, std::size_t C1, std::size_t R2, std::size_t C2>
 requires transposed_shapes<R1, C1, R2, C2>
-constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) =
-    delete;  // a column - a row, (R, C) - (C, R): b1 - eta * db1 takes db1 = transpose(delta2), b1's own gradient
+constexpr Matrix<T, R1, C1> operator-(const Matrix<T, R1, C1>&, const Matrix<T, R2, C2>&) = delete;  // a column - a row, (R, C) - (C, R): b1 - eta * db1 takes db1 = transpose(delta2), b1's own gradient
+// clang-format on
 
 /// s · A: scalar times (R, C) -> (R, C).
 template <class T, std::size_t R, std::size_t C>

@@ -72,8 +72,18 @@ GRADPROOF_ALWAYS_INLINE constexpr T mul(const T& a, const T& b) noexcept(nothrow
 // subscripts, never another product (a nested evaluation is written as statements, one product
 // each). Products known to be exact (a scaling by a power of two) are written plainly: there is
 // no rounding to fuse away.
+// Each arm is an xvalue, a member of a Temporary, not a prvalue: g++ 12 mis-evaluates a
+// conditional whose arms are prvalues of a class owning constant-evaluation memory (the symbolic
+// Expr is one) and reports a use of freed storage; static_tests/owning_scalar.hpp runs the form on
+// such a class. An aggregate's initialisation is no call: a double pays nothing.
+template <class T>
+struct Temporary {
+  T value;
+};
 #if GRADPROOF_CONTRACTION_BARRIER && GRADPROOF_BARRIER_ASM
-#define GRADPROOF_MUL(a, b) (__builtin_is_constant_evaluated() ? (a) * (b) : ::gradproof::detail::mul((a), (b)))
+#define GRADPROOF_MUL(a, b)                                                          \
+  (__builtin_is_constant_evaluated() ? ::gradproof::detail::Temporary{(a) * (b)}.value \
+                                     : ::gradproof::detail::Temporary{::gradproof::detail::mul((a), (b))}.value)
 #elif GRADPROOF_CONTRACTION_BARRIER
 #define GRADPROOF_MUL(a, b) (::gradproof::detail::mul((a), (b)))
 #else
