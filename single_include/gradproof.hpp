@@ -268,15 +268,15 @@ namespace gradproof::detail {
 /// The unsigned integer type of T's width, and +inf's bits in it (a constant: no cost per use in
 /// a constant evaluation).
 template <real T>
-using bits_of = std::conditional_t<std::same_as<T, double>, std::uint64_t, std::uint32_t>;
+using BitsOf = std::conditional_t<std::same_as<T, double>, std::uint64_t, std::uint32_t>;
 template <real T>
-inline constexpr bits_of<T> infinity_bits = std::bit_cast<bits_of<T>>(std::numeric_limits<T>::infinity());
+inline constexpr BitsOf<T> infinity_bits = std::bit_cast<BitsOf<T>>(std::numeric_limits<T>::infinity());
 
 /// NaN: every exponent bit set and a fraction that is not 0, so |x|'s bits exceed +inf's. Read
 /// from the bits rather than as x != x, which -Wfloat-equal would report in a user's build.
 template <real T>
 constexpr bool is_nan(T x) noexcept {
-  return (std::bit_cast<bits_of<T>>(x) & (~bits_of<T>{0} >> 1)) > infinity_bits<T>;
+  return (std::bit_cast<BitsOf<T>>(x) & (~BitsOf<T>{0} >> 1)) > infinity_bits<T>;
 }
 
 /// Finite: neither NaN nor ±inf. Comparisons only (`x - x` would be inf - inf).
@@ -438,11 +438,11 @@ inline constexpr double exp_table_tail[32]{
     0x1.c1a7792cb3387p-55, -0x1.8d6f438ad9334p-57, 0x1.36eae30af0cb3p-56, 0x1.76b2c6c921968p-57,
     0x1.4a385a63d07a7p-56, -0x1.2d52107b43e1fp-55, -0x1.ff7128fd391f0p-55, 0x1.a64a931d185eep-55};
 // The bits of hi_j, to which k << 52 is added to make 2^k hi_j with one integer addition.
-struct exp_bits_table {
+struct ExpBitsTable {
   std::uint64_t bits[32];
 };
-inline constexpr exp_bits_table exp_table_hi_bits = [] {
-  exp_bits_table table{};
+inline constexpr ExpBitsTable exp_table_hi_bits = [] {
+  ExpBitsTable table{};
   for (std::size_t j = 0; j < 32; ++j) table.bits[j] = std::bit_cast<std::uint64_t>(exp_table_hi[j]);
   return table;
 }();
@@ -875,11 +875,11 @@ constexpr SigmoidComplement<T> sigmoid_and_complement(const T& x) noexcept(nothr
 namespace gradproof::detail {
 
 /// (hi, lo) with hi + lo == a + b exactly (Knuth's TwoSum, no condition on the magnitudes).
-struct double_double {
+struct DoubleDouble {
   double hi;
   double lo;
 };
-constexpr double_double two_sum(double a, double b) noexcept {
+constexpr DoubleDouble two_sum(double a, double b) noexcept {
   const double s = a + b;
   const double b_part = s - a;
   return {s, (a - (s - b_part)) + (b - b_part)};
@@ -887,7 +887,7 @@ constexpr double_double two_sum(double a, double b) noexcept {
 
 /// (hi, lo) with hi + lo == a * b exactly, by Dekker's splitting (no FMA: the same bits at
 /// compile time and at run time). For |a|, |b| < 2^996 and products far from underflow.
-constexpr double_double two_product(double a, double b) noexcept {
+constexpr DoubleDouble two_product(double a, double b) noexcept {
   const double p = GRADPROOF_MUL(a, b);
   const double ca = GRADPROOF_MUL(134217729.0, a);  // 2^27 + 1
   const double a_hi = ca - (ca - a);
@@ -907,9 +907,9 @@ constexpr double_double two_product(double a, double b) noexcept {
 /// TwoSum; only s R (at most a hundredth of the result) and the low parts round on their own,
 /// so the result is one rounding (0.5 ulp) plus about 0.02 ulp.
 constexpr double log_reduced(int k, double f, double c) noexcept {
-  const double_double d = two_sum(2.0, f);
+  const DoubleDouble d = two_sum(2.0, f);
   const double s = f / d.hi;
-  const double_double sd = two_product(s, d.hi);
+  const DoubleDouble sd = two_product(s, d.hi);
   const double s_lo = (((f - sd.hi) - sd.lo) - GRADPROOF_MUL(s, d.lo)) / d.hi;  // s + s_lo = f / (2 + f)
   const double z = GRADPROOF_MUL(s, s);
   // R = z (2/3 + z (2/5 + ... + z (2/23 + z 2/25))), by Horner from the inside out.
@@ -920,27 +920,27 @@ constexpr double log_reduced(int k, double f, double c) noexcept {
     const double term = c_k + R;
     R = GRADPROOF_MUL(z, term);
   }
-  const double_double sq = two_product(f, f);
+  const DoubleDouble sq = two_product(f, f);
   const double hfsq = 0.5 * sq.hi;  // halving is exact
   const double hfsq_lo = 0.5 * sq.lo;
-  const double_double shf = two_product(s, hfsq);  // s f²/2, exactly
+  const DoubleDouble shf = two_product(s, hfsq);  // s f²/2, exactly
   const double hfsq_plus_R = hfsq + R;
   const double t_lo = (shf.lo + GRADPROOF_MUL(s, R)) + (GRADPROOF_MUL(s_lo, hfsq_plus_R) + GRADPROOF_MUL(s, hfsq_lo));
   const double dk = static_cast<double>(k);
-  const double_double a = two_sum(f, -hfsq);                          // f - f²/2
-  const double_double a2 = two_sum(a.hi, shf.hi);                     // + s f²/2
-  const double_double b = two_sum(GRADPROOF_MUL(dk, ln2_hi), a2.hi);  // + k ln2_hi, which is exact
+  const DoubleDouble a = two_sum(f, -hfsq);                          // f - f²/2
+  const DoubleDouble a2 = two_sum(a.hi, shf.hi);                     // + s f²/2
+  const DoubleDouble b = two_sum(GRADPROOF_MUL(dk, ln2_hi), a2.hi);  // + k ln2_hi, which is exact
   const double low = (((b.lo + a2.lo) + a.lo) + (t_lo - hfsq_lo)) + (GRADPROOF_MUL(dk, ln2_lo) + c);
   return b.hi + low;
 }
 
 /// Splits a positive normal u into 2^k * m with m in [sqrt(2)/2, sqrt(2)); returns f = m - 1
 /// (exact, by Sterbenz's lemma) and k.
-struct split_result {
+struct SplitResult {
   int k;
   double f;
 };
-constexpr split_result split_log(double u) noexcept {
+constexpr SplitResult split_log(double u) noexcept {
   const auto bits = std::bit_cast<std::uint64_t>(u);
   int k = static_cast<int>(bits >> 52) - 1023;
   double m = std::bit_cast<double>((bits & 0x000f'ffff'ffff'ffffULL) | 0x3ff0'0000'0000'0000ULL);
@@ -972,20 +972,20 @@ constexpr double exp_scale_edges(int k, std::size_t j, double tail_plus_p) noexc
 /// e^x as hi + lo: hi is math::exp(x), lo the part of scale (1 + tail_plus_p) that hi's
 /// rounding dropped (exact by Fast2Sum), so that sigmoid can divide by 1 + e^-x to twice
 /// double precision. lo is 0 off the fast range, where sigmoid does not need it.
-struct exp_parts {
+struct ExpParts {
   double hi;
   double lo;
 };
 /// x reduced for the table method: x = (32 k + j) ln2/32 + r, with e^r (1 + tail_j) - 1 as
 /// tail_plus_p. No branch: exp_with_tail and the lane-wise sigmoid_and_prime share it, so that
 /// both produce the same bits. For finite |x| <= 746.
-struct exp_reduced {
+struct ExpReduced {
   std::uint64_t ki;    // the bits of x 32/ln2 + shifter: n = 32 k + j in the low bits
   double nd;           // n as a double
   std::size_t j;       // n mod 32
   double tail_plus_p;  // (1 + tail_j) e^r - 1, to double precision
 };
-GRADPROOF_HOT_INLINE constexpr exp_reduced exp_reduce(double x) noexcept {
+GRADPROOF_HOT_INLINE constexpr ExpReduced exp_reduce(double x) noexcept {
   // n = round(x 32/ln2) with the 1.5 2^52 shifter: kd's low mantissa bits are n itself (two's
   // complement), so j = n mod 32 and k = floor(n / 32) come from its bits, without a branch
   // or a conversion instruction.
@@ -1006,8 +1006,8 @@ GRADPROOF_HOT_INLINE constexpr exp_reduced exp_reduce(double x) noexcept {
   return {ki, nd, j, tail_plus_p};
 }
 
-/// e^x for -704 < x < 704 from its reduction, as hi + lo (see exp_parts). No branch.
-GRADPROOF_HOT_INLINE constexpr exp_parts exp_scale_normal(const exp_reduced& e) noexcept {
+/// e^x for -704 < x < 704 from its reduction, as hi + lo (see ExpParts). No branch.
+GRADPROOF_HOT_INLINE constexpr ExpParts exp_scale_normal(const ExpReduced& e) noexcept {
   // 2^k hi_j by adding k to hi_j's exponent field: (ki >> 5) << 52 is k << 52 modulo 2^64
   // (the shifter's own bits shift out). |x| < 704 keeps 2^k hi_j and the result normal.
   const double scale = std::bit_cast<double>(exp_table_hi_bits.bits[e.j] + ((e.ki >> exp_table_bits) << 52));
@@ -1016,14 +1016,14 @@ GRADPROOF_HOT_INLINE constexpr exp_parts exp_scale_normal(const exp_reduced& e) 
   return {hi, (scale - hi) + scaled_tail};
 }
 
-GRADPROOF_HOT_INLINE constexpr exp_parts exp_with_tail(double x) noexcept {
+GRADPROOF_HOT_INLINE constexpr ExpParts exp_with_tail(double x) noexcept {
   // The common range first: one test (false for NaN), which also keeps a constant evaluation
-  // of exp under 40 clang steps.
+  // of exp cheap (tools/constexpr_cost.sh counts its steps).
   if (x > -exp_normal_range && x < exp_normal_range) return exp_scale_normal(exp_reduce(x));
   if (is_nan(x)) return {x, 0.0};
   if (x > exp_overflow_x) return {std::numeric_limits<double>::infinity(), 0.0};
   if (x < exp_underflow_x) return {0.0, 0.0};
-  const exp_reduced e = exp_reduce(x);
+  const ExpReduced e = exp_reduce(x);
   const int k = static_cast<int>(e.nd - static_cast<double>(e.j)) / exp_table_size;
   return {exp_scale_edges(k, e.j, e.tail_plus_p), 0.0};
 }
@@ -1091,24 +1091,24 @@ namespace gradproof::detail {
 /// E <= e^40). Why not e^-|x| and a select on the sign: the select goes through the integer
 /// unit and lengthens the forward pass's dependency chain; 1 / (1 + E) has no cancellation on
 /// either side (for x < 0, E > 1 and 1 + E carries E's relative accuracy).
-struct logistic_parts {
-  exp_parts e;  // e^-x = e.hi + e.lo
+struct LogisticParts {
+  ExpParts e;  // e^-x = e.hi + e.lo
   double d;     // fl(1 + e.hi)
   double d_lo;  // (1 + e^-x) - d, to double precision
   double q;     // 1 / d, rounded
 };
-GRADPROOF_HOT_INLINE constexpr logistic_parts logistic_of_exp(const exp_parts& e) noexcept {
+GRADPROOF_HOT_INLINE constexpr LogisticParts logistic_of_exp(const ExpParts& e) noexcept {
   const double d = 1.0 + e.hi;
   const double e_part = d - 1.0;
   const double d_lo = ((1.0 - (d - e_part)) + (e.hi - e_part)) + e.lo;  // TwoSum, then exp's tail
   return {e, d, d_lo, 1.0 / d};
 }
-GRADPROOF_HOT_INLINE constexpr logistic_parts logistic(double x) noexcept { return logistic_of_exp(exp_with_tail(-x)); }
+GRADPROOF_HOT_INLINE constexpr LogisticParts logistic(double x) noexcept { return logistic_of_exp(exp_with_tail(-x)); }
 
 /// σ = 1 / (d + d_lo) = q - q (q d_lo) to first order (q = 1/d to 1 ulp is plenty for a term of
 /// relative size 2^-53). Only q's division and the final subtraction round: within 2 ulp,
 /// about 1 seen.
-constexpr double sigmoid_accurate(const logistic_parts& p) noexcept {
+constexpr double sigmoid_accurate(const LogisticParts& p) noexcept {
   const double q_d_lo = GRADPROOF_MUL(p.q, p.d_lo);
   return p.q - GRADPROOF_MUL(p.q, q_d_lo);
 }
@@ -1116,8 +1116,8 @@ constexpr double sigmoid_accurate(const logistic_parts& p) noexcept {
 /// σ′ = E / (1 + E)². With d² = D + D_lo exactly (Dekker): σ′ = s + (E_lo - s (D_lo + 2 d d_lo))
 /// q², s = E_hi / D (1/D is q² to the accuracy a correction needs). The roundings left are s's
 /// division and the final addition: within 2 ulp, about 1 seen.
-constexpr double sigmoid_prime_accurate(const logistic_parts& p) noexcept {
-  const double_double d2 = two_product(p.d, p.d);
+constexpr double sigmoid_prime_accurate(const LogisticParts& p) noexcept {
+  const DoubleDouble d2 = two_product(p.d, p.d);
   const double two_d = 2.0 * p.d;  // exact
   const double D_lo = d2.lo + GRADPROOF_MUL(two_d, p.d_lo);
   const double s = p.e.hi / d2.hi;
@@ -1128,7 +1128,7 @@ constexpr double sigmoid_prime_accurate(const logistic_parts& p) noexcept {
 
 /// The forward pass's σ′: s = E_hi / fl(d²), corrected for d_lo only. Two roundings fewer to
 /// undo than sigmoid_prime_accurate, and no Dekker product: within 3 ulp (2.9 seen).
-constexpr double sigmoid_prime_fast(const logistic_parts& p) noexcept {
+constexpr double sigmoid_prime_fast(const LogisticParts& p) noexcept {
   const double d2 = GRADPROOF_MUL(p.d, p.d);
   const double s = p.e.hi / d2;
   const double two_d_lo = 2.0 * p.d_lo;  // exact
@@ -1259,7 +1259,7 @@ GRADPROOF_HOT_INLINE constexpr void sigmoid_and_complement(const std::array<doub
 #endif
   detail::logistic_lanes(
       x,
-      [s, c](std::size_t lane, const detail::logistic_parts& parts) {
+      [s, c](std::size_t lane, const detail::LogisticParts& parts) {
         s[lane] = detail::sigmoid_accurate(parts);
         c[lane] = GRADPROOF_MUL(parts.e.hi, s[lane]);
       },
@@ -1395,7 +1395,7 @@ GRADPROOF_HOT_INLINE constexpr void sigmoid_and_prime(const std::array<double, L
 #endif
   detail::logistic_lanes(
       x,
-      [s, s_prime](std::size_t lane, const detail::logistic_parts& parts) {
+      [s, s_prime](std::size_t lane, const detail::LogisticParts& parts) {
         s[lane] = parts.q;
         s_prime[lane] = detail::sigmoid_prime_fast(parts);
       },
@@ -1710,11 +1710,11 @@ inline constexpr bool is_matrix_v<Matrix<T, R, C>> = true;
 
 /// (rows, cols) of a Matrix type; (0, 0) for a scalar. For diagnostics that compare shapes.
 template <class M>
-struct shape_of {
+struct ShapeOf {
   static constexpr std::size_t rows = 0, cols = 0;
 };
 template <class T, std::size_t R, std::size_t C>
-struct shape_of<Matrix<T, R, C>> {
+struct ShapeOf<Matrix<T, R, C>> {
   static constexpr std::size_t rows = R, cols = C;
 };
 }  // namespace detail
@@ -2205,7 +2205,7 @@ constexpr T delta1(T y_hat, std::type_identity_t<T> one_minus_y_hat,
   return GRADPROOF_MUL(T(1) - y, y_hat) - GRADPROOF_MUL(y, one_minus_y_hat);
 }
 
-/// δ2 = ∂L/∂z = δ1 U ∘ σ′(z)ᵀ (slides 6-7, eqs. 4 and 6): (1, H) ∘ (1, H) -> (1, H).
+/// δ2 = ∂L/∂z = δ1 U ∘ σ′(z)ᵀ (slides 6-7, eqs. 4 and 6): (1, Hidden) ∘ (1, Hidden) -> (1, Hidden).
 /// Evaluated as eq. (6) writes it, ε · [u1 σ′(z1), …, uH σ′(zH)]: U ∘ σ′(z)ᵀ does not wait for
 /// δ1, which is the last thing the forward pass produces. The slides write "δ1 U ∘ σ′(z)",
 /// a row times a column (erratum 3): the transpose is needed.
@@ -2215,7 +2215,7 @@ constexpr RowVector<T, Hidden> delta2(T delta1, const RowVector<T, Hidden>& U,
   return delta1 * hadamard(U, transpose(sigma_prime_z));
 }
 
-/// ∂L/∂W = δ2ᵀ ⊗ xᵀ (slide 9, eq. 7): (H, 1) ⊗ (1, In) -> (H, In), entry (i, j) = δ2_i x_j.
+/// ∂L/∂W = δ2ᵀ ⊗ xᵀ (slide 9, eq. 7): (Hidden, 1) ⊗ (1, In) -> (Hidden, In), entry (i, j) = δ2_i x_j.
 /// Row i carries σ′(z_i) (the slides' last row wrongly has σ′(z1), erratum 4).
 template <class T, std::size_t Hidden, std::size_t In>
 constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2,
@@ -2223,14 +2223,14 @@ constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2,
   return outer(transpose(delta2), transpose(x));
 }
 
-/// ∂L/∂b1 = δ2ᵀ (slide 11): (1, H)ᵀ -> (H, 1). b1 is a column and δ2 a row: the transpose
+/// ∂L/∂b1 = δ2ᵀ (slide 11): (1, Hidden)ᵀ -> (Hidden, 1). b1 is a column and δ2 a row: the transpose
 /// gives the gradient b1's shape.
 template <class T, std::size_t Hidden>
 constexpr ColVector<T, Hidden> db1(const RowVector<T, Hidden>& delta2) noexcept(nothrow_scalar<T>) {
   return transpose(delta2);
 }
 
-/// ∂L/∂U = δ1 hᵀ = ε [h1 … hH] (slide 10): scalar · (H, 1)ᵀ -> (1, H).
+/// ∂L/∂U = δ1 hᵀ = ε [h1 … hH] (slide 10): scalar · (Hidden, 1)ᵀ -> (1, Hidden).
 template <class T, std::size_t Hidden>
 constexpr RowVector<T, Hidden> dU(T delta1, const ColVector<T, Hidden>& h) noexcept(nothrow_scalar<T>) {
   return delta1 * transpose(h);
@@ -2245,8 +2245,8 @@ constexpr T db2(T delta1) noexcept(nothrow_scalar<T>) {
 /// Ω ← Ω − η ∂L/∂Ω for one parameter, matrix or scalar (slide 8): Ω and ∂L/∂Ω have one shape.
 template <class Omega, class Gradient, class Scalar>
 constexpr Omega sgd(const Omega& omega, const Gradient& gradient, Scalar eta) noexcept(nothrow_scalar<Scalar>) {
-  using P = detail::shape_of<Omega>;
-  using G = detail::shape_of<Gradient>;
+  using P = detail::ShapeOf<Omega>;
+  using G = detail::ShapeOf<Gradient>;
   constexpr bool transposed = P::rows == G::cols && P::cols == G::rows && P::rows != P::cols;
   // To the lost user: the gradient has its parameter's shape transposed. For b1 that is the
   // row delta2 where the column db1 = delta2^T belongs (slide 11); for W, x ⊗ delta2 where
@@ -2440,23 +2440,24 @@ GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(
     T s = GRADPROOF_MUL(xs[0], xn[0]);  // xᵀx' + 1
     for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
     s = s + T(1);
+    // Several products in one declaration: clang's constant evaluator charges a step per
+    // statement, and a declaration is one statement however many variables it declares.
     for (std::size_t i = 0; i < Hidden; ++i) {
-      const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]);
-      const T eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime);
-      const T correction = GRADPROOF_MUL(eta_u_sigma_prime, s);
+      const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]),
+              eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime), correction = GRADPROOF_MUL(eta_u_sigma_prime, s);
       z_next[i] = z_next[i] - GRADPROOF_MUL(delta1, correction);
     }
   }
   for (std::size_t i = 0; i < Hidden; ++i) {
-    const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]);
-    const T eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime);  // η δ2_i / δ1
-    T* const W_i = W + i * In;                                      // row i of W
+    // eta_u_sigma_prime is η δ2_i / δ1; one declaration, as in the loop above.
+    const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]), eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime),
+            eta_h = GRADPROOF_MUL(eta, h[i]);
+    T* const W_i = W + i * In;  // row i of W
     for (std::size_t j = 0; j < In; ++j) {
       const T step = GRADPROOF_MUL(eta_u_sigma_prime, xs[j]);
       W_i[j] = W_i[j] - GRADPROOF_MUL(delta1, step);
     }
     b1[i] = b1[i] - GRADPROOF_MUL(delta1, eta_u_sigma_prime);
-    const T eta_h = GRADPROOF_MUL(eta, h[i]);
     U[i] = U[i] - GRADPROOF_MUL(delta1, eta_h);
   }
   net.b2 = net.b2 - GRADPROOF_MUL(delta1, eta);
@@ -2599,8 +2600,8 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iter
 
 #if GRADPROOF_SIMD_DISPATCH
 /// sgd_epoch4 as an AVX2 clone (detail/simd.hpp). Not the single step: a call per step costs more
-/// than the wider registers save (measured: g++ -O2 74 against 63 ns, clang++-19 74 against
-/// 57 ns per sgd_step, gradproof_bench), so sgd_step runs its baseline kernel inlined.
+/// than the wider registers save (gradproof_bench times both; docs/performance.md has the numbers),
+/// so sgd_step runs its baseline kernel inlined.
 template <std::size_t In, class Iterator>
 GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, Iterator it, Iterator last,
                                                  double eta) noexcept {
@@ -2860,15 +2861,15 @@ GRADPROOF_FP_CONTRACT_OFF_BEGIN
 
 namespace gradproof::keras {
 
-/// The weights of one keras.layers.Dense(Units): kernel (Inputs, Units), bias (Units,).
+/// The weights of one keras.layers.Dense(Units): kernel (In, Units), bias (Units,).
 /// The bias is a std::array, not a Matrix, because Keras's is 1-D: neither gradproof's b1
 /// column nor a row, so neither can be passed for it by mistake.
-template <class T, std::size_t Inputs, std::size_t Units>
+template <class T, std::size_t In, std::size_t Units>
 struct Dense {
-  static constexpr std::size_t inputs = Inputs;
+  static constexpr std::size_t inputs = In;
   static constexpr std::size_t units = Units;
 
-  Matrix<T, Inputs, Units> kernel;  ///< (Inputs, Units): row i holds input i's weights, y = x K + b
+  Matrix<T, In, Units> kernel;  ///< (In, Units): row i holds input i's weights, y = x K + b
   std::array<T, Units> bias{};      ///< (Units,), added to every row of x K
 
   friend constexpr bool operator==(const Dense&, const Dense&) = default;
@@ -2901,49 +2902,49 @@ constexpr Model<T, In, Hidden> to_keras(const Network<T, In, Hidden>& net) noexc
 }  // namespace gradproof::keras
 
 namespace gradproof::detail {
-/// The two layers of from_keras: shapes (I1, U1) and (I2, U2) must be (In, Hidden) and
+/// The two layers of from_keras: the output layer's shape (OutputIn, OutputUnits) must be
 /// (Hidden, 1). A wrong pair is told apart, most specific first, and exactly one assert fires.
-template <std::size_t I1, std::size_t U1, std::size_t I2, std::size_t U2>
+template <std::size_t In, std::size_t Hidden, std::size_t OutputIn, std::size_t OutputUnits>
 constexpr bool layers_fit() noexcept {
-  constexpr bool ok = I2 == U1 && U2 == 1;
+  constexpr bool ok = OutputIn == Hidden && OutputUnits == 1;
   // To the lost user: the layers look swapped. The first argument is the hidden layer
   // (In, Hidden), the second the output layer (Hidden, 1): from_keras(hidden, output).
-  static_assert(ok || !(U1 == 1 && U2 == I1),
+  static_assert(ok || !(Hidden == 1 && OutputUnits == In),
                 "gradproof::keras::from_keras: the first layer has 1 unit and the second has as many units as the "
                 "first has inputs: the layers are swapped; pass from_keras(hidden, output), in Keras's order");
   // To the lost user: Keras's output kernel is Uᵀ (Hidden, 1); a (1, Hidden) row is gradproof's U.
-  static_assert(ok || (U1 == 1 && U2 == I1) || !(I2 == 1 && U2 == U1),
+  static_assert(ok || (Hidden == 1 && OutputUnits == In) || !(OutputIn == 1 && OutputUnits == Hidden),
                 "gradproof::keras::from_keras: the output kernel is (1, Hidden), gradproof's U; Keras's output "
                 "kernel is (Hidden, 1) = U^T: pass transpose(U), i.e. Dense<T, Hidden, 1>");
   // To the lost user: Keras's hidden kernel is Wᵀ (In, Hidden); a (Hidden, In) one is gradproof's W.
   // (Its rows, not its columns, match the output kernel's rows.)
-  static_assert(ok || (U1 == 1 && U2 == I1) || (I2 == 1 && U2 == U1) || !(U2 == 1 && I2 == I1),
+  static_assert(ok || (Hidden == 1 && OutputUnits == In) || (OutputIn == 1 && OutputUnits == Hidden) || !(OutputUnits == 1 && OutputIn == In),
                 "gradproof::keras::from_keras: the hidden kernel's rows, not its columns, match the output kernel's "
                 "rows: it is (Hidden, In), gradproof's W; Keras's kernel is (In, Hidden) = W^T (x K, x a row): pass "
                 "transpose(W), i.e. Dense<T, In, Hidden>");
   // To the lost user: the slides' network has one output unit (θ and ŷ are scalars).
-  static_assert(ok || (U1 == 1 && U2 == I1) || (I2 == 1 && U2 == U1) || U2 == 1,
+  static_assert(ok || (Hidden == 1 && OutputUnits == In) || (OutputIn == 1 && OutputUnits == Hidden) || OutputUnits == 1,
                 "gradproof::keras::from_keras: the output layer must have exactly 1 unit, Dense(1) with a sigmoid "
                 "(one logit theta, one y_hat); this one has more (a 2-unit softmax head is another network)");
   // To the lost user: the output layer's inputs are the hidden layer's units.
-  static_assert(ok || (U1 == 1 && U2 == I1) || U2 != 1 || I2 == I1,
+  static_assert(ok || (Hidden == 1 && OutputUnits == In) || OutputUnits != 1 || OutputIn == In,
                 "gradproof::keras::from_keras: the output kernel's rows (its inputs) must equal the hidden "
                 "layer's units (its kernel's columns); are both layers from the same model?");
   return ok;
 }
 
-/// x in Keras's layout: one sample per row, Batch rows of Inputs entries.
-template <std::size_t Inputs, std::size_t XRows, std::size_t XCols>
+/// x in Keras's layout: one sample per row, Batch rows of In entries.
+template <std::size_t In, std::size_t XRows, std::size_t XCols>
 constexpr bool keras_input_shape_ok() noexcept {
   // To the lost user: Keras takes a sample as a row (1 x In); a column (In x 1) is gradproof's x.
-  static_assert(!(XCols == 1 && XRows == Inputs && Inputs != 1),
+  static_assert(!(XCols == 1 && XRows == In && In != 1),
                 "gradproof::keras: x must be a row (1 x In), one sample per row as Keras takes it, but a column "
                 "(In x 1) was given (gradproof's layout); pass transpose(x)");
   // To the lost user: every row of x is one sample, with one entry per input of the layer.
-  static_assert(XCols == Inputs || (XCols == 1 && XRows == Inputs),
+  static_assert(XCols == In || (XCols == 1 && XRows == In),
                 "gradproof::keras: each row of x is one sample and must have as many entries as the layer has "
                 "inputs (its kernel's rows); x has another number of columns");
-  return XCols == Inputs;
+  return XCols == In;
 }
 }  // namespace gradproof::detail
 
@@ -2953,10 +2954,10 @@ namespace gradproof::keras {
 /// types so that a wrong pair is a static_assert with the fix, not a failed deduction.
 /// K1 (In, Hidden) -> W = K1ᵀ (Hidden, In); (Hidden,) -> b1 (Hidden, 1); K2 (Hidden, 1) ->
 /// U = K2ᵀ (1, Hidden); (1,) -> b2.
-template <class T, std::size_t I1, std::size_t U1, std::size_t I2, std::size_t U2>
-constexpr Network<T, I1, U1> from_keras(const Dense<T, I1, U1>& hidden, const Dense<T, I2, U2>& output) noexcept {
-  Network<T, I1, U1> net{};
-  if constexpr (detail::layers_fit<I1, U1, I2, U2>()) {
+template <class T, std::size_t In, std::size_t Hidden, std::size_t OutputIn, std::size_t OutputUnits>
+constexpr Network<T, In, Hidden> from_keras(const Dense<T, In, Hidden>& hidden, const Dense<T, OutputIn, OutputUnits>& output) noexcept {
+  Network<T, In, Hidden> net{};
+  if constexpr (detail::layers_fit<In, Hidden, OutputIn, OutputUnits>()) {
     net.W = transpose(hidden.kernel);
     net.b1.data = hidden.bias;
     net.U = transpose(output.kernel);
@@ -2974,12 +2975,12 @@ constexpr Network<T, In, Hidden> from_keras(const Model<T, In, Hidden>& model) n
 
 /// A sigmoid Dense layer applied the Keras way: σ(x K + b), b added to every row, σ entry by
 /// entry (math::sigmoid, the accurate one, since Keras's activation knows nothing of σ′).
-/// x (Batch, Inputs) · K (Inputs, Units) + b (Units,) -> (Batch, Units).
-template <class T, std::size_t Inputs, std::size_t Units, std::size_t XRows, std::size_t XCols>
-constexpr Matrix<T, XRows, Units> layer_output(const Dense<T, Inputs, Units>& layer,
+/// x (Batch, In) · K (In, Units) + b (Units,) -> (Batch, Units).
+template <class T, std::size_t In, std::size_t Units, std::size_t XRows, std::size_t XCols>
+constexpr Matrix<T, XRows, Units> layer_output(const Dense<T, In, Units>& layer,
                                                const Matrix<T, XRows, XCols>& x) noexcept {
   Matrix<T, XRows, Units> out{};
-  if constexpr (detail::keras_input_shape_ok<Inputs, XRows, XCols>()) {
+  if constexpr (detail::keras_input_shape_ok<In, XRows, XCols>()) {
     // x K sums over the inputs from 0 up, as W x does: entry (r, c) is the sum of the same
     // products, in the same order, as z_c of gradproof's forward pass (products commute
     // exactly), so both layouts have the same z bit for bit.

@@ -103,7 +103,7 @@ constexpr T delta1(T y_hat, std::type_identity_t<T> one_minus_y_hat,
   return GRADPROOF_MUL(T(1) - y, y_hat) - GRADPROOF_MUL(y, one_minus_y_hat);
 }
 
-/// δ2 = ∂L/∂z = δ1 U ∘ σ′(z)ᵀ (slides 6-7, eqs. 4 and 6): (1, H) ∘ (1, H) -> (1, H).
+/// δ2 = ∂L/∂z = δ1 U ∘ σ′(z)ᵀ (slides 6-7, eqs. 4 and 6): (1, Hidden) ∘ (1, Hidden) -> (1, Hidden).
 /// Evaluated as eq. (6) writes it, ε · [u1 σ′(z1), …, uH σ′(zH)]: U ∘ σ′(z)ᵀ does not wait for
 /// δ1, which is the last thing the forward pass produces. The slides write "δ1 U ∘ σ′(z)",
 /// a row times a column (erratum 3): the transpose is needed.
@@ -113,7 +113,7 @@ constexpr RowVector<T, Hidden> delta2(T delta1, const RowVector<T, Hidden>& U,
   return delta1 * hadamard(U, transpose(sigma_prime_z));
 }
 
-/// ∂L/∂W = δ2ᵀ ⊗ xᵀ (slide 9, eq. 7): (H, 1) ⊗ (1, In) -> (H, In), entry (i, j) = δ2_i x_j.
+/// ∂L/∂W = δ2ᵀ ⊗ xᵀ (slide 9, eq. 7): (Hidden, 1) ⊗ (1, In) -> (Hidden, In), entry (i, j) = δ2_i x_j.
 /// Row i carries σ′(z_i) (the slides' last row wrongly has σ′(z1), erratum 4).
 template <class T, std::size_t Hidden, std::size_t In>
 constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2,
@@ -121,14 +121,14 @@ constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2,
   return outer(transpose(delta2), transpose(x));
 }
 
-/// ∂L/∂b1 = δ2ᵀ (slide 11): (1, H)ᵀ -> (H, 1). b1 is a column and δ2 a row: the transpose
+/// ∂L/∂b1 = δ2ᵀ (slide 11): (1, Hidden)ᵀ -> (Hidden, 1). b1 is a column and δ2 a row: the transpose
 /// gives the gradient b1's shape.
 template <class T, std::size_t Hidden>
 constexpr ColVector<T, Hidden> db1(const RowVector<T, Hidden>& delta2) noexcept(nothrow_scalar<T>) {
   return transpose(delta2);
 }
 
-/// ∂L/∂U = δ1 hᵀ = ε [h1 … hH] (slide 10): scalar · (H, 1)ᵀ -> (1, H).
+/// ∂L/∂U = δ1 hᵀ = ε [h1 … hH] (slide 10): scalar · (Hidden, 1)ᵀ -> (1, Hidden).
 template <class T, std::size_t Hidden>
 constexpr RowVector<T, Hidden> dU(T delta1, const ColVector<T, Hidden>& h) noexcept(nothrow_scalar<T>) {
   return delta1 * transpose(h);
@@ -143,8 +143,8 @@ constexpr T db2(T delta1) noexcept(nothrow_scalar<T>) {
 /// Ω ← Ω − η ∂L/∂Ω for one parameter, matrix or scalar (slide 8): Ω and ∂L/∂Ω have one shape.
 template <class Omega, class Gradient, class Scalar>
 constexpr Omega sgd(const Omega& omega, const Gradient& gradient, Scalar eta) noexcept(nothrow_scalar<Scalar>) {
-  using P = detail::shape_of<Omega>;
-  using G = detail::shape_of<Gradient>;
+  using P = detail::ShapeOf<Omega>;
+  using G = detail::ShapeOf<Gradient>;
   constexpr bool transposed = P::rows == G::cols && P::cols == G::rows && P::rows != P::cols;
   // To the lost user: the gradient has its parameter's shape transposed. For b1 that is the
   // row delta2 where the column db1 = delta2^T belongs (slide 11); for W, x ⊗ delta2 where
@@ -338,23 +338,24 @@ GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(
     T s = GRADPROOF_MUL(xs[0], xn[0]);  // xᵀx' + 1
     for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
     s = s + T(1);
+    // Several products in one declaration: clang's constant evaluator charges a step per
+    // statement, and a declaration is one statement however many variables it declares.
     for (std::size_t i = 0; i < Hidden; ++i) {
-      const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]);
-      const T eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime);
-      const T correction = GRADPROOF_MUL(eta_u_sigma_prime, s);
+      const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]),
+              eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime), correction = GRADPROOF_MUL(eta_u_sigma_prime, s);
       z_next[i] = z_next[i] - GRADPROOF_MUL(delta1, correction);
     }
   }
   for (std::size_t i = 0; i < Hidden; ++i) {
-    const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]);
-    const T eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime);  // η δ2_i / δ1
-    T* const W_i = W + i * In;                                      // row i of W
+    // eta_u_sigma_prime is η δ2_i / δ1; one declaration, as in the loop above.
+    const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]), eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime),
+            eta_h = GRADPROOF_MUL(eta, h[i]);
+    T* const W_i = W + i * In;  // row i of W
     for (std::size_t j = 0; j < In; ++j) {
       const T step = GRADPROOF_MUL(eta_u_sigma_prime, xs[j]);
       W_i[j] = W_i[j] - GRADPROOF_MUL(delta1, step);
     }
     b1[i] = b1[i] - GRADPROOF_MUL(delta1, eta_u_sigma_prime);
-    const T eta_h = GRADPROOF_MUL(eta, h[i]);
     U[i] = U[i] - GRADPROOF_MUL(delta1, eta_h);
   }
   net.b2 = net.b2 - GRADPROOF_MUL(delta1, eta);
@@ -497,8 +498,8 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iter
 
 #if GRADPROOF_SIMD_DISPATCH
 /// sgd_epoch4 as an AVX2 clone (detail/simd.hpp). Not the single step: a call per step costs more
-/// than the wider registers save (measured: g++ -O2 74 against 63 ns, clang++-19 74 against
-/// 57 ns per sgd_step, gradproof_bench), so sgd_step runs its baseline kernel inlined.
+/// than the wider registers save (gradproof_bench times both; docs/performance.md has the numbers),
+/// so sgd_step runs its baseline kernel inlined.
 template <std::size_t In, class Iterator>
 GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, Iterator it, Iterator last,
                                                  double eta) noexcept {
