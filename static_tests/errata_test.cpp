@@ -3,6 +3,9 @@
 // its slide), each a compile-time proof with forward-mode AD as the judge: the formula as printed
 // disagrees with AD (or does not compile, for the shape errata) and the corrected one, the
 // library's, agrees. Network: the everyday one of ad_networks.hpp; its four z_i differ, so a wrong index shows.
+#include <cstddef>
+#include <string_view>
+
 #include "ad_check.hpp"
 #include "ad_networks.hpp"
 
@@ -36,10 +39,17 @@ static_assert(gradients_agree_with_ad(backward(net, x, y), ad));
 // ---- Erratum 1 (slide 6): "∂L/∂W and ∂L/∂b2 share ∂L/∂z"; it is ∂L/∂b1 ------------------------
 // b2 does not reach z: on the dual network, ∂z/∂b2 is exactly 0 for every unit, while
 // ∂z_i/∂b1_i = 1 (z = W x + b1). So ∂L/∂b2 = δ1 cannot come from ∂L/∂z = δ2, and ∂L/∂b1 does.
-constexpr auto dual_z = forward(to_dual(net), ColVector<Dual<double, parameter_count<3, 4>>, 3>{
+constexpr auto dual_z = forward(to_dual(net), ColVector<Dual<double, parameter_count<Network<double>>>, 3>{
                                                   {x.data[0], x.data[1], x.data[2]}}).z;
-constexpr std::size_t b1_direction = 12;  // to_dual's order: W (12), b1 (4), U (4), b2
-constexpr std::size_t b2_direction = 20;
+/// The direction of an entry of the named parameter: its place in to_dual's (parameters.hpp's) order.
+constexpr std::size_t direction_of(std::string_view name, std::size_t row) {
+  std::size_t k = 0;
+  for_each_parameter_entry(net, [&](const ParameterEntry& e, const double&) {
+    if (e.name == name && e.row == row) k = e.index;
+  });
+  return k;
+}
+constexpr std::size_t b2_direction = direction_of("b2", 0);
 constexpr bool z_does_not_depend_on_b2() {
   for (const auto& z : dual_z.data)
     if (z.derivative[b2_direction] != 0.0) return false;
@@ -48,7 +58,7 @@ constexpr bool z_does_not_depend_on_b2() {
 constexpr bool z_i_depends_on_b1_i_alone() {
   for (std::size_t i = 0; i < 4; ++i)
     for (std::size_t k = 0; k < 4; ++k)
-      if (dual_z.data[i].derivative[b1_direction + k] != (i == k ? 1.0 : 0.0)) return false;
+      if (dual_z.data[i].derivative[direction_of("b1", k)] != (i == k ? 1.0 : 0.0)) return false;
   return true;
 }
 static_assert(z_does_not_depend_on_b2());  // [proof:erratum1_z_not_b2]
