@@ -10,7 +10,7 @@
 // differently, or a branch that behaves differently under std::is_constant_evaluated().
 //
 // How: each compile-time value is a constexpr variable (a fresh constant-evaluation budget
-// each, well inside clang's default 1,048,576 steps). The run-time inputs are the same
+// each, well inside clang's default of 2^20 steps). The run-time inputs are the same
 // constants passed through opaque() (a copy in another translation unit), so the optimiser
 // cannot fold the run-time computation. Results are compared as integers: -0.0 differs from
 // 0.0 and NaN payloads count.

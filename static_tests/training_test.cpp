@@ -1,6 +1,6 @@
 // static_tests/training_test.cpp: SGD does what it is for, proven in constant evaluation.
 // One step lowers the loss (and a step with the wrong sign raises it); a short training run
-// on a small fixed data set reaches 100% accuracy (and an untrained network does not).
+// on a small fixed data set classifies every sample right (and an untrained network does not).
 //
 // Limits: the 30-epoch run is one constant evaluation of 240 SGD steps, within clang's default
 // step limit (tools/constexpr_cost.sh measures the cost of one SGD step), so no limit is raised.

@@ -308,9 +308,9 @@ constexpr std::size_t correct(const Net& net, const std::array<IrisSample, N>& s
 // 77 of 80 right; test loss about 0.151 and 19 of 20 right. Before training: about 0.67 and
 // 59 of 80. On shuffled labels: about 0.69 and 45 of 80 (iris_twin_proof.cpp).
 inline constexpr double max_train_loss = 0.12;        ///< achieved 0.090: margin 0.03 (a third)
-inline constexpr std::size_t min_train_correct = 74;  ///< of 80 (92.5%); achieved 77: margin 3 samples
+inline constexpr std::size_t min_train_correct = 74;  ///< of 80; achieved 77: margin 3 samples
 inline constexpr double max_test_loss = 0.2;          ///< achieved 0.151: margin 0.05
-inline constexpr std::size_t min_test_correct = 18;   ///< of 20 (90%); achieved 19: margin 1 sample
+inline constexpr std::size_t min_test_correct = 18;   ///< of 20; achieved 19: margin 1 sample
 
 /// Every bound at once, on the given samples (the twin passes its own shuffled labels).
 constexpr bool meets_bounds(const Net& net, const TrainSet& train_set, const TestSet& test_set) noexcept {
