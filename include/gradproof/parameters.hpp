@@ -33,43 +33,42 @@ inline constexpr std::array<std::string_view, 4> parameter_names{"W", "b1", "U",
 
 namespace parameters_detail {
 
+/// The shape (In, Hidden) of a Network or of its Gradients, and where each of its parameters
+/// lives, in the slides' order: a Network's W, b1, U, b2; a Gradients' dW, db1, dU, db2.
+template <std::size_t In, std::size_t Hidden, auto W_, auto b1_, auto U_, auto b2_>
+struct layout_of {
+  static constexpr std::size_t inputs = In, hidden = Hidden;
+  static constexpr auto W = W_;
+  static constexpr auto b1 = b1_;
+  static constexpr auto U = U_;
+  static constexpr auto b2 = b2_;
+};
 template <class N>
-struct network_shape;
-template <class T, std::size_t In, std::size_t Hidden>
-struct network_shape<Network<T, In, Hidden>> {
-  static constexpr std::size_t inputs = In, hidden = Hidden;
-};
-template <class T, std::size_t In, std::size_t Hidden>
-struct network_shape<Gradients<T, In, Hidden>> {
-  static constexpr std::size_t inputs = In, hidden = Hidden;
-};
+struct layout;
+template <class T, std::size_t In, std::size_t H>
+struct layout<Network<T, In, H>>
+    : layout_of<In, H, &Network<T, In, H>::W, &Network<T, In, H>::b1, &Network<T, In, H>::U, &Network<T, In, H>::b2> {};
+template <class T, std::size_t In, std::size_t H>
+struct layout<Gradients<T, In, H>> : layout_of<In, H, &Gradients<T, In, H>::dW, &Gradients<T, In, H>::db1,
+                                               &Gradients<T, In, H>::dU, &Gradients<T, In, H>::db2> {};
 
 template <class N>
 concept has_parameters = requires {
-  network_shape<std::remove_cvref_t<N>>::inputs;
+  layout<std::remove_cvref_t<N>>::inputs;
 };
 
 /// Parameter K (0: W, 1: b1, 2: U, 3: b2) of a Network, or its gradient in a Gradients.
 template <std::size_t K, class N>
 constexpr auto& member(N& n) noexcept {
-  if constexpr (requires { n.dW; }) {
-    if constexpr (K == 0)
-      return n.dW;
-    else if constexpr (K == 1)
-      return n.db1;
-    else if constexpr (K == 2)
-      return n.dU;
-    else
-      return n.db2;
+  using L = layout<std::remove_cvref_t<N>>;
+  if constexpr (K == 0) {
+    return n.*L::W;
+  } else if constexpr (K == 1) {
+    return n.*L::b1;
+  } else if constexpr (K == 2) {
+    return n.*L::U;
   } else {
-    if constexpr (K == 0)
-      return n.W;
-    else if constexpr (K == 1)
-      return n.b1;
-    else if constexpr (K == 2)
-      return n.U;
-    else
-      return n.b2;
+    return n.*L::b2;
   }
 }
 
@@ -108,8 +107,8 @@ constexpr void visit_member(std::string_view name, std::size_t index, F& f, M& m
 
 template <class F, class First, class... Rest>
 constexpr void visit_all_entries(F& f, First& first, Rest&... rest) {
-  constexpr std::size_t In = network_shape<std::remove_cvref_t<First>>::inputs;
-  constexpr std::size_t Hidden = network_shape<std::remove_cvref_t<First>>::hidden;
+  constexpr std::size_t In = layout<std::remove_cvref_t<First>>::inputs;
+  constexpr std::size_t Hidden = layout<std::remove_cvref_t<First>>::hidden;
   visit_member("W", 0, f, member<0>(first), member<0>(rest)...);
   visit_member("b1", Hidden * In, f, member<1>(first), member<1>(rest)...);
   visit_member("U", Hidden * In + Hidden, f, member<2>(first), member<2>(rest)...);
@@ -121,10 +120,9 @@ constexpr void visit_all_entries(F& f, First& first, Rest&... rest) {
 /// How many scalar parameters a Network (or its Gradients) has: In·Hidden + 2·Hidden + 1.
 template <class Net>
 requires parameters_detail::has_parameters<Net>
-inline constexpr std::size_t parameter_count =
-    parameters_detail::network_shape<std::remove_cvref_t<Net>>::hidden *
-        (parameters_detail::network_shape<std::remove_cvref_t<Net>>::inputs + 2) +
-    1;
+inline constexpr std::size_t parameter_count = parameters_detail::layout<std::remove_cvref_t<Net>>::hidden *
+                                                   (parameters_detail::layout<std::remove_cvref_t<Net>>::inputs + 2) +
+                                               1;
 
 /// f(name, member) for W, b1, U, b2 (of a Gradients: dW, db1, dU, db2), in that order; b2 is a T&.
 template <class Net, class F>
@@ -157,8 +155,8 @@ constexpr void for_each_parameter_entry(Net&& net, F&& f) { parameters_detail::v
 template <class Net, class Grads, class F>
 requires parameters_detail::has_parameters<Net> && parameters_detail::has_parameters<Grads>
 constexpr void for_each_parameter_entry_with_gradient(Net&& net, Grads&& g, F&& f) {
-  using A = parameters_detail::network_shape<std::remove_cvref_t<Net>>;
-  using B = parameters_detail::network_shape<std::remove_cvref_t<Grads>>;
+  using A = parameters_detail::layout<std::remove_cvref_t<Net>>;
+  using B = parameters_detail::layout<std::remove_cvref_t<Grads>>;
   static_assert(A::inputs == B::inputs && A::hidden == B::hidden,
                 "gradproof::for_each_parameter_entry_with_gradient: the two have different shapes "
                 "(In, Hidden); pass a network and the gradients of that network");
