@@ -8,7 +8,7 @@
 // instruction counts, over the difference of the units, is instructions per step, free of the
 // setup and of timing noise.
 //
-// Implementations (each iteration is one step of the policy, bench/peer.hpp's Runner: the loop
+// Implementations (each iteration is one step of the policy, bench/peer.hpp's Steps: the step
 // gradproof_bench's training-step benchmarks time):
 //   gradproof      gradproof::sgd_step                              1 network-step
 //   textbook       textbook::sgd_step (bench/textbook.hpp)          1 network-step
@@ -40,9 +40,11 @@ using namespace gradproof_bench;
 
 template <class P>
 [[gnu::noinline]] double run(const Data& d, std::size_t iterations) {
-  Runner<P> r(d);
-  for (std::size_t i = 0; i < iterations; ++i) r.step();
-  return P::sum(r.state());
+  const typename P::Prepared p = P::prepare(d);
+  typename P::State state = p.state0;
+  Steps<P> step(p, d.eta);
+  for (std::size_t i = 0; i < iterations; ++i) step(state);
+  return P::sum(state);
 }
 
 struct Implementation {

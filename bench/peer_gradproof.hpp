@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bench_data.hpp"
+#include "peer.hpp"
 
 namespace gradproof_bench {
 
@@ -16,18 +17,19 @@ struct GradproofPeer {
   static constexpr std::size_t units = 1;
   using State = Net;
   using Input = GpSample;
-  struct Prepared {
-    State state0;
-    std::vector<Input> inputs;
-  };
+  using Prepared = gradproof_bench::Prepared<State, Input>;
 
   static Prepared prepare(const Data& d) { return {d.net0, d.samples}; }
-  static void step(State& net, const Input& s, double eta) { net = gradproof::sgd_step(net, s.x, s.y, eta); }
+  [[gnu::always_inline]] static void step(State& net, const Input& s, double eta) {
+    net = gradproof::sgd_step(net, s.x, s.y, eta);
+  }
   static State epoch(const Prepared& p, const Data& d) { return gradproof::sgd_epoch(p.state0, p.inputs, d.eta); }
   static double sum(const State& net) { return parameter_sum(net); }
 
-  static auto forward(const State& net, const Input& s) { return gradproof::forward(net, s.x); }
-  static auto backward(const State& net, const Input& s) { return gradproof::backward(net, s.x, s.y); }
+  [[gnu::always_inline]] static auto forward(const State& net, const Input& s) { return gradproof::forward(net, s.x); }
+  [[gnu::always_inline]] static auto backward(const State& net, const Input& s) {
+    return gradproof::backward(net, s.x, s.y);
+  }
 };
 
 }  // namespace gradproof_bench

@@ -8,9 +8,9 @@
 
 #include <array>
 #include <cstddef>
-#include <vector>
 
 #include "bench_data.hpp"
+#include "peer.hpp"
 
 namespace gradproof_bench {
 
@@ -23,17 +23,16 @@ struct LockstepPeer {
     std::array<double, K> etas;  // eta_sweep<K>(eta); a step's own eta is not used
   };
   using Input = GpSample;
-  struct Prepared {
-    State state0;
-    std::vector<Input> inputs;
-  };
+  using Prepared = gradproof_bench::Prepared<State, Input>;
 
   static Prepared prepare(const Data& d) {
     Prepared p{{{}, eta_sweep<K>(d.eta)}, d.samples};
     p.state0.nets.fill(d.net0);
     return p;
   }
-  static void step(State& s, const Input& in, double) { gradproof::sgd_step_many(s.nets, in.x, in.y, s.etas); }
+  [[gnu::always_inline]] static void step(State& s, const Input& in, double) {
+    gradproof::sgd_step_many(s.nets, in.x, in.y, s.etas);
+  }
   static State epoch(const Prepared& p, const Data&) {
     return {gradproof::train_many(p.state0.nets, p.inputs, p.state0.etas), p.state0.etas};
   }

@@ -5,29 +5,26 @@
 #ifndef GRADPROOF_BENCH_PEER_MINIBATCH_HPP
 #define GRADPROOF_BENCH_PEER_MINIBATCH_HPP
 
-#include <gradproof/gradproof.hpp>
-
 #include <array>
 #include <cstddef>
-#include <vector>
 
 #include "bench_data.hpp"
+#include "peer.hpp"
 
 namespace gradproof_bench {
 
 template <std::size_t B>
 struct MinibatchPeer {
-  static constexpr const char* name = "gradproof";
-  static constexpr std::size_t units = B;
   using State = Net;
-  using Input = std::array<GpSample, B>;
-  struct Prepared {
-    State state0;
-    std::vector<Input> inputs;
-  };
+  using Input = std::array<GpSample, B>;  // one batch
+  using Prepared = gradproof_bench::Prepared<State, Input>;
+  static constexpr const char* name = "gradproof";
+  static constexpr std::size_t units = B;  // samples
 
   static Prepared prepare(const Data& d) { return {d.net0, batches_of<B>(d.samples)}; }
-  static void step(State& net, const Input& batch, double eta) { net = gradproof::sgd_minibatch_step(net, batch, eta); }
+  [[gnu::always_inline]] static void step(State& net, const Input& batch, double eta) {
+    net = gradproof::sgd_minibatch_step(net, batch, eta);
+  }
   static State epoch(const Prepared& p, const Data& d) {
     return gradproof::sgd_epoch_minibatch<B>(p.state0, d.samples, d.eta);
   }

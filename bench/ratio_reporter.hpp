@@ -235,20 +235,26 @@ inline void print_ratio_table(std::FILE* info, const RatioReporter& r) {
 #else
   std::fprintf(info, "gradproof / Eigen: not built (CMake did not find Eigen 3.4; Debian: libeigen3-dev)\n");
 #endif
-  std::fprintf(info, "lockstep per network-step / one network's sgd_step\n");
-  const auto lock4 = ratio_of(r, "lockstep/gradproof/k:4", "sgd_step/gradproof");
-  const auto lock8 = ratio_of(r, "lockstep/gradproof/k:8", "sgd_step/gradproof");
-  const auto lock_epoch = ratio_of(r, "lockstep_epoch/gradproof/k:8", "epoch/gradproof");
-  print_row(info, "K = 4", lock4);
-  print_row(info, "K = 8", lock8);
-  print_row(info, "epoch, K = 8 (train_many / sgd_epoch)", lock_epoch);
-  std::fprintf(info, "mini-batch per sample / per-sample sgd_step\n");
-  const auto batch8 = ratio_of(r, "minibatch/gradproof/b:8", "sgd_step/gradproof");
-  const auto batch32 = ratio_of(r, "minibatch/gradproof/b:32", "sgd_step/gradproof");
-  const auto batch_epoch = ratio_of(r, "minibatch_epoch/gradproof/b:32", "epoch/gradproof");
-  print_row(info, "B = 8", batch8);
-  print_row(info, "B = 32", batch32);
-  print_row(info, "epoch, B = 32 (sgd_epoch_minibatch / sgd_epoch)", batch_epoch);
+  // Lockstep per network-step and mini-batch per sample, each over one network's per-sample SGD.
+  struct Row {
+    const char* section;  // printed before the row, if any
+    const char* label;
+    const char* num;
+    const char* den;
+  };
+  for (const Row& row : {
+           Row{"lockstep per network-step / one network's sgd_step", "K = 4", "lockstep/gradproof/k:4",
+               "sgd_step/gradproof"},
+           Row{nullptr, "K = 8", "lockstep/gradproof/k:8", "sgd_step/gradproof"},
+           Row{nullptr, "epoch, K = 8 (train_many / sgd_epoch)", "lockstep_epoch/gradproof/k:8", "epoch/gradproof"},
+           Row{"mini-batch per sample / per-sample sgd_step", "B = 8", "minibatch/gradproof/b:8", "sgd_step/gradproof"},
+           Row{nullptr, "B = 32", "minibatch/gradproof/b:32", "sgd_step/gradproof"},
+           Row{nullptr, "epoch, B = 32 (sgd_epoch_minibatch / sgd_epoch)", "minibatch_epoch/gradproof/b:32",
+               "epoch/gradproof"},
+       }) {
+    if (row.section != nullptr) std::fprintf(info, "%s\n", row.section);
+    print_row(info, row.label, ratio_of(r, row.num, row.den));
+  }
   std::fprintf(info,
                "ns: the median over the repetitions (the single run if one); ratio: of those medians;\n"
                "best/best: fastest repetition over fastest repetition. Absolute times on a shared machine are noise;\n"

@@ -57,12 +57,14 @@ void bench_pass(benchmark::State& st, const Data& d) {
 
 template <class P>
 void bench_step(benchmark::State& st, const Data& d) {
-  Runner<P> run(d);
+  const typename P::Prepared p = P::prepare(d);
+  typename P::State state = p.state0;
+  Steps<P> step(p, d.eta);
   for ([[maybe_unused]] auto _ : st) {
-    run.step();
-    benchmark::DoNotOptimize(run.state());
+    step(state);
+    benchmark::DoNotOptimize(state);
   }
-  if (!std::isfinite(P::sum(run.state()))) st.SkipWithError("the training diverged");
+  if (!std::isfinite(P::sum(state))) st.SkipWithError("the training diverged");
   per_unit(st, P::units);
 }
 

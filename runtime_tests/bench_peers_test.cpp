@@ -124,7 +124,7 @@ TEST(BenchPeers, TheDataTrain) {
 TEST(BenchPeers, TextbookAgreesWithGradproof) {
   const Agreement step = per_step<TextbookPeer>(data(), TextbookPeer::prepare(data()).inputs);
   EXPECT_TRUE(step.ok(step_bound)) << report(step, step_bound);
-  const Agreement epoch = whole_epoch<TextbookPeer>(data(), from_textbook<Net, textbook::Net>);
+  const Agreement epoch = whole_epoch<TextbookPeer>(data(), TextbookPeer::to_gradproof<Net, textbook::Net>);
   EXPECT_TRUE(epoch.ok(epoch_bound)) << report(epoch, epoch_bound);
 }
 
@@ -141,7 +141,7 @@ TEST(BenchPeers, TwinTextbookWithOneWrongLabelDisagrees) {
 TEST(BenchPeers, EigenAgreesWithGradproof) {
   const Agreement step = per_step<EigenPeer>(data(), EigenPeer::prepare(data()).inputs);
   EXPECT_TRUE(step.ok(step_bound)) << eigen_version() << ": " << report(step, step_bound);
-  const Agreement epoch = whole_epoch<EigenPeer>(data(), from_eigen<Net, eigen_peer::Net>);
+  const Agreement epoch = whole_epoch<EigenPeer>(data(), EigenPeer::to_gradproof<Net, eigen_peer::Net>);
   EXPECT_TRUE(epoch.ok(epoch_bound)) << eigen_version() << ": " << report(epoch, epoch_bound);
 }
 #endif
