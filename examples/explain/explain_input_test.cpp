@@ -395,6 +395,67 @@ TEST(ExplainWalkthrough, NoValuePrintsAsMinusZero) {
   }
 }
 
+// --mine: the precision a number was written with is half a unit of its last digit.
+TEST(ExplainMine, HalfWidthIsHalfTheLastDigit) {
+  using gradproof_explain::half_width_of;
+  EXPECT_DOUBLE_EQ(half_width_of("-0.0752"), 0.00005);
+  EXPECT_DOUBLE_EQ(half_width_of("7.52e-2"), 0.00005);
+  EXPECT_DOUBLE_EQ(half_width_of("+752E-4"), 0.00005);
+  EXPECT_DOUBLE_EQ(half_width_of("12"), 0.5);
+  EXPECT_DOUBLE_EQ(half_width_of("0"), 0.5);
+  EXPECT_DOUBLE_EQ(half_width_of("0.000"), 0.0005);
+  EXPECT_DOUBLE_EQ(half_width_of(".5"), 0.05);
+  EXPECT_DOUBLE_EQ(half_width_of("5."), 0.5);
+  EXPECT_DOUBLE_EQ(half_width_of("1e+2"), 50);
+}
+
+TEST(ExplainMine, ReadsTheFieldsAsWritten) {
+  gradproof_explain::Mine mine;
+  ASSERT_FALSE(gradproof_explain::parse_mine_text(mine, "m.txt", "# mine\ndelta1 = -0.3888\ndelta2 = 1 2; 3, 4e-1\n"));
+  EXPECT_EQ(mine.name, "m.txt");
+  ASSERT_EQ(mine.fields[0].size(), 1U);
+  EXPECT_EQ(mine.fields[0][0].text, "-0.3888");
+  EXPECT_EQ(mine.fields[0][0].significant_digits, 4);
+  ASSERT_EQ(mine.fields[1].size(), 4U);
+  EXPECT_EQ(mine.fields[1][3].value, 0.4);
+  EXPECT_DOUBLE_EQ(mine.fields[1][3].half_width, 0.05);
+  for (std::size_t k = 2; k < gradproof_explain::mine_field_count; ++k) EXPECT_TRUE(mine.fields[k].empty());
+}
+
+TEST(ExplainMine, RefusesWhatIsNotOneOfYourNumbers) {
+  gradproof_explain::Mine mine;
+  mine.name = "before";
+  const auto error = [&mine](std::string_view text) {
+    return gradproof_explain::parse_mine_text(mine, "m.txt", text).value_or("");
+  };
+  EXPECT_EQ(error("delta1 = 1\ndelta1 = 2\n"), "m.txt:2: delta1: given twice");
+  EXPECT_EQ(error("db2 = 0,5\n"),
+            "m.txt:1: db2: expected 1 number (a scalar), got 2 (a decimal comma? use a dot: 0.5)");
+  EXPECT_EQ(error("dU = 1 2 3\n"), "m.txt:1: dU: expected 4 numbers ((1, 4), a row), got 3");
+  EXPECT_EQ(error("eta = 0.5\n"),
+            "m.txt:1: eta: the input, not one of your numbers: give it with --input or --eta; your numbers are "
+            "delta1, delta2, dW, db1, dU, db2, W_next, b1_next, U_next, b2_next");
+  EXPECT_EQ(error("# nothing\n"),
+            "the file of your numbers 'm.txt' sets no field: it has only comments and blank lines");
+  EXPECT_EQ(mine.name, "before");  // a refused file changes nothing
+}
+
+TEST(ExplainMine, TheOptionReadsTheFile) {
+  const auto reader = [](const std::string& path, std::string& text) -> std::optional<std::string> {
+    if (path != "m.txt") return "cannot open the input file '" + path + "'";
+    text = "db2 = -0.3888\n";
+    return std::nullopt;
+  };
+  const auto r = parse_command_line({"--mine", "m.txt", "--y", "1"}, reader);
+  ASSERT_TRUE(r.options.has_value()) << r.error;
+  ASSERT_TRUE(r.options->mine.has_value());
+  EXPECT_EQ(r.options->mine->fields[5][0].text, "-0.3888");
+  EXPECT_EQ(parse_command_line({"--mine", "x.txt"}, reader).error, "--mine: cannot open the input file 'x.txt'");
+  EXPECT_EQ(parse_command_line({"--mine="}, reader).error, "--mine: the option needs a file name; see --help");
+  EXPECT_EQ(parse_command_line({"--mine", "m.txt", "--markdown"}, reader).error,
+            "--markdown: --mine grades your numbers and prints no walkthrough; leave one out");
+}
+
 /// Line n (1-based) of a repository file, or "" if it has fewer lines.
 std::string line_of(std::string_view file, int n) {
   std::ifstream in(std::string(GRADPROOF_SOURCE_DIR) + "/" + std::string(file));

@@ -5,6 +5,7 @@
 // unknown or repeated option is an error), and a file that cannot be an input is refused.
 #include "input.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <charconv>
@@ -30,15 +31,6 @@ Input worked_example_input() {
 }
 
 namespace {
-
-/// What each field holds: how many numbers, and how to say where entry k is. Taken from the
-/// types of Input (the Network's parameters, the sample), never written out here.
-struct FieldShape {
-  std::size_t count;
-  std::size_t rows;  // a matrix of several rows and columns says "row r, column c"
-  std::size_t cols;
-  std::string shape;  // "(4, 3): 4 rows of 3, row by row" ...
-};
 
 template <class M>
 FieldShape field_shape(const M&) {
@@ -142,11 +134,14 @@ std::size_t field_count(std::string_view field) {
 
 namespace {
 
-/// Every number of `text` into `values` (its first token into `first`), or the message for the
-/// first entry that is empty or not a finite double. The count is the caller's to check.
+/// Every number of `text` into `values` (its first token into `first`, and every token into
+/// `tokens` if given), or the message for the first entry that is empty or not a finite double.
+/// The count is the caller's to check.
 std::optional<std::string> read_numbers(std::string_view field, const FieldShape& s, std::string_view text,
-                                        std::vector<double>& values, std::string_view& first) {
+                                        std::vector<double>& values, std::string_view& first,
+                                        std::vector<std::string_view>* tokens = nullptr) {
   values.clear();
+  if (tokens != nullptr) tokens->clear();
   // Blanks separate numbers too, but a comma or semicolon must stand between two numbers:
   // "1,,2" or a trailing comma is most likely a number left out, not a style.
   enum class Last { start, number, comma } last = Last::start;
@@ -179,6 +174,7 @@ std::optional<std::string> read_numbers(std::string_view field, const FieldShape
     if (!std::isfinite(v)) return bad("is not finite");
     if (values.empty()) first = token;
     values.push_back(v);
+    if (tokens != nullptr) tokens->push_back(token);
     last = Last::number;
     i = end;
   }
@@ -225,14 +221,10 @@ std::string count_error(std::string_view field, const FieldShape& s, std::size_t
 
 }  // namespace
 
-std::optional<std::string> set_field(Input& in, std::string_view field, std::string_view text) {
-  const auto shape = shape_of(field);
-  if (!shape) return cat("unknown field '", printable(field), "'; the fields are ", known_fields());
-  const FieldShape s = *shape;
-
-  std::vector<double> values;
+std::optional<std::string> read_field_numbers(std::string_view field, const FieldShape& s, std::string_view text,
+                                              std::vector<double>& values, std::vector<std::string_view>& tokens) {
   std::string_view first;
-  if (auto error = read_numbers(field, s, text, values, first)) return error;
+  if (auto error = read_numbers(field, s, text, values, first, &tokens)) return error;
   if (values.size() != s.count) {
     std::string error = count_error(field, s, values.size());
     if (values.size() > s.count) {
@@ -243,6 +235,18 @@ std::optional<std::string> set_field(Input& in, std::string_view field, std::str
     }
     return error;
   }
+  return std::nullopt;
+}
+
+std::optional<std::string> set_field(Input& in, std::string_view field, std::string_view text) {
+  const auto shape = shape_of(field);
+  if (!shape) return cat("unknown field '", printable(field), "'; the fields are ", known_fields());
+  const FieldShape s = *shape;
+
+  std::vector<double> values;
+  std::vector<std::string_view> tokens;
+  if (auto error = read_field_numbers(field, s, text, values, tokens)) return error;
+  const std::string_view first = tokens.front();
 
   const double v0 = values[0];
 #if defined(GRADPROOF_EXPLAIN_KNOWN_BAD)
@@ -271,12 +275,12 @@ std::optional<std::string> set_field(Input& in, std::string_view field, std::str
   return std::nullopt;
 }
 
-std::optional<std::string> parse_file_text(Input& in, const std::string& name, std::string_view text) {
-  if (text.empty()) return cat("the input file '", name, "' is empty");
+std::optional<std::string> read_field_lines(const FileKind& kind, const std::string& name, std::string_view text,
+                                            std::span<const std::string_view> names, const FieldHandler& handler) {
+  if (text.empty()) return cat(kind.noun, " '", name, "' is empty");
   // Some editors start a UTF-8 file with a byte order mark; it is not part of the first field.
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  Input next = in;
-  std::array<bool, std::size(field_names)> seen{};
+  std::vector<bool> seen(names.size());
   bool set_any = false;
   for (std::size_t number = 1; !text.empty(); ++number) {
     const auto newline = text.find('\n');
@@ -286,21 +290,118 @@ std::optional<std::string> parse_file_text(Input& in, const std::string& name, s
     if (content.empty()) continue;
     const std::string at = cat(name, ":", std::to_string(number), ": ");
     const auto eq = content.find('=');
-    if (eq == std::string_view::npos) return cat(at, "expected 'field = numbers', e.g. 'eta = 0.125'");
+    if (eq == std::string_view::npos) return cat(at, "expected 'field = numbers', e.g. '", kind.example, "'");
     const std::string_view field = trim_blanks(content.substr(0, eq));
-    for (std::size_t k = 0; k < std::size(field_names); ++k) {
-      if (field_names[k] != field) continue;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      if (names[k] != field) continue;
       if (seen[k]) return cat(at, field, ": given twice");
       seen[k] = true;
     }
-    if (auto error = set_field(next, field, content.substr(eq + 1))) return cat(at, *error);
+    if (auto error = handler(field, content.substr(eq + 1))) return cat(at, *error);
     set_any = true;
   }
-  // A file that sets nothing would run the worked example under the file's name: most likely
-  // the wrong file, or one whose every line was commented out.
-  if (!set_any) return cat("the input file '", name, "' sets no field: it has only comments and blank lines");
+  // A file that sets nothing is most likely the wrong file, or one whose every line was
+  // commented out.
+  if (!set_any) return cat(kind.noun, " '", name, "' sets no field: it has only comments and blank lines");
+  return std::nullopt;
+}
+
+std::optional<std::string> parse_file_text(Input& in, const std::string& name, std::string_view text) {
+  Input next = in;
+  const FileKind kind{"the input file", "eta = 0.125"};
+  if (auto error = read_field_lines(
+          kind, name, text, field_names,
+          [&next](std::string_view field, std::string_view value) { return set_field(next, field, value); }))
+    return error;
   next.source = cat("the file ", name);
   in = std::move(next);
+  return std::nullopt;
+}
+
+namespace {
+
+/// The shapes of the --mine fields, in mine_field_names' order, from gradproof's types: the
+/// gradients, then the parameters after the step. A row says so.
+const std::array<FieldShape, mine_field_count>& mine_shapes() {
+  static const std::array<FieldShape, mine_field_count> shapes = [] {
+    const auto row = [](FieldShape f) {
+      if (f.rows == 1 && f.cols > 1) f.shape += ", a row";
+      return f;
+    };
+    const gradproof::Gradients<double> g{};
+    const Net n{};
+    return std::array<FieldShape, mine_field_count>{
+        field_shape(g.delta1),  row(field_shape(g.delta2)), field_shape(g.dW), field_shape(g.db1),
+        row(field_shape(g.dU)), field_shape(g.db2),         field_shape(n.W),  field_shape(n.b1),
+        row(field_shape(n.U)),  field_shape(n.b2)};
+  }();
+  return shapes;
+}
+std::optional<std::size_t> mine_index(std::string_view field) {
+  for (std::size_t k = 0; k < mine_field_count; ++k)
+    if (mine_field_names[k] == field) return k;
+  return std::nullopt;
+}
+
+std::string mine_fields_list() {
+  std::string list;
+  for (const std::string_view f : mine_field_names) list += cat(list.empty() ? "" : ", ", f);
+  return list;
+}
+
+int significant_digits_of(std::string_view number) {
+  int digits = 0;
+  bool leading = true;
+  for (const char c : number) {
+    if (c == 'e' || c == 'E') break;
+    if (c < '0' || c > '9') continue;
+    if (leading && c == '0') continue;
+    leading = false;
+    ++digits;
+  }
+  return digits;
+}
+
+}  // namespace
+
+double half_width_of(std::string_view number) {
+  int exponent = 0;
+  const auto e = number.find_first_of("eE");
+  if (e != std::string_view::npos) {
+    std::string_view power = number.substr(e + 1);
+    const bool negative = power.starts_with('-');
+    if (power.starts_with('-') || power.starts_with('+')) power.remove_prefix(1);
+    for (const char c : power) exponent = std::min(exponent * 10 + (c - '0'), 400);
+    if (negative) exponent = -exponent;
+    number = number.substr(0, e);
+  }
+  const auto dot = number.find('.');
+  const int decimals = dot == std::string_view::npos ? 0 : static_cast<int>(number.size() - dot - 1);
+  return 0.5 * std::pow(10.0, exponent - decimals);
+}
+
+std::optional<std::string> parse_mine_text(Mine& mine, const std::string& name, std::string_view text) {
+  Mine next;
+  next.name = name;
+  const FileKind kind{"the file of your numbers", "delta1 = -0.3888"};
+  const auto handle = [&next](std::string_view field, std::string_view value) -> std::optional<std::string> {
+    const auto k = mine_index(field);
+    if (!k) {
+      if (field_count(field) > 0)
+        return cat(field, ": the input, not one of your numbers: give it with --input or --", field,
+                   "; your numbers are ", mine_fields_list());
+      return cat("unknown field '", printable(field), "'; your numbers are ", mine_fields_list());
+    }
+    std::vector<double> values;
+    std::vector<std::string_view> tokens;
+    if (auto error = read_field_numbers(field, mine_shapes()[*k], value, values, tokens)) return error;
+    for (std::size_t i = 0; i < values.size(); ++i)
+      next.fields[*k].push_back(
+          {values[i], half_width_of(tokens[i]), significant_digits_of(tokens[i]), std::string(tokens[i])});
+    return std::nullopt;
+  };
+  if (auto error = read_field_lines(kind, name, text, mine_field_names, handle)) return error;
+  mine = std::move(next);
   return std::nullopt;
 }
 
@@ -340,7 +441,7 @@ enum class Kind { flag, value };
 
 std::optional<Kind> option_kind(std::string_view name) {
   if (name == "markdown" || name == "help" || name == "version") return Kind::flag;
-  if (name == "input" || name == "digits" || shape_of(name)) return Kind::value;
+  if (name == "input" || name == "mine" || name == "digits" || shape_of(name)) return Kind::value;
   return std::nullopt;
 }
 
@@ -471,9 +572,21 @@ ParseResult parse_command_line(const std::vector<std::string>& args, FileReader 
     if (auto error = read(g.value, text)) return fail(std::move(*error));
     if (auto error = parse_file_text(o.input, g.value, text)) return fail(std::move(*error));
   }
+  // --mine: the student's numbers, graded instead of a walkthrough that would show the answers.
+  for (const Given& g : given) {
+    if (g.name != "mine") continue;
+    if (g.value.empty()) return fail("--mine: the option needs a file name; see --help");
+    std::string text;
+    if (auto error = read(g.value, text)) return fail(cat("--mine: ", *error));
+    Mine mine;
+    if (auto error = parse_mine_text(mine, g.value, text)) return fail(std::move(*error));
+    o.mine = std::move(mine);
+  }
   bool overridden = false;
   for (const Given& g : given) {
+    if (g.name == "mine") continue;
     if (g.name == "markdown") {
+      if (o.mine) return fail("--markdown: --mine grades your numbers and prints no walkthrough; leave one out");
       o.markdown = true;
     } else if (g.name == "digits") {
       int d = 0;
@@ -511,6 +624,7 @@ std::string help_text() {
              "(gradproof::ad_gradients, which uses no formula of the slides).\n"
              "\n"
              "Usage: gradproof-explain [--input FILE] [--FIELD VALUES ...] [--digits N] [--markdown]\n"
+             "       gradproof-explain [--input FILE] [--FIELD VALUES ...] --mine FILE\n"
              "       gradproof-explain --help | --version\n"
              "\n"
              "  --input FILE   read fields from FILE: lines 'field = numbers', '#' starts a comment,\n"
@@ -533,6 +647,15 @@ std::string help_text() {
              "  --eta VALUE    the learning rate eta, > 0\n"
              "  --digits N     significant digits shown, 1 to 17 (default 6; 17 round-trips a double)\n"
              "  --markdown     print Markdown (docs/walkthrough.md is this for the default input)\n"
+             "  --mine FILE    grade a student's own numbers for the step instead of printing the\n"
+             "                 walkthrough (homework done by hand). FILE has lines 'field = numbers'\n"
+             "                 like an input file, with any of the fields delta1, delta2 (1, 4),\n"
+             "                 dW (4, 3), db1 (4, 1), dU (1, 4), db2, and the parameters after the\n"
+             "                 step W_next, b1_next, U_next, b2_next (examples/explain/homework.txt is\n"
+             "                 a template). An entry is right when the exact value rounds to the\n"
+             "                 number as written, at its last digit; a wrong field is diagnosed (the\n"
+             "                 sign, sigma for sigma', a missing factor, ...) as\n"
+             "                 gradproof/exercises.hpp does\n"
              "  --help, -h     this text, whatever else is given\n"
              "  --version      the version, whatever else is given (unless --help is too)\n"
              "  --             ends the options; the program takes no other arguments, so anything\n"
@@ -552,14 +675,17 @@ std::string help_text() {
              "the numbers)'. The text is never read that way: it stays an error.\n"
              "Fields not given keep the worked example's value; options override the file.\n"
              "\n"
-             "Exit status: 0 done; 1 the step overflowed, or the output could not be written; 2 a\n"
+             "Exit status: 0 done (with --mine: every field given is right); 1 the step\n"
+             "overflowed, the output could not be written, or (with --mine) a field given is wrong\n"
+             "or too coarse to judge; 2 a\n"
              "malformed or out-of-range field, an unknown or repeated option, an argument that is\n"
              "not an option, or an input file that is missing, unreadable, a directory, empty,\n"
              "larger than ",
              std::to_string(max_file_bytes >> 20),
              " MiB, or sets no field. Every message names the field, option or file at\n"
-             "fault. Example:\n"
-             "  gradproof-explain --x 1,0,-1 --y 0 --eta 0.5\n");
+             "fault. Examples:\n"
+             "  gradproof-explain --x 1,0,-1 --y 0 --eta 0.5\n"
+             "  gradproof-explain --mine my_step.txt      (a student's numbers for the worked example)\n");
 }
 
 std::string version_text() {

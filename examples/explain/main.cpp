@@ -1,6 +1,6 @@
 // examples/explain/main.cpp: gradproof-explain's command line (see --help).
-// Exit status: 0 done, 1 the step failed (it overflowed) or the output could not be written,
-// 2 bad input or options.
+// Exit status: 0 done, 1 the step failed (it overflowed), the output could not be written, or
+// (--mine) a field of the student's is not right, 2 bad input or options.
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "input.hpp"
+#include "mine.hpp"
 #include "walkthrough.hpp"
 
 namespace {
@@ -47,6 +48,11 @@ int main(int argc, char** argv) {
   const Options& o = *parsed.options;
   if (o.help) return write_stdout(help_text());
   if (o.version) return write_stdout(version_text());
+  if (o.mine) {
+    const MineGrade g = grade_mine(o.input, *o.mine, o.digits);
+    const int written = write_stdout(g.report);
+    return written != 0 ? written : g.status;
+  }
   const Rendered r = render(o.input, o.markdown ? Format::markdown : Format::text, o.digits);
   if (!r.page) {
     std::fprintf(stderr, "gradproof-explain: %s\n", r.error.c_str());

@@ -4,8 +4,8 @@
 //
 // Each input is read twice:
 //   - as the text of an input file (parse_file_text);
-//   - split on NUL and newline, as a command line (parse_command_line). Its --input reads no
-//     disk: the file's text is the path itself, '|' standing for a newline (so
+//   - split on NUL and newline, as a command line (parse_command_line). Its --input (and
+//     --mine) reads no disk: the file's text is the path itself, '|' standing for a newline (so
 //     "--input=y = 0|eta = 2" reads two lines), and a path starting with '!' cannot be opened.
 // Accepted: every number finite, y in [0, 1], eta > 0; each field given has its count of
 // numbers, no empty entry, and each number equal to strtod's reading of its text (an
@@ -135,10 +135,13 @@ void check_values(std::size_t k, std::string_view text, const Input& in) {
 
 constexpr std::string_view kFileName = "fuzz-input.txt";
 
-/// After "file:N: ", a refused line's message says which field or what the line lacks.
+/// After "file:N: ", a refused line's message says which field or what the line lacks (a field
+/// of the input, or of the student's numbers in --mine's file).
 bool names_a_field(std::string_view rest) {
   if (rest.starts_with("unknown field '") || rest.starts_with("expected 'field = numbers'")) return true;
   for (const std::string_view f : field_names)
+    if (rest.starts_with(std::string(f) + ": ")) return true;
+  for (const std::string_view f : gradproof_explain::mine_field_names)
     if (rest.starts_with(std::string(f) + ": ")) return true;
   return false;
 }
