@@ -1854,9 +1854,9 @@ template <class F, class M>
 constexpr void visit_member(std::string_view name, std::size_t index, F& f, M& m) {
   if constexpr (matrix<std::remove_const_t<M>>) {
     constexpr std::size_t cols = std::remove_const_t<M>::cols;
-    auto* const p = m.data.data();
-    for (std::size_t i = 0; i < std::remove_const_t<M>::size; ++i)
-      f(ParameterEntry{name, i / cols, i % cols, index + i}, p[i]);
+    auto* const entries = m.data.data();
+    for (std::size_t at = 0; at < std::remove_const_t<M>::size; ++at)
+      f(ParameterEntry{name, at / cols, at % cols, index + at}, entries[at]);
   } else {
     f(ParameterEntry{name, 0, 0, index}, m);
   }
@@ -1867,10 +1867,10 @@ template <class F, class M, class M2>
 constexpr void visit_member(std::string_view name, std::size_t index, F& f, M& m, M2& m2) {
   if constexpr (matrix<std::remove_const_t<M>>) {
     constexpr std::size_t cols = std::remove_const_t<M>::cols;
-    auto* const p = m.data.data();
-    auto* const p2 = m2.data.data();
-    for (std::size_t i = 0; i < std::remove_const_t<M>::size; ++i)
-      f(ParameterEntry{name, i / cols, i % cols, index + i}, p[i], p2[i]);
+    auto* const entries = m.data.data();
+    auto* const entries2 = m2.data.data();
+    for (std::size_t at = 0; at < std::remove_const_t<M>::size; ++at)
+      f(ParameterEntry{name, at / cols, at % cols, index + at}, entries[at], entries2[at]);
   } else {
     f(ParameterEntry{name, 0, 0, index}, m, m2);
   }
@@ -1961,7 +1961,7 @@ constexpr DualNetwork<T, In, Hidden> to_dual(const Network<T, In, Hidden>& net) 
   using D = Dual<T, parameter_count<Network<T, In, Hidden>>>;
   DualNetwork<T, In, Hidden> d{};
   for_each_parameter_entry_with_gradient(
-      d, net, [](const ParameterEntry& e, D& dual, const T& value) { dual = D::variable(value, e.index); });
+      d, net, [](const ParameterEntry& entry, D& dual, const T& value) { dual = D::variable(value, entry.index); });
   return d;
 }
 
@@ -1980,7 +1980,7 @@ constexpr Gradients<T, In, Hidden> ad_gradients(const Network<T, In, Hidden>& ne
   // Through a pointer, not L.derivative[e.index]: a call per entry costs clang's constant
   // evaluator steps, and AD's proofs are long constant evaluations.
   const T* const dL = L.derivative.data();
-  for_each_parameter_entry(g, [dL](const ParameterEntry& e, T& d) { d = dL[e.index]; });
+  for_each_parameter_entry(g, [dL](const ParameterEntry& entry, T& gradient) { gradient = dL[entry.index]; });
   g.delta1 = g.db2;
   g.delta2 = transpose(g.db1);
   return g;

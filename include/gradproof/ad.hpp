@@ -26,7 +26,7 @@ constexpr DualNetwork<T, In, Hidden> to_dual(const Network<T, In, Hidden>& net) 
   using D = Dual<T, parameter_count<Network<T, In, Hidden>>>;
   DualNetwork<T, In, Hidden> d{};
   for_each_parameter_entry_with_gradient(
-      d, net, [](const ParameterEntry& e, D& dual, const T& value) { dual = D::variable(value, e.index); });
+      d, net, [](const ParameterEntry& entry, D& dual, const T& value) { dual = D::variable(value, entry.index); });
   return d;
 }
 
@@ -45,7 +45,7 @@ constexpr Gradients<T, In, Hidden> ad_gradients(const Network<T, In, Hidden>& ne
   // Through a pointer, not L.derivative[e.index]: a call per entry costs clang's constant
   // evaluator steps, and AD's proofs are long constant evaluations.
   const T* const dL = L.derivative.data();
-  for_each_parameter_entry(g, [dL](const ParameterEntry& e, T& d) { d = dL[e.index]; });
+  for_each_parameter_entry(g, [dL](const ParameterEntry& entry, T& gradient) { gradient = dL[entry.index]; });
   g.delta1 = g.db2;
   g.delta2 = transpose(g.db1);
   return g;

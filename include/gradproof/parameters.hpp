@@ -83,9 +83,9 @@ template <class F, class M>
 constexpr void visit_member(std::string_view name, std::size_t index, F& f, M& m) {
   if constexpr (matrix<std::remove_const_t<M>>) {
     constexpr std::size_t cols = std::remove_const_t<M>::cols;
-    auto* const p = m.data.data();
-    for (std::size_t i = 0; i < std::remove_const_t<M>::size; ++i)
-      f(ParameterEntry{name, i / cols, i % cols, index + i}, p[i]);
+    auto* const entries = m.data.data();
+    for (std::size_t at = 0; at < std::remove_const_t<M>::size; ++at)
+      f(ParameterEntry{name, at / cols, at % cols, index + at}, entries[at]);
   } else {
     f(ParameterEntry{name, 0, 0, index}, m);
   }
@@ -96,10 +96,10 @@ template <class F, class M, class M2>
 constexpr void visit_member(std::string_view name, std::size_t index, F& f, M& m, M2& m2) {
   if constexpr (matrix<std::remove_const_t<M>>) {
     constexpr std::size_t cols = std::remove_const_t<M>::cols;
-    auto* const p = m.data.data();
-    auto* const p2 = m2.data.data();
-    for (std::size_t i = 0; i < std::remove_const_t<M>::size; ++i)
-      f(ParameterEntry{name, i / cols, i % cols, index + i}, p[i], p2[i]);
+    auto* const entries = m.data.data();
+    auto* const entries2 = m2.data.data();
+    for (std::size_t at = 0; at < std::remove_const_t<M>::size; ++at)
+      f(ParameterEntry{name, at / cols, at % cols, index + at}, entries[at], entries2[at]);
   } else {
     f(ParameterEntry{name, 0, 0, index}, m, m2);
   }
