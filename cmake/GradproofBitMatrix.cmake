@@ -4,7 +4,8 @@
 # sigmoid_and_prime, softplus; float and double; 2048 arguments each: ±0, ±inf, quiet NaNs,
 # subnormals, every branch point with its neighbours, log-uniform and evenly spaced values,
 # random bit patterns) and for whole training runs (forward, backward, sgd_step, 5 epochs of
-# sgd_epoch, the loss; float and double, ordinary and saturated networks):
+# sgd_epoch, the loss, an epoch of train_many and of sgd_epoch_minibatch, a mean_gradient;
+# float and double, ordinary and saturated networks):
 #   (a) the run-time value has the bits of the compile-time value (constexpr), both inlined and
 #       called out of line, from inputs the optimiser cannot see;
 #   (b) for g++ and clang++-19, each at -O0, -O2, -O3 -march=native and -O2 -march=native
@@ -22,6 +23,12 @@
 #   bit_matrix.clean                        removes old dumps (fixture setup of all the others)
 #   bit_matrix.<gcc|clang>.<O0|O2|O3-native|O2-native-contract-fast>.<target|include_dir>
 #                                           build + run one variant (run_variant.cmake)
+#   bit_matrix.<gcc|clang>.<O2-dispatch-baseline|O2-dispatch-avx2|O2-scalar>.include_dir
+#                                           the run-time path's variants (detail/simd.hpp): an
+#                                           -O2 build's baseline kernels and its AVX2 clones,
+#                                           each forced (GRADPROOF_SIMD_FORCE; the AVX2 one on
+#                                           a CPU with AVX2), and the scalar path alone
+#                                           (GRADPROOF_SIMD=0): the same dump as every other
 #   bit_matrix.compare                      (c): compare_dumps.cmake on all the variants' dumps.
 #       It DEPENDS on the variants rather than requiring them as a fixture: a fixture skips its
 #       dependants when a setup test fails, and a failing variant is exactly when the comparison
@@ -38,9 +45,9 @@
 #                                           defines __FMA__ under -march=native)
 # A compiler that is not found, or that rejects -march=native, is skipped with a message.
 #
-# Run: `ctest --test-dir build/dev -L bit_matrix -j2`: 22 tests, about 50 s of CPU (each
-# variant spends 1.5-3 s in the compiler, mostly constant-evaluating), so 25-30 s on 2 idle
-# cores and 50-90 s on a busy machine. The test presets (dev, gcc, clang) run it with every
+# Run: `ctest --test-dir build/dev -L bit_matrix -j2`: 37 tests with the cross compilers (each
+# variant spends 10-25 s building and running, mostly constant-evaluating: about 9 min of CPU),
+# so 4-5 min on 2 cores. The test presets (dev, gcc, clang) run it with every
 # other test: no label of theirs excludes it; the asan-ubsan preset selects label "runtime"
 # only, which these tests do not carry. The matrix uses its own compilers whatever the build
 # tree's, so one tree per CI run is enough: -DGRADPROOF_BIT_MATRIX=OFF leaves it out of a tree.
@@ -110,6 +117,14 @@ function(gradproof_add_bit_matrix)
 
   set(variants "")
   set(canaries "")
+  # Whether this machine can run the AVX2 clones (the dispatch variant that forces them).
+  set(_gradproof_bit_matrix_host_avx2 FALSE)
+  if(EXISTS "/proc/cpuinfo")
+    file(READ "/proc/cpuinfo" cpuinfo)
+    if(cpuinfo MATCHES "flags[^\n]* avx2( |\n)")
+      set(_gradproof_bit_matrix_host_avx2 TRUE)
+    endif()
+  endif()
   foreach(cc IN ITEMS gcc clang)
     if(cc STREQUAL "gcc")
       set(compiler "${GRADPROOF_BIT_MATRIX_GXX}")
@@ -143,6 +158,20 @@ function(gradproof_add_bit_matrix)
         _gradproof_bit_matrix_test(${v} MODE ${mode} CXX "${compiler}" FLAGS "${flags}" DUMP "${dump_dir}/${v}.txt")
         list(APPEND variants ${v})
       endforeach()
+    endforeach()
+    # The run-time path's variants at -O2 (include/gradproof/detail/simd.hpp), each a dump of its
+    # own: the baseline kernels and the AVX2 clones of the dispatching build, forced (the AVX2
+    # one only on a CPU that has AVX2), and the scalar path alone (no vectors at run time).
+    set(run_time_paths "O2-dispatch-baseline|-O2 -DGRADPROOF_SIMD_FORCE=1" "O2-scalar|-O2 -DGRADPROOF_SIMD=0")
+    if(_gradproof_bit_matrix_host_avx2)
+      list(APPEND run_time_paths "O2-dispatch-avx2|-O2 -DGRADPROOF_SIMD_FORCE=2")
+    endif()
+    foreach(entry IN LISTS run_time_paths)
+      string(REGEX REPLACE "[|].*" "" set_name "${entry}")
+      string(REGEX REPLACE "^[^|]*[|]" "" flags "${entry}")
+      set(v ${cc}.${set_name}.include_dir)
+      _gradproof_bit_matrix_test(${v} MODE include_dir CXX "${compiler}" FLAGS "${flags}" DUMP "${dump_dir}/${v}.txt")
+      list(APPEND variants ${v})
     endforeach()
     # The canary: where -march=native gives FMA, unprotected code must be contracted.
     if(native_ok AND native_defines MATCHES "#define __FMA__ 1")

@@ -8,6 +8,7 @@
 // reports its index. On good input the checked step is the unchecked one, bit for bit.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -19,6 +20,8 @@
 #include <vector>
 
 #include <gradproof/gradproof.hpp>
+
+#include "../static_tests/fused_bound.hpp"  // the epoch bound, shared
 
 namespace {
 
@@ -297,14 +300,20 @@ Network<T> after_steps(Network<T> net, const std::vector<Sample<T, 3>>& samples,
   return net;
 }
 
-TYPED_TEST(bad_input, epoch_all_good_equals_sgd_epoch) {
+// try_sgd_epoch steps sample by sample (so that it can stop after the last good one): it is the
+// per-sample sgd_steps, bit for bit, and within the epoch bound of sgd_epoch, which forms each z
+// off the update's chain (static_tests/fused_bound.hpp).
+TYPED_TEST(bad_input, epoch_all_good_equals_per_sample_steps) {
   const auto samples = good_samples<TypeParam>();
   auto n = this->net;
   const auto report = gradproof::try_sgd_epoch(n, samples, this->eta);
   EXPECT_TRUE(report);
   EXPECT_EQ(report.error, InputError::none);
   EXPECT_EQ(report.sample, samples.size());
-  EXPECT_TRUE(same_bytes(n, gradproof::sgd_epoch(this->net, samples, this->eta)));
+  EXPECT_TRUE(same_bytes(n, after_steps(this->net, samples, samples.size(), this->eta)));
+  std::array<Sample<TypeParam, 3>, 6> fixed{};
+  std::copy(samples.begin(), samples.end(), fixed.begin());
+  EXPECT_TRUE(gradproof::test::sgd_epoch_within_bound(this->net, fixed, this->eta));
 }
 
 TYPED_TEST(bad_input, epoch_stops_at_the_first_bad_sample) {
@@ -348,17 +357,20 @@ TYPED_TEST(bad_input, epoch_bad_eta_fails_at_sample_0_unchanged) {
 }
 
 // A step in the middle of the epoch overflows: the epoch stops there with result_not_finite
-// and keeps the network of the step before (sample 2 has x_0 = max / 4 and label 0; W(., 0) = 0
-// and U = 100 make dW(., 0) overflow, as in result_not_finite_huge_input; eta = 0.01 keeps the
-// two steps before it from saturating the hidden units).
+// and keeps the network of the step before (sample 2 has x_0 = max; W(., 0) = 0 and |U_i| = 1000
+// make the update of W(., 0) overflow: the fused step forms (η U_i σ′_i) x_0, about 2.5 max,
+// before δ1 scales it. The first three labels are 0 where θ is about −75: the two steps before
+// change the network, by little, and leave the hidden units unsaturated).
 TYPED_TEST(bad_input, epoch_stops_where_a_step_overflows) {
   using T = TypeParam;
   const T small_eta = T(0.01);
   auto start = this->net;
-  start.U = {T(100), T(100), T(100), T(100)};
+  start.U = {T(1000), T(-1000), T(1000), T(-1000)};
+  start.b1 = {};
   std::vector<Sample<T, 3>> samples;
   for (int i = 0; i < 5; ++i) samples.push_back({{T(0), T(0.1) * static_cast<T>(i), T(-0.2)}, static_cast<T>(i % 2)});
-  samples[2].x(0, 0) = std::numeric_limits<T>::max() / T(4);
+  samples[1].y = T(0);
+  samples[2].x(0, 0) = std::numeric_limits<T>::max();
   for (std::size_t i = 0; i < 4; ++i) start.W(i, 0) = T(0);
   auto n = start;
   const auto report = gradproof::try_sgd_epoch(n, samples, small_eta);

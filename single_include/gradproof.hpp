@@ -289,36 +289,20 @@ constexpr float to_float(double d) noexcept {
 
 #endif  // GRADPROOF_DETAIL_FP_HPP
 
-// ---- gradproof/math.hpp ----------------------------------------------------------------------------------
-// gradproof/math.hpp: exp, log, log1p, sigmoid, sigmoid_prime, softplus as constexpr
-// functions: the same code, and so the same bits, at compile time and at run time.
-//
-// Why our own: std::exp and std::log are not constexpr in C++20. g++ folds them anyway
-// (with MPFR), clang refuses, so code that leans on g++'s folding is not portable.
-//
-// Scalars: float and double. The float overloads evaluate in double and round once,
-// which makes them accurate to about half an ulp of float.
-// Special values: NaN propagates (at run time; a constant evaluation never sees one,
-// because the inputs are checked first), overflow returns +inf and underflow 0 or a
-// subnormal through explicit branches, so no constant evaluation trips on them.
-// Algorithms and error analysis: docs/math.md. Constants: tools/constants.py.
-#ifndef GRADPROOF_MATH_HPP
-#define GRADPROOF_MATH_HPP
+// ---- gradproof/detail/exp_constants.hpp ------------------------------------------------------------------
+// gradproof/detail/exp_constants.hpp: the constants and tables of gradproof::math's exp and of
+// the logistic functions built on it, in one place, because two bodies of code read them: the
+// scalar functions of math.hpp (constant evaluation, and run time) and their 4-lane mirrors of
+// detail/simd.hpp (run time). Every value comes from tools/constants.py or tools/exp_poly.py.
+#ifndef GRADPROOF_DETAIL_EXP_CONSTANTS_HPP
+#define GRADPROOF_DETAIL_EXP_CONSTANTS_HPP
 
-#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <limits>
 
 
-GRADPROOF_FP_CONTRACT_OFF_BEGIN
-
-namespace gradproof::math {
-
-namespace detail {
-
-using gradproof::detail::is_nan;
+namespace gradproof::math::detail {
 
 // ln 2 split for Cody-Waite reduction: ln2_hi has 32 significant bits, so n * ln2_hi / 32
 // is exact for |n| < 2^21; ln2_lo = ln 2 - ln2_hi rounded. Source: tools/constants.py.
@@ -376,6 +360,359 @@ inline constexpr exp_bits_table exp_table_hi_bits = [] {
   for (std::size_t j = 0; j < 32; ++j) table.bits[j] = std::bit_cast<std::uint64_t>(exp_table_hi[j]);
   return table;
 }();
+
+/// Where exp_scale_normal applies.
+inline constexpr double exp_normal_range = 704.0;
+
+/// Below this, σ(x) = e^x / (1 + e^x) and σ′(x) = e^x / (1 + e^x)^2 are e^x to within a
+/// relative e^x resp. 2 e^x <= 2 e^-40 < 2^-55 (a tenth of an ulp), so both return e^x; and
+/// E = e^-x <= e^40 keeps (1 + E)^2 far from overflow. A branch ordinary data never takes.
+inline constexpr double logistic_left_tail = -40.0;
+
+}  // namespace gradproof::math::detail
+
+#endif  // GRADPROOF_DETAIL_EXP_CONSTANTS_HPP
+
+// ---- gradproof/detail/simd.hpp ---------------------------------------------------------------------------
+// gradproof/detail/simd.hpp: the run-time path's 4-lane vectors, and the 4-lane mirrors of the
+// logistic kernels of math.hpp.
+//
+// Why the bits stay the same: GNU vector types (vector_size) do IEEE arithmetic lane by lane,
+// each lane rounded exactly as the scalar operation would be. Each function here is the scalar
+// function of math.hpp with the same name, written again for 4 lanes: the same operations, in
+// the same order, on the same constants (detail/exp_constants.hpp), so every lane gets the
+// scalar's bits. What the vector form must not add is contraction: where the target has FMA,
+// every product goes through the contraction barrier, which here holds a whole vector register
+// (an empty asm with "+x" on a ymm register). No intrinsics, no FMA, no -ffast-math: the same
+// source for g++ and clang++. The scalar functions stay the constant evaluation's path (and the
+// run-time path wherever GRADPROOF_SIMD is 0); runtime_tests/simd_lanes_test.cpp proves the
+// mirrors equal to them lane by lane (every float, and random and edge doubles).
+//
+//   GRADPROOF_SIMD   1 where the run-time path uses the vectors: g++ or clang++ on x86-64 (a
+//                    4-lane vector is two SSE2 registers there, one AVX register with -mavx),
+//                    provided that the barrier, where it is on, has a register for 4 doubles
+//                    (AVX: every FMA target has it). 0 elsewhere (other targets and compilers),
+//                    where the scalar path runs at run time too. Define it 0 to opt out; the bits
+//                    are the same either way.
+#ifndef GRADPROOF_DETAIL_SIMD_HPP
+#define GRADPROOF_DETAIL_SIMD_HPP
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+
+
+#if !defined(GRADPROOF_SIMD)
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__) && defined(__SSE2__) && \
+    (!GRADPROOF_CONTRACTION_BARRIER || (GRADPROOF_BARRIER_ASM && defined(__AVX__)))
+#define GRADPROOF_SIMD 1
+#else
+#define GRADPROOF_SIMD 0
+#endif
+#endif
+
+// GRADPROOF_SIMD_DISPATCH   1 where GRADPROOF_SIMD is and the target lacks AVX2 (a build for the
+//                           x86-64 baseline, -O2 without -march): the hot kernels are compiled
+//                           twice, as they are and as AVX2 clones (GRADPROOF_AVX2_CLONE, which adds
+//                           AVX2 but never FMA), and a CPU that has AVX2 runs the clones. Both
+//                           clones do the same IEEE operations in the same order on every lane, so
+//                           the bits are the same; the bit matrix runs both (GRADPROOF_SIMD_FORCE).
+// GRADPROOF_SIMD_FORCE      a test hook: 0 (the default) asks the CPU; 1 always runs the baseline
+//                           kernels, 2 always the AVX2 clones (the CPU must have AVX2).
+#if GRADPROOF_SIMD && !defined(__AVX2__) && !defined(GRADPROOF_SIMD_DISPATCH)
+#define GRADPROOF_SIMD_DISPATCH 1
+#elif !defined(GRADPROOF_SIMD_DISPATCH)
+#define GRADPROOF_SIMD_DISPATCH 0
+#endif
+#if !defined(GRADPROOF_SIMD_FORCE)
+#define GRADPROOF_SIMD_FORCE 0
+#endif
+
+#if GRADPROOF_SIMD
+
+GRADPROOF_FP_CONTRACT_OFF_BEGIN
+
+// Before every loop of the kernels over In, K, the hidden units or a chunk's lanes: g++ -O2 keeps
+// such loops rolled, with the loop's vectors in memory and the index arithmetic (even a division
+// by In) on the dependency chain; unrolled, they live in registers.
+#define GRADPROOF_UNROLL _Pragma("GCC unroll 16")
+
+namespace gradproof::detail {
+
+using f64x4 = double __attribute__((vector_size(32)));
+using u64x4 = std::uint64_t __attribute__((vector_size(32)));
+
+/// 4 doubles, one per lane, with the arithmetic of the scalar code: + - / lane by lane, and *
+/// through the contraction barrier (GRADPROOF_MUL's vector form), so that the kernels below read
+/// like the scalar functions they mirror. A struct around the vector, not the vector itself:
+/// g++ warns (-Wpsabi) about every function that takes or returns a 32-byte vector by value in a
+/// build without AVX, at the caller's line, where no pragma of ours reaches; a struct is exempt.
+struct lanes4 {
+  f64x4 v;
+
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator+(const lanes4& a, const lanes4& b) noexcept { return {a.v + b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator+(double a, const lanes4& b) noexcept { return {a + b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator+(const lanes4& a, double b) noexcept { return {a.v + b}; }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator-(const lanes4& a, const lanes4& b) noexcept { return {a.v - b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator-(double a, const lanes4& b) noexcept { return {a - b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator-(const lanes4& a, double b) noexcept { return {a.v - b}; }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator-(const lanes4& a) noexcept { return {-a.v}; }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator/(const lanes4& a, const lanes4& b) noexcept { return {a.v / b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator/(double a, const lanes4& b) noexcept { return {a / b.v}; }
+  /// a * b rounded, and never fused with what follows: the barrier holds the whole register.
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator*(const lanes4& a, const lanes4& b) noexcept {
+    lanes4 p{a.v * b.v};
+#if GRADPROOF_CONTRACTION_BARRIER
+    __asm__("" : "+x"(p.v));
+#endif
+    return p;
+  }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator*(const lanes4& a, double b) noexcept { return a * splat(b); }
+  GRADPROOF_ALWAYS_INLINE friend lanes4 operator*(double a, const lanes4& b) noexcept { return splat(a) * b; }
+
+  GRADPROOF_ALWAYS_INLINE static lanes4 splat(double s) noexcept { return {f64x4{s, s, s, s}}; }
+  /// p[0], p[stride], p[2 stride], p[3 stride].
+  GRADPROOF_ALWAYS_INLINE static lanes4 load(const double* p, std::size_t stride = 1) noexcept {
+    return {f64x4{p[0], p[stride], p[2 * stride], p[3 * stride]}};
+  }
+  /// The lanes to p[0], p[stride], p[2 stride], p[3 stride].
+  GRADPROOF_ALWAYS_INLINE void store(double* p, std::size_t stride = 1) const noexcept {
+    if (stride == 1) {
+      __builtin_memcpy(p, &v, sizeof v);
+      return;
+    }
+    p[0] = v[0];
+    p[stride] = v[1];
+    p[2 * stride] = v[2];
+    p[3 * stride] = v[3];
+  }
+  GRADPROOF_ALWAYS_INLINE double operator[](int lane) const noexcept { return v[lane]; }
+  /// ((v0 + v1) + v2) + v3: the lanes summed from the first on, as matmul sums a row. Through the
+  /// two halves: g++ takes a single lane out of a 4-lane vector by way of memory.
+  GRADPROOF_ALWAYS_INLINE double sum_in_order() const noexcept {
+    using f64x2 = double __attribute__((vector_size(16)));
+    const f64x2 low = __builtin_shufflevector(v, v, 0, 1);
+    const f64x2 high = __builtin_shufflevector(v, v, 2, 3);
+    return ((low[0] + low[1]) + high[0]) + high[1];
+  }
+  /// Every lane in [lo, hi) (false for a NaN lane).
+  GRADPROOF_ALWAYS_INLINE bool all_in(double lo, double hi) const noexcept {
+#if defined(__AVX__)
+    const auto in = (v >= lo) & (v < hi);  // -1 per lane where true, 0 where false
+    return ((in[0] & in[1]) & (in[2] & in[3])) != 0;
+#else
+    // Without AVX, as two 2-lane comparisons, which SSE2 has: g++ lowers the 4-lane comparison
+    // to a compare, a set and a negation per lane, and spills the mask.
+    using f64x2 = double __attribute__((vector_size(16)));
+    const f64x2 low = __builtin_shufflevector(v, v, 0, 1);
+    const f64x2 high = __builtin_shufflevector(v, v, 2, 3);
+    const auto in = ((low >= lo) & (low < hi)) & ((high >= lo) & (high < hi));
+    return (in[0] & in[1]) != 0;
+#endif
+  }
+};
+
+/// Whether the shuffles below pay: with AVX a 4-lane vector is one register and each shuffle one
+/// or two instructions; without it, g++ makes them out of stores and loads.
+#if defined(__AVX__)
+inline constexpr bool shuffle_columns = true;
+#else
+inline constexpr bool shuffle_columns = false;
+#endif
+
+/// The In columns of W (4, In) row-major: column j is entries j, j + In, j + 2 In, j + 3 In. For
+/// the 3-input network with AVX, from three whole 4-double loads by shuffles (moves: the bits are
+/// the entries'); otherwise one entry at a time.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline void load_columns(const double* W, lanes4 (&columns)[In]) noexcept {
+  if constexpr (In == 3 && shuffle_columns) {
+    const f64x4 r0 = lanes4::load(W).v;  // w00 w01 w02 w10
+    const f64x4 r1 = lanes4::load(W + 4).v;  // w11 w12 w20 w21
+    const f64x4 r2 = lanes4::load(W + 8).v;  // w22 w30 w31 w32
+    columns[0].v = __builtin_shufflevector(__builtin_shufflevector(r0, r1, 0, 3, 6, 7), r2, 0, 1, 2, 5);
+    columns[1].v = __builtin_shufflevector(__builtin_shufflevector(r0, r1, 1, 4, 7, 7), r2, 0, 1, 2, 6);
+    columns[2].v = __builtin_shufflevector(__builtin_shufflevector(r0, r1, 2, 5, 5, 5), r2, 0, 1, 4, 7);
+  } else {
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(W + j, In);
+  }
+}
+
+/// W (4, In) row-major from its In columns, in whole 4-double chunks: the next read of W (a
+/// copy of the network, the next step's columns) then finds each of its loads inside one store,
+/// which the CPU forwards; loads that straddle narrower stores wait until those reach the cache.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline void store_columns(double* W, const lanes4 (&columns)[In]) noexcept {
+  if constexpr (In == 3 && shuffle_columns) {  // by shuffles, as load_columns
+    const f64x4 &c0 = columns[0].v, &c1 = columns[1].v, &c2 = columns[2].v;
+    lanes4{__builtin_shufflevector(__builtin_shufflevector(c0, c1, 0, 4, 1, 1), c2, 0, 1, 4, 2)}.store(W);
+    lanes4{__builtin_shufflevector(__builtin_shufflevector(c1, c2, 1, 5, 2, 2), c0, 0, 1, 6, 2)}.store(W + 4);
+    lanes4{__builtin_shufflevector(__builtin_shufflevector(c2, c0, 2, 7, 3, 3), c1, 0, 1, 7, 2)}.store(W + 8);
+  } else {
+    GRADPROOF_UNROLL for (std::size_t chunk = 0; chunk < In; ++chunk) {
+      lanes4 row_major{};
+      GRADPROOF_UNROLL for (std::size_t lane = 0; lane < 4; ++lane) {
+        const std::size_t flat = 4 * chunk + lane;  // entry (flat / In, flat % In) of W
+        row_major.v[lane] = columns[flat % In].v[flat / In];
+      }
+      row_major.store(W + 4 * chunk);
+    }
+  }
+}
+
+/// 4 unsigned 64-bit integers: a double's bits, a table index.
+struct bits4 {
+  u64x4 v;
+
+  GRADPROOF_ALWAYS_INLINE static bits4 of(const lanes4& x) noexcept { return {__builtin_bit_cast(u64x4, x.v)}; }
+  GRADPROOF_ALWAYS_INLINE lanes4 as_double() const noexcept { return {__builtin_bit_cast(f64x4, v)}; }
+  GRADPROOF_ALWAYS_INLINE friend bits4 operator+(const bits4& a, const bits4& b) noexcept { return {a.v + b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend bits4 operator&(const bits4& a, std::uint64_t b) noexcept { return {a.v & b}; }
+  GRADPROOF_ALWAYS_INLINE friend bits4 operator>>(const bits4& a, int b) noexcept { return {a.v >> b}; }
+  GRADPROOF_ALWAYS_INLINE friend bits4 operator<<(const bits4& a, int b) noexcept { return {a.v << b}; }
+};
+
+/// table[j] for each lane's j: four scalar loads (a gather would need AVX2 and the intrinsics
+/// header; the lookups are off the dependency chain, beside the polynomial).
+GRADPROOF_ALWAYS_INLINE inline lanes4 lookup(const double* table, const bits4& j) noexcept {
+  return {f64x4{table[j.v[0]], table[j.v[1]], table[j.v[2]], table[j.v[3]]}};
+}
+GRADPROOF_ALWAYS_INLINE inline bits4 lookup(const std::uint64_t* table, const bits4& j) noexcept {
+  return {u64x4{table[j.v[0]], table[j.v[1]], table[j.v[2]], table[j.v[3]]}};
+}
+
+#if GRADPROOF_SIMD_DISPATCH
+// A kernel's AVX2 clone: a function of its own (never inlined into baseline code, whose target
+// lacks AVX2), into which the kernel, written for any target, is inlined.
+#define GRADPROOF_AVX2_CLONE [[gnu::target("avx2")]]
+
+/// Whether to run the AVX2 clones: the CPU's answer, asked once (or the test hook's).
+inline bool simd_avx2() noexcept {
+#if GRADPROOF_SIMD_FORCE == 1
+  return false;
+#elif GRADPROOF_SIMD_FORCE == 2
+  return true;
+#else
+  static const bool has_avx2 = __builtin_cpu_supports("avx2") != 0;
+  return has_avx2;
+#endif
+}
+#endif
+
+}  // namespace gradproof::detail
+
+namespace gradproof::math::detail {
+
+using gradproof::detail::bits4;
+using gradproof::detail::lanes4;
+using gradproof::detail::lookup;
+
+// The mirrors: each line is the line of the scalar function of math.hpp with the same name, on
+// 4 lanes (GRADPROOF_MUL(a, b) is a * b here: lanes4's * is the barrier).
+
+struct exp_reduced4 {
+  bits4 ki;
+  lanes4 nd;
+  bits4 j;
+  lanes4 tail_plus_p;
+};
+GRADPROOF_ALWAYS_INLINE inline exp_reduced4 exp_reduce(const lanes4& x) noexcept {
+  constexpr double shifter = 0x1.8p52;
+  const lanes4 kd = x * exp_n_over_ln2 + shifter;
+  const bits4 ki = bits4::of(kd);
+  const lanes4 nd = kd - shifter;
+  const lanes4 r = (x - nd * (ln2_hi / exp_table_size)) - nd * (ln2_lo / exp_table_size);
+  const bits4 j = ki & (exp_table_size - 1u);
+  const lanes4 r2 = r * r;
+  const lanes4 r4 = r2 * r2;
+  const lanes4 a = exp_c2 + r * exp_c3;
+  const lanes4 b = (exp_c4 + r * exp_c5) + r2 * exp_c6;
+  const lanes4 tail_plus_p = (lookup(exp_table_tail, j) + r) + (r2 * a + r4 * b);
+  return {ki, nd, j, tail_plus_p};
+}
+
+struct exp_parts4 {
+  lanes4 hi;
+  lanes4 lo;
+};
+GRADPROOF_ALWAYS_INLINE inline exp_parts4 exp_scale_normal(const exp_reduced4& e) noexcept {
+  const lanes4 scale = (lookup(exp_table_hi_bits.bits, e.j) + ((e.ki >> exp_table_bits) << 52)).as_double();
+  const lanes4 scaled_tail = scale * e.tail_plus_p;
+  const lanes4 hi = scale + scaled_tail;
+  return {hi, (scale - hi) + scaled_tail};
+}
+
+struct logistic_parts4 {
+  exp_parts4 e;
+  lanes4 d;
+  lanes4 d_lo;
+  lanes4 q;
+};
+GRADPROOF_ALWAYS_INLINE inline logistic_parts4 logistic_of_exp(const exp_parts4& e) noexcept {
+  const lanes4 d = 1.0 + e.hi;
+  const lanes4 e_part = d - 1.0;
+  const lanes4 d_lo = ((1.0 - (d - e_part)) + (e.hi - e_part)) + e.lo;
+  return {e, d, d_lo, 1.0 / d};
+}
+
+/// logistic(x) of every lane, for x in [logistic_left_tail, exp_normal_range) (the caller
+/// checks): logistic_of_exp(exp_with_tail(-x)), whose common path is exp_scale_normal(exp_reduce).
+GRADPROOF_ALWAYS_INLINE inline logistic_parts4 logistic_common(const lanes4& x) noexcept {
+  return logistic_of_exp(exp_scale_normal(exp_reduce(-x)));
+}
+
+/// σ and σ′ of sigmoid_and_prime (q, sigmoid_prime_fast), and σ and 1 − σ of
+/// sigmoid_and_complement (sigmoid_accurate, E σ), from logistic_common.
+struct pair4 {
+  lanes4 first;
+  lanes4 second;
+};
+GRADPROOF_ALWAYS_INLINE inline pair4 sigmoid_and_prime_common(const logistic_parts4& p) noexcept {
+  const lanes4 s = p.e.hi / (p.d * p.d);
+  return {p.q, s - s * ((2.0 * p.d_lo) * p.q)};
+}
+GRADPROOF_ALWAYS_INLINE inline pair4 sigmoid_and_complement_common(const logistic_parts4& p) noexcept {
+  const lanes4 sigma = p.q - p.q * (p.q * p.d_lo);
+  return {sigma, p.e.hi * sigma};
+}
+
+}  // namespace gradproof::math::detail
+
+GRADPROOF_FP_CONTRACT_OFF_END
+
+#endif  // GRADPROOF_SIMD
+
+#endif  // GRADPROOF_DETAIL_SIMD_HPP
+
+// ---- gradproof/math.hpp ----------------------------------------------------------------------------------
+// gradproof/math.hpp: exp, log, log1p, sigmoid, sigmoid_prime, softplus as constexpr
+// functions: the same code, and so the same bits, at compile time and at run time.
+//
+// Why our own: std::exp and std::log are not constexpr in C++20. g++ folds them anyway
+// (with MPFR), clang refuses, so code that leans on g++'s folding is not portable.
+//
+// Scalars: float and double. The float overloads evaluate in double and round once,
+// which makes them accurate to about half an ulp of float.
+// Special values: NaN propagates (at run time; a constant evaluation never sees one,
+// because the inputs are checked first), overflow returns +inf and underflow 0 or a
+// subnormal through explicit branches, so no constant evaluation trips on them.
+// Algorithms and error analysis: docs/math.md. Constants: tools/constants.py.
+#ifndef GRADPROOF_MATH_HPP
+#define GRADPROOF_MATH_HPP
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+
+
+GRADPROOF_FP_CONTRACT_OFF_BEGIN
+
+namespace gradproof::math {
+
+namespace detail {
+
+using gradproof::detail::is_nan;
 
 /// (hi, lo) with hi + lo == a + b exactly (Knuth's TwoSum, no condition on the magnitudes).
 struct double_double {
@@ -517,9 +854,6 @@ GRADPROOF_INLINE_EXP constexpr exp_parts exp_scale_normal(const exp_reduced& e) 
   return {hi, (scale - hi) + scaled_tail};
 }
 
-/// Where exp_scale_normal applies.
-inline constexpr double exp_normal_range = 704.0;
-
 GRADPROOF_INLINE_EXP constexpr exp_parts exp_with_tail(double x) noexcept {
   // The common range first: one test (false for NaN), which also keeps a constant evaluation
   // of exp under 40 clang steps.
@@ -588,11 +922,6 @@ constexpr float log(float x) noexcept {
 }
 
 namespace detail {
-/// Below this, σ(x) = e^x / (1 + e^x) and σ′(x) = e^x / (1 + e^x)^2 are e^x to within a
-/// relative e^x resp. 2 e^x <= 2 e^-40 < 2^-55 (a tenth of an ulp), so both return e^x; and
-/// E = e^-x <= e^40 keeps (1 + E)^2 far from overflow. A branch ordinary data never takes.
-inline constexpr double logistic_left_tail = -40.0;
-
 /// E = e^-x (as E_hi + E_lo) and d + d_lo = 1 + E exactly (TwoSum plus exp's low part), with
 /// q = 1/d rounded: the shared start of every sigmoid below, for x >= logistic_left_tail (so
 /// E <= e^40). Why not e^-|x| and a select on the sign: the select goes through the integer
@@ -685,6 +1014,24 @@ constexpr sigmoid_complement<float> sigmoid_and_complement(float x) noexcept {
   return {static_cast<float>(p.sigma), static_cast<float>(p.complement)};
 }
 
+#if GRADPROOF_SIMD
+namespace detail {
+// The lane-wise functions' run-time path, 4 lanes at a time (defined after the scalar functions).
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
+                                                         std::size_t whole) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
+                                                              std::size_t whole) noexcept;
+#if GRADPROOF_SIMD_DISPATCH
+GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
+                                                              std::size_t whole) noexcept;
+GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double* x, double* sigma, double* complement,
+                                                                   std::size_t whole) noexcept;
+#endif
+}  // namespace detail
+#endif
+
 namespace detail {
 /// The lane-wise logistic functions' one loop: when every x_i is in the common range [-40, 704)
 /// (false for NaN), common(i, parts of x_i) for every i in one branch-free loop, which the
@@ -716,6 +1063,26 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_complement(const std::array<doub
                                                            std::array<double, Lanes>& complement) noexcept {
   double* const s = sigma.data();
   double* const c = complement.data();
+#if GRADPROOF_SIMD
+  if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
+    constexpr std::size_t whole = Lanes / 4 * 4;
+#if GRADPROOF_SIMD_DISPATCH
+    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
+    if (whole >= 8 && gradproof::detail::simd_avx2())
+      detail::sigmoid_and_complement_lanes_avx2(x.data(), s, c, whole);
+    else
+      detail::sigmoid_and_complement_lanes(x.data(), s, c, whole);
+#else
+    detail::sigmoid_and_complement_lanes(x.data(), s, c, whole);
+#endif
+    for (std::size_t lane = whole; lane < Lanes; ++lane) {
+      const auto both = sigmoid_and_complement(x[lane]);
+      s[lane] = both.sigma;
+      c[lane] = both.complement;
+    }
+    return;
+  }
+#endif
   detail::logistic_lanes(
       x,
       [s, c](std::size_t lane, const detail::logistic_parts& parts) {
@@ -763,6 +1130,63 @@ constexpr sigmoid_pair<float> sigmoid_and_prime(float x) noexcept {
   return {static_cast<float>(p.sigma), static_cast<float>(p.sigma_prime)};
 }
 
+#if GRADPROOF_SIMD
+namespace detail {
+/// sigmoid_and_prime of x[0..3] into sigma[0..3], sigma_prime[0..3], at run time: the 4-lane
+/// mirrors (detail/simd.hpp) when every lane is in the common range, as logistic_lanes decides;
+/// otherwise the scalar function lane by lane. The same bits as the scalar function, per lane.
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept {
+  const lanes4 z = lanes4::load(x);
+  if (z.all_in(logistic_left_tail, exp_normal_range)) {
+    const pair4 both = sigmoid_and_prime_common(logistic_common(z));
+    both.first.store(sigma);
+    both.second.store(sigma_prime);
+    return;
+  }
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto p = math::sigmoid_and_prime(x[i]);
+    sigma[i] = p.sigma;
+    sigma_prime[i] = p.sigma_prime;
+  }
+}
+/// sigmoid_and_complement of x[0..3], the same way.
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept {
+  const lanes4 t = lanes4::load(x);
+  if (t.all_in(logistic_left_tail, exp_normal_range)) {
+    const pair4 both = sigmoid_and_complement_common(logistic_common(t));
+    both.first.store(sigma);
+    both.second.store(complement);
+    return;
+  }
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto p = math::sigmoid_and_complement(x[i]);
+    sigma[i] = p.sigma;
+    complement[i] = p.complement;
+  }
+}
+/// The lane-wise functions' run-time loops over x[0, whole), whole a multiple of 4.
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
+                                                         std::size_t whole) noexcept {
+  for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_prime4(x + lane, sigma + lane, sigma_prime + lane);
+}
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
+                                                              std::size_t whole) noexcept {
+  for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_complement4(x + lane, sigma + lane, complement + lane);
+}
+#if GRADPROOF_SIMD_DISPATCH
+/// The same loops as AVX2 clones (detail/simd.hpp).
+GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
+                                                              std::size_t whole) noexcept {
+  sigmoid_and_prime_lanes(x, sigma, sigma_prime, whole);
+}
+GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double* x, double* sigma, double* complement,
+                                                                   std::size_t whole) noexcept {
+  sigmoid_and_complement_lanes(x, sigma, complement, whole);
+}
+#endif
+}  // namespace detail
+#endif
+
 
 /// sigmoid_and_prime of every entry of x, the same bits as the scalar one entry by entry, but
 /// written so that the compiler can vectorise it (detail::logistic_lanes): the forward pass's
@@ -772,6 +1196,26 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_prime(const std::array<double, L
                                                       std::array<double, Lanes>& sigma_prime) noexcept {
   double* const s = sigma.data();
   double* const s_prime = sigma_prime.data();
+#if GRADPROOF_SIMD
+  if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
+    constexpr std::size_t whole = Lanes / 4 * 4;
+#if GRADPROOF_SIMD_DISPATCH
+    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
+    if (whole >= 8 && gradproof::detail::simd_avx2())
+      detail::sigmoid_and_prime_lanes_avx2(x.data(), s, s_prime, whole);
+    else
+      detail::sigmoid_and_prime_lanes(x.data(), s, s_prime, whole);
+#else
+    detail::sigmoid_and_prime_lanes(x.data(), s, s_prime, whole);
+#endif
+    for (std::size_t lane = whole; lane < Lanes; ++lane) {
+      const auto both = sigmoid_and_prime(x[lane]);
+      s[lane] = both.sigma;
+      s_prime[lane] = both.sigma_prime;
+    }
+    return;
+  }
+#endif
   detail::logistic_lanes(
       x,
       [s, s_prime](std::size_t lane, const detail::logistic_parts& parts) {
@@ -1179,9 +1623,13 @@ constexpr bool eta_ok(T eta) noexcept {
 
 template <class T, std::size_t R, std::size_t C>
 constexpr bool all_finite(const Matrix<T, R, C>& m) noexcept {
-  const T* const entries = m.data.data();  // not a range-for: cheaper in a constant evaluation
+  // is_finite's test written out, not called, and not a range-for: a constant evaluation charges
+  // for every call and every iterator step, and the fused step checks its network each time
+  // (this cut the check from 173 to 82 clang steps per SGD step, tools/constexpr_cost.sh).
+  constexpr T largest = std::numeric_limits<T>::max();
+  const T* const entries = m.data.data();
   for (std::size_t i = 0; i < R * C; ++i)
-    if (!is_finite(entries[i])) return false;
+    if (!(entries[i] >= -largest && entries[i] <= largest)) return false;
   return true;
 }
 
@@ -1441,7 +1889,9 @@ GRADPROOF_FP_CONTRACT_OFF_END
 #ifndef GRADPROOF_NETWORK_HPP
 #define GRADPROOF_NETWORK_HPP
 
+#include <bit>
 #include <cstddef>
+#include <iterator>
 #include <type_traits>
 
 
@@ -1698,13 +2148,46 @@ constexpr Network<T, In, Hidden> update(const Network<T, In, Hidden>& net, const
 }
 
 namespace detail {
-/// The backward pass and the update of sgd_step_in_place, from its forward pass f: every entry
-/// by the same operations in the same order as gradproof::equations and update() (proven
-/// bit-identical), without materialising δ2, dW, db1 and dU. x (In, 1).
+/// δ1 of the fused step, from θ: ŷ = σ(θ) and 1 − ŷ = E σ(θ) (E = e^−θ) make
+/// (1 − y) ŷ − y (1 − ŷ) = σ(θ) k with k = (1 − y) − y E, and σ(θ) = 1/(1 + E) is q = 1/d
+/// (math.hpp's logistic parts, d = fl(1 + E)) to within 2 u. So δ1 = k q: k waits only for E
+/// and is ready when the division is, and one product follows q where the composed step
+/// (sigmoid_and_complement's corrected σ and E σ, then equations::delta1) has four and two
+/// subtractions. The same real number to within 5 u of δ1's terms, as close as the composed
+/// δ1 is (static_tests/fused_bound.hpp). Outside the logistic's common range (θ < −40 or
+/// θ >= 704, or NaN), and for float, equations::delta1 itself. scalar.
+template <class T>
+GRADPROOF_INLINE_STEP constexpr T fused_delta1(T theta, T y) noexcept {
+  if constexpr (std::is_same_v<T, double>) {
+    if (theta >= math::detail::logistic_left_tail && theta < math::detail::exp_normal_range) {  // false for NaN
+      const auto p = math::detail::logistic(theta);
+      const double k = (1.0 - y) - GRADPROOF_MUL(y, p.e.hi);
+      return GRADPROOF_MUL(k, p.q);
+    }
+  }
+  const auto output = math::sigmoid_and_complement(theta);
+  return equations::delta1(output.sigma, output.complement, y);
+}
+
+/// The backward pass and the update of the fused step, from the forward pass's h, σ′(z) and θ, in
+/// the fused order: η U_i σ′_i and η h_i are formed while the output unit is still being
+/// computed, so that once δ1 is known each parameter is one product and one subtraction away
+/// from its update,
+///   W_ij -= δ1 ((η U_i σ′_i) x_j),  b1_i -= δ1 (η U_i σ′_i),  U_i -= δ1 (η h_i),  b2 -= δ1 η,
+/// where update(net, backward(...), eta) multiplies η (δ1 (U_i σ′_i)) x_j, four products in a
+/// row. The same real numbers; static_tests/fused_step_test.cpp bounds the roundings' difference.
+/// With the next sample's x' (an epoch), also the next z' = W' x' + b1', off the update's chain:
+/// W' x' + b1' = (W x' + b1) − δ1 (η U σ′) (xᵀx' + 1), and W x' + b1 does not wait for δ1, so
+///   z'_i = (W x' + b1)_i − δ1 ((η U_i σ′_i) s),  s = xᵀx' + 1,
+/// one product and one subtraction after δ1 (static_tests/fused_step_test.cpp bounds the epoch).
+/// x (In, 1); next_x, next_z: both or neither (next_z may be the z that h and σ′ came from).
 template <class T, std::size_t In, std::size_t Hidden>
 GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
-                                                         T eta, const ForwardPass<T, In, Hidden>& f) noexcept {
-  const T delta1 = equations::delta1(f.y_hat, f.one_minus_y_hat, y);
+                                                         T eta, const ColVector<T, Hidden>& h_col,
+                                                         const ColVector<T, Hidden>& sigma_prime_col, T theta,
+                                                         const ColVector<T, In>* next_x = nullptr,
+                                                         ColVector<T, Hidden>* next_z = nullptr) noexcept {
+  const T delta1 = fused_delta1(theta, y);
   // Raw pointers, not net.W(i, j): in a constant evaluation every operator() and
   // std::array::operator[] is a function call, and this loop cost 3x as much through them
   // (299 against 95 us of g++'s time for this function, timed as tools/constexpr_time.sh does).
@@ -1712,31 +2195,208 @@ GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>&
   T* const W = net.W.data.data();
   T* const b1 = net.b1.data.data();
   T* const U = net.U.data.data();
-  const T* const sigma_prime = f.sigma_prime.data.data();
-  const T* const h = f.h.data.data();
+  const T* const sigma_prime = sigma_prime_col.data.data();
+  const T* const h = h_col.data.data();
   const T* const xs = x.data.data();
-  for (std::size_t i = 0; i < Hidden; ++i) {
-    const T delta2_i = GRADPROOF_MUL(delta1, GRADPROOF_MUL(U[i], sigma_prime[i]));  // equations::delta2, entry i
-    for (std::size_t j = 0; j < In; ++j) W[i * In + j] = W[i * In + j] - GRADPROOF_MUL(eta, GRADPROOF_MUL(delta2_i, xs[j]));  // dW_ij
-    b1[i] = b1[i] - GRADPROOF_MUL(eta, delta2_i);                                      // db1_i
-    U[i] = U[i] - GRADPROOF_MUL(eta, GRADPROOF_MUL(delta1, h[i]));                      // dU_i
+  // next_z, not next_x: next_z points into the caller's own z, while next_x may point into a
+  // temporary data set, whose address g++ 12 will not compare with nullptr in a constant
+  // evaluation (iris_proof.cpp's shuffled-label epoch).
+  if (next_z != nullptr) {  // before the update: W, b1 and U as they were
+    *next_z = net.W * *next_x + net.b1;
+    const T* const xn = next_x->data.data();
+    T s = GRADPROOF_MUL(xs[0], xn[0]);  // xᵀx' + 1
+    for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
+    s = s + T(1);
+    for (std::size_t i = 0; i < Hidden; ++i)
+      next_z->data[i] = next_z->data[i] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(GRADPROOF_MUL(eta, GRADPROOF_MUL(U[i], sigma_prime[i])), s));
   }
-  net.b2 = net.b2 - GRADPROOF_MUL(eta, delta1);  // db2
+  for (std::size_t i = 0; i < Hidden; ++i) {
+    const T eta_u_sigma_prime = GRADPROOF_MUL(eta, GRADPROOF_MUL(U[i], sigma_prime[i]));  // η δ2_i / δ1
+    for (std::size_t j = 0; j < In; ++j) W[i * In + j] = W[i * In + j] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta_u_sigma_prime, xs[j]));
+    b1[i] = b1[i] - GRADPROOF_MUL(delta1, eta_u_sigma_prime);
+    U[i] = U[i] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta, h[i]));
+  }
+  net.b2 = net.b2 - GRADPROOF_MUL(delta1, eta);
 }
+
+/// The fused step's forward half from z: σ, σ′ of every hidden unit and θ, by forward's own
+/// functions; then the update (and, in an epoch, the next z).
+template <class T, std::size_t In, std::size_t Hidden>
+GRADPROOF_INLINE_STEP constexpr void sgd_step_from_z(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y, T eta,
+                                                     const ColVector<T, Hidden>& z,
+                                                     const ColVector<T, In>* next_x = nullptr,
+                                                     ColVector<T, Hidden>* next_z = nullptr) noexcept {
+  ColVector<T, Hidden> h;
+  ColVector<T, Hidden> sigma_prime;
+  math::sigmoid_and_prime(z.data, h.data, sigma_prime.data);
+  sgd_update_in_place(net, x, y, eta, h, sigma_prime, logit(net, h), next_x, next_z);
+}
+
+/// The fused step in the scalar (constant evaluation's) form: z = W x + b1, then the above.
+template <class T, std::size_t In, std::size_t Hidden>
+GRADPROOF_INLINE_STEP constexpr void sgd_step_scalar(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
+                                                     T eta) noexcept {
+  stop_on_bad_forward_input(net, x);
+  sgd_step_from_z(net, x, y, eta, net.W * x + net.b1);
+}
+
+#if GRADPROOF_SIMD
+/// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
+/// else lane by lane through the scalar function (the same bits either way).
+GRADPROOF_ALWAYS_INLINE inline math::detail::pair4 hidden4(const gradproof::detail::lanes4& z) noexcept {
+  if (z.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range))
+    return math::detail::sigmoid_and_prime_common(math::detail::logistic_common(z));
+  // The rare path fills arrays and loads them whole: filling the vectors lane by lane made g++
+  // keep h and σ′ in memory on the common path too.
+  double h[4];
+  double sigma_prime[4];
+  for (int i = 0; i < 4; ++i) {
+    const auto p = math::sigmoid_and_prime(z[i]);
+    h[i] = p.sigma;
+    sigma_prime[i] = p.sigma_prime;
+  }
+  return {gradproof::detail::lanes4::load(h), gradproof::detail::lanes4::load(sigma_prime)};
+}
+
+/// The fused step of a network of 4 hidden units in doubles, at run time: the 4 hidden units
+/// are the 4 lanes of one vector (detail/simd.hpp), every operation on a lane the one that
+/// sgd_step_scalar does on that unit, in the same order, so the bits are the scalar path's.
+/// W (4, In) row-major is read and written by columns: column j is lane stride In.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net, const ColVector<double, In>& x,
+                                            double y, double eta, Network<double, In, 4>& next) noexcept {
+  using gradproof::detail::lanes4;
+  const double* const W = net.W.data.data();
+  const double* const xs = x.data.data();
+  lanes4 columns[In];
+  gradproof::detail::load_columns(W, columns);
+  const lanes4 b1 = lanes4::load(net.b1.data.data());
+  const lanes4 U = lanes4::load(net.U.data.data());
+  // z = W x + b1: lane i sums W_i0 x_0 + W_i1 x_1 + ... from j = 0 up, then b1_i (matmul's order).
+  lanes4 z = columns[0] * xs[0];
+  GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) z = z + columns[j] * xs[j];
+  z = z + b1;
+  const math::detail::pair4 hidden = hidden4(z);
+  const lanes4& h = hidden.first;
+  const lanes4& sigma_prime = hidden.second;
+  const lanes4 u_h = U * h;
+  const double theta = u_h.sum_in_order() + net.b2;  // logit()'s order
+  const double delta1 = fused_delta1(theta, y);
+  const lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
+  const double b2 = net.b2 - GRADPROOF_MUL(delta1, eta);  // net may be next: every read before any write
+  gradproof::detail::store_columns(next.W.data.data(), columns);
+  (b1 - delta1 * eta_u_sigma_prime).store(next.b1.data.data());
+  (U - delta1 * (eta * h)).store(next.U.data.data());
+  next.b2 = b2;
+}
+
+/// fused_delta1 of 4 logits (4 networks, one label y), lane by lane: its operations on 4 lanes
+/// where every θ is in the common range, else the scalar function per lane.
+GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 fused_delta1_4(const gradproof::detail::lanes4& theta,
+                                                                      double y) noexcept {
+  using gradproof::detail::lanes4;
+  if (theta.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range)) {
+    const auto p = math::detail::logistic_common(theta);
+    const lanes4 k = (1.0 - y) - y * p.e.hi;
+    return k * p.q;
+  }
+  lanes4 out{};
+  for (int i = 0; i < 4; ++i) out.v[i] = fused_delta1(theta[i], y);
+  return out;
+}
+
+
+/// W x + b1 from W's columns: matmul's order (from j = 0 up), then b1.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 columns_x_plus_b1(const gradproof::detail::lanes4 (&columns)[In],
+                                                                           const gradproof::detail::lanes4& b1,
+                                                                           const double* xs) noexcept {
+  gradproof::detail::lanes4 sum = columns[0] * xs[0];
+  GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) sum = sum + columns[j] * xs[j];
+  return sum + b1;
+}
+
+/// sgd_epoch of a network of 4 hidden units in doubles, at run time: the network stays in
+/// registers, W as its In columns, from the first sample to the last; each sample's z comes from
+/// the previous step as sgd_update_in_place forms it (W x' + b1 before the update, then the
+/// correction), so the update is off the loop-carried chain. Every lane's operations are the
+/// scalar sgd_epoch's, in its order.
+template <std::size_t In, class Iterator>
+GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iterator it, Iterator last,
+                                             double eta) noexcept {
+  using gradproof::detail::lanes4;
+  lanes4 columns[In];
+  gradproof::detail::load_columns(net.W.data.data(), columns);
+  lanes4 b1 = lanes4::load(net.b1.data.data());
+  lanes4 U = lanes4::load(net.U.data.data());
+  double b2 = net.b2;
+  lanes4 z = columns_x_plus_b1(columns, b1, it->x.data.data());
+  for (;;) {
+    const double* const xs = it->x.data.data();
+    const double y = it->y;
+    const math::detail::pair4 hidden = hidden4(z);
+    const lanes4 u_h = U * hidden.first;
+    const double theta = u_h.sum_in_order() + b2;  // logit()'s order
+    const double delta1 = fused_delta1(theta, y);
+    const lanes4 eta_u_sigma_prime = eta * (U * hidden.second);
+    const bool more = ++it != last;
+    if (more) {
+      const double* const xn = it->x.data.data();
+      double s = GRADPROOF_MUL(xs[0], xn[0]);
+      GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
+      s = s + 1.0;
+      z = columns_x_plus_b1(columns, b1, xn) - delta1 * (eta_u_sigma_prime * s);
+    }
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
+    b1 = b1 - delta1 * eta_u_sigma_prime;
+    U = U - delta1 * (eta * hidden.first);
+    b2 = b2 - GRADPROOF_MUL(delta1, eta);
+    if (!more) break;
+  }
+  gradproof::detail::store_columns(net.W.data.data(), columns);
+  b1.store(net.b1.data.data());
+  U.store(net.U.data.data());
+  net.b2 = b2;
+}
+
+#if GRADPROOF_SIMD_DISPATCH
+/// sgd_epoch4 as an AVX2 clone (detail/simd.hpp). Not the single step: a call per step costs more
+/// than the wider registers save (measured: g++ -O2 74 against 63 ns, clang++-19 74 against
+/// 57 ns per sgd_step, gradproof_bench), so sgd_step runs its baseline kernel inlined.
+template <std::size_t In, class Iterator>
+GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, Iterator it, Iterator last,
+                                                 double eta) noexcept {
+  sgd_epoch4(net, it, last, eta);
+}
+#endif
+
+#endif
 }  // namespace detail
 
 /// One step of plain SGD on one sample, in place: forward, backward and update fused into one
-/// pass over the hidden units. The hot path. Bit for bit the same as
-/// `update(net, backward(net, x, y), eta)`: every entry is computed by the same operations in
-/// the same order as gradproof::equations does (proven in static_tests/training_test.cpp and
-/// runtime_tests/), only without materialising δ2, dW, db1 and dU.
+/// pass over the hidden units. The hot path. The same real numbers as
+/// `update(net, backward(net, x, y), eta)`, evaluated in the fused order (detail::fused_delta1,
+/// detail::sgd_update_in_place), so not always the same bits: every updated parameter is within
+/// the bound that static_tests/fused_step_test.cpp derives and proves (1 ulp of the parameter
+/// plus a few units of roundoff of η times its gradient). Compile time and run time agree bit
+/// for bit: at run time, for doubles and 4 hidden units, the same operations run on the 4
+/// hidden units at once (detail/simd.hpp).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
 GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
                                  std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
     detail::stop_on_bad_label(y);
     detail::stop_on_bad_eta(eta);
-    detail::sgd_update_in_place(net, x, y, eta, forward(net, x));
+#if GRADPROOF_SIMD
+    if constexpr (std::is_same_v<T, double> && Hidden == 4) {
+      if (!__builtin_is_constant_evaluated()) {
+        detail::sgd_step4(net, x, y, eta, net);
+        return;
+      }
+    }
+#endif
+    detail::sgd_step_scalar(net, x, y, eta);
   }
 }
 
@@ -1745,17 +2405,58 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& n
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
 GRADPROOF_INLINE_STEP constexpr Network<T, In, Hidden> sgd_step(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
                                           std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
+#if GRADPROOF_SIMD
+  if constexpr (std::is_same_v<T, double> && Hidden == 4 && detail::input_shape_ok<In, XRows, XCols>()) {
+    if (!__builtin_is_constant_evaluated()) {
+      Network<T, In, Hidden> next;  // its zeroing is overwritten, and the optimiser drops it
+      detail::sgd_step4(net, x, y, eta, next);
+      return next;
+    }
+  }
+#endif
   Network<T, In, Hidden> next = net;
   sgd_step_in_place(next, x, y, eta);
   return next;
 }
 
-/// One epoch of per-sample SGD over `samples` (any range of Sample<T, In>), in order.
+/// One epoch of per-sample SGD over `samples` (any range of Sample<T, In>), in order: the fused
+/// step on each sample, with each next z formed off the update's chain (the network before the
+/// update times x', then a correction: detail::sgd_update_in_place). The same real numbers as
+/// sgd_step on each sample in turn; the roundings of z differ, within the bound that
+/// static_tests/fused_step_test.cpp proves for whole epochs.
 template <class T, std::size_t In, std::size_t Hidden, class Samples>
 constexpr Network<T, In, Hidden> sgd_epoch(Network<T, In, Hidden> net, const Samples& samples,
                                            std::type_identity_t<T> eta) noexcept {
-  for (const Sample<T, In>& s : samples) sgd_step_in_place(net, s.x, s.y, eta);
-  return net;
+  detail::stop_on_bad_eta(eta);
+  auto it = std::begin(samples);
+  const auto last = std::end(samples);
+  if (it == last) return net;
+#if GRADPROOF_SIMD
+  if constexpr (std::is_same_v<T, double> && Hidden == 4) {
+    if (!__builtin_is_constant_evaluated()) {
+#if GRADPROOF_SIMD_DISPATCH
+      if (detail::simd_avx2()) {
+        detail::sgd_epoch4_avx2(net, it, last, eta);
+        return net;
+      }
+#endif
+      detail::sgd_epoch4(net, it, last, eta);
+      return net;
+    }
+  }
+#endif
+  detail::stop_on_bad_forward_input(net, it->x);
+  ColVector<T, Hidden> z = net.W * it->x + net.b1;
+  for (;;) {
+    const Sample<T, In>& s = *it;
+    detail::stop_on_bad_label(s.y);
+    if (++it == last) {
+      detail::sgd_step_from_z(net, s.x, s.y, eta, z);
+      return net;
+    }
+    detail::stop_on_bad_forward_input(net, it->x);
+    detail::sgd_step_from_z(net, s.x, s.y, eta, z, &it->x, &z);  // z is read before the next z is written
+  }
 }
 
 /// The class the network predicts: θ >= 0, i.e. ŷ >= 1/2 (exact, no rounding of ŷ involved).
@@ -2235,6 +2936,7 @@ GRADPROOF_FP_CONTRACT_OFF_END
 
 #include <array>
 #include <cstddef>
+#include <iterator>
 #include <type_traits>
 
 
@@ -2278,6 +2980,144 @@ GRADPROOF_INLINE_STEP constexpr std::array<ForwardPass<T, In, Hidden>, N> forwar
 }
 }  // namespace detail
 
+namespace detail {
+/// σ and σ′ of N hidden layers at once from their z: all N·Hidden units in one lane-wise call
+/// (vectorisable; the same bits as the scalar function per unit).
+template <class T, std::size_t Hidden, std::size_t N>
+GRADPROOF_INLINE_STEP constexpr void hidden_lanes(const std::array<ColVector<T, Hidden>, N>& z,
+                                                  std::array<ColVector<T, Hidden>, N>& h,
+                                                  std::array<ColVector<T, Hidden>, N>& sigma_prime) noexcept {
+  std::array<T, N * Hidden> z_lanes{};
+  std::array<T, N * Hidden> h_lanes{};
+  std::array<T, N * Hidden> sigma_prime_lanes{};
+  for (std::size_t n = 0; n < N; ++n)
+    for (std::size_t i = 0; i < Hidden; ++i) z_lanes[n * Hidden + i] = z[n].data[i];
+  math::sigmoid_and_prime(z_lanes, h_lanes, sigma_prime_lanes);
+  for (std::size_t n = 0; n < N; ++n) {
+    for (std::size_t i = 0; i < Hidden; ++i) {
+      h[n].data[i] = h_lanes[n * Hidden + i];
+      sigma_prime[n].data[i] = sigma_prime_lanes[n * Hidden + i];
+    }
+  }
+}
+
+/// One fused step of each of K networks on the sample x, y from their z, stage by stage (every
+/// hidden layer, then every update), so that the K independent chains overlap; with next_x,
+/// each network's next z as sgd_epoch forms it.
+template <class T, std::size_t In, std::size_t Hidden, std::size_t K>
+GRADPROOF_INLINE_STEP constexpr void step_many_from_z(std::array<Network<T, In, Hidden>, K>& nets, const ColVector<T, In>& x,
+                                                      T y, const std::array<T, K>& etas,
+                                                      const std::array<ColVector<T, Hidden>, K>& z,
+                                                      const ColVector<T, In>* next_x,
+                                                      std::array<ColVector<T, Hidden>, K>* next_z) noexcept {
+  std::array<ColVector<T, Hidden>, K> h{};
+  std::array<ColVector<T, Hidden>, K> sigma_prime{};
+  hidden_lanes(z, h, sigma_prime);
+  for (std::size_t k = 0; k < K; ++k)
+    sgd_update_in_place(nets[k], x, y, etas[k], h[k], sigma_prime[k], logit(nets[k], h[k]), next_x,
+                        next_z != nullptr ? &(*next_z)[k] : nullptr);
+}
+}  // namespace detail
+
+#if GRADPROOF_SIMD
+namespace detail {
+/// step_many_from_z at run time, for networks of 4 hidden units in doubles: each network's hidden
+/// layer is one 4-lane vector (detail/simd.hpp), the K output units go 4 at a time
+/// (fused_delta1_4), and each network's update is sgd_step4's. z[k]: this sample's z of network
+/// k in, its next z out (with next_x). Every lane's operations are the scalar path's.
+template <std::size_t In, std::size_t K>
+GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>, K>& nets, const ColVector<double, In>& x,
+                                             double y, const std::array<double, K>& etas, lanes4* z,
+                                             const std::type_identity_t<ColVector<double, In>>* next_x) noexcept {
+  std::array<lanes4, K> h{};
+  std::array<lanes4, K> sigma_prime{};
+  std::array<double, K> theta{};
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) {
+    const math::detail::pair4 hidden = hidden4(z[k]);
+    h[k] = hidden.first;
+    sigma_prime[k] = hidden.second;
+    const lanes4 u_h = lanes4::load(nets[k].U.data.data()) * h[k];
+    theta[k] = u_h.sum_in_order() + nets[k].b2;  // logit()'s order
+  }
+  std::array<double, K> delta1{};
+  constexpr std::size_t whole = K / 4 * 4;
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < whole; k += 4) fused_delta1_4(lanes4::load(theta.data() + k), y).store(delta1.data() + k);
+  GRADPROOF_UNROLL for (std::size_t k = whole; k < K; ++k) delta1[k] = fused_delta1(theta[k], y);
+  const double* const xs = x.data.data();
+  double s = 0.0;  // xᵀx' + 1, the same for every network
+  if (next_x != nullptr) {
+    const double* const xn = next_x->data.data();
+    s = GRADPROOF_MUL(xs[0], xn[0]);
+    GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
+    s = s + 1.0;
+  }
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) {
+    double* const W = nets[k].W.data.data();
+    lanes4 columns[In];
+    gradproof::detail::load_columns(W, columns);
+    const lanes4 b1 = lanes4::load(nets[k].b1.data.data());
+    const lanes4 U = lanes4::load(nets[k].U.data.data());
+    const lanes4 eta_u_sigma_prime = etas[k] * (U * sigma_prime[k]);
+    if (next_x != nullptr) {
+      const double* const xn = next_x->data.data();
+      lanes4 before = columns[0] * xn[0];
+      GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) before = before + columns[j] * xn[j];
+      z[k] = (before + b1) - delta1[k] * (eta_u_sigma_prime * s);
+    }
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1[k] * (eta_u_sigma_prime * xs[j]);
+    store_columns(W, columns);
+    (b1 - delta1[k] * eta_u_sigma_prime).store(nets[k].b1.data.data());
+    (U - delta1[k] * (etas[k] * h[k])).store(nets[k].U.data.data());
+    nets[k].b2 = nets[k].b2 - GRADPROOF_MUL(delta1[k], etas[k]);
+  }
+}
+
+/// z = W x + b1 of a network of 4 hidden units, in matmul's order, as one 4-lane vector.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline lanes4 w_x_plus_b1(const Network<double, In, 4>& net, const double* xs) noexcept {
+  lanes4 columns[In];
+  load_columns(net.W.data.data(), columns);
+  return columns_x_plus_b1(columns, lanes4::load(net.b1.data.data()), xs);
+}
+
+/// sgd_step_many and train_many at run time, from the networks' first z on.
+template <std::size_t In, std::size_t K>
+GRADPROOF_ALWAYS_INLINE inline void sgd_step_many4(std::array<Network<double, In, 4>, K>& nets, const ColVector<double, In>& x,
+                                                 double y, const std::array<double, K>& etas) noexcept {
+  std::array<lanes4, K> z{};
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], x.data.data());
+  step_many4(nets, x, y, etas, z.data(), nullptr);
+}
+template <std::size_t In, std::size_t K, class Iterator>
+GRADPROOF_ALWAYS_INLINE inline void train_many4(std::array<Network<double, In, 4>, K>& nets, Iterator it, Iterator last,
+                                              const std::array<double, K>& etas) noexcept {
+  std::array<lanes4, K> z{};
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], it->x.data.data());
+  for (;;) {
+    const auto& s = *it;
+    const bool more = ++it != last;
+    step_many4(nets, s.x, s.y, etas, z.data(), more ? &it->x : nullptr);
+    if (!more) return;
+  }
+}
+
+#if GRADPROOF_SIMD_DISPATCH
+/// The lockstep and mini-batch kernels as AVX2 clones (detail/simd.hpp).
+template <std::size_t In, std::size_t K>
+GRADPROOF_AVX2_CLONE inline void sgd_step_many4_avx2(std::array<Network<double, In, 4>, K>& nets,
+                                                     const ColVector<double, In>& x, double y,
+                                                     const std::array<double, K>& etas) noexcept {
+  sgd_step_many4(nets, x, y, etas);
+}
+template <std::size_t In, std::size_t K, class Iterator>
+GRADPROOF_AVX2_CLONE inline void train_many4_avx2(std::array<Network<double, In, 4>, K>& nets, Iterator it,
+                                                  Iterator last, const std::array<double, K>& etas) noexcept {
+  train_many4(nets, it, last, etas);
+}
+#endif
+}  // namespace detail
+#endif
+
 /// One SGD step of K networks on the same sample x (In, 1), y, each with its own learning rate:
 /// nets[k] becomes sgd_step(nets[k], x, y, etas[k]), bit for bit. Stage by stage over k (every
 /// forward pass, then every update), so that the K independent chains overlap.
@@ -2286,22 +3126,137 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_many(std::array<Network<T, In, Hid
                                                    std::type_identity_t<T> y, const std::array<T, K>& etas) noexcept {
   detail::stop_on_bad_label(y);
   for (const T eta : etas) detail::stop_on_bad_eta(eta);
-  const auto f = detail::forward_lanes<T, In, Hidden, K>([&nets](std::size_t net_index) -> const auto& { return nets[net_index]; },
-                                                         [&x](std::size_t) -> const auto& { return x; });
-  for (std::size_t k = 0; k < K; ++k) detail::sgd_update_in_place(nets[k], x, y, etas[k], f[k]);
+#if GRADPROOF_SIMD
+  if constexpr (std::is_same_v<T, double> && Hidden == 4) {
+    if (!__builtin_is_constant_evaluated()) {
+#if GRADPROOF_SIMD_DISPATCH
+      if (detail::simd_avx2()) return detail::sgd_step_many4_avx2(nets, x, y, etas);
+#endif
+      return detail::sgd_step_many4(nets, x, y, etas);
+    }
+  }
+#endif
+  std::array<ColVector<T, Hidden>, K> z{};
+  for (std::size_t k = 0; k < K; ++k) {
+    detail::stop_on_bad_forward_input(nets[k], x);
+    z[k] = nets[k].W * x + nets[k].b1;
+  }
+  detail::step_many_from_z<T, In, Hidden, K>(nets, x, y, etas, z, nullptr, nullptr);
 }
 
 /// One epoch of per-sample SGD for K networks in lockstep, in sample order: nets[k] becomes
-/// sgd_epoch(nets[k], samples, etas[k]), bit for bit.
+/// sgd_epoch(nets[k], samples, etas[k]), bit for bit (each network's next z formed as
+/// sgd_epoch forms it).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t K, class Samples>
 constexpr std::array<Network<T, In, Hidden>, K> train_many(std::array<Network<T, In, Hidden>, K> nets,
                                                             const Samples& samples,
                                                             const std::array<T, K>& etas) noexcept {
-  for (const Sample<T, In>& s : samples) sgd_step_many(nets, s.x, s.y, etas);
-  return nets;
+  for (const T eta : etas) detail::stop_on_bad_eta(eta);
+  auto it = std::begin(samples);
+  const auto last = std::end(samples);
+  if (it == last) return nets;
+#if GRADPROOF_SIMD
+  if constexpr (std::is_same_v<T, double> && Hidden == 4) {
+    if (!__builtin_is_constant_evaluated()) {
+#if GRADPROOF_SIMD_DISPATCH
+      if (detail::simd_avx2()) {
+        detail::train_many4_avx2(nets, it, last, etas);
+        return nets;
+      }
+#endif
+      detail::train_many4(nets, it, last, etas);
+      return nets;
+    }
+  }
+#endif
+  std::array<ColVector<T, Hidden>, K> z{};
+  for (std::size_t k = 0; k < K; ++k) {
+    detail::stop_on_bad_forward_input(nets[k], it->x);
+    z[k] = nets[k].W * it->x + nets[k].b1;
+  }
+  for (;;) {
+    const Sample<T, In>& s = *it;
+    detail::stop_on_bad_label(s.y);
+    if (++it == last) {
+      detail::step_many_from_z<T, In, Hidden, K>(nets, s.x, s.y, etas, z, nullptr, nullptr);
+      return nets;
+    }
+    for (std::size_t k = 0; k < K; ++k) detail::stop_on_bad_forward_input(nets[k], it->x);
+    std::array<ColVector<T, Hidden>, K> next_z{};
+    detail::step_many_from_z<T, In, Hidden, K>(nets, s.x, s.y, etas, z, &it->x, &next_z);
+    z = next_z;
+  }
 }
 
 namespace detail {
+#if GRADPROOF_SIMD
+/// mean_gradient_of_first at run time, for a network of 4 hidden units in doubles: each sample's
+/// hidden layer is one 4-lane vector, the output units go 4 samples at a time, and the sums run
+/// over the hidden units' lanes; every lane's operations are the scalar path's (forward,
+/// backward, the sums in sample order, the product by 1/count).
+template <std::size_t In, std::size_t B>
+GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Network<double, In, 4>& net,
+                                                                     const std::array<Sample<double, In>, B>& batch,
+                                                                     std::size_t count) noexcept {
+  const lanes4 U = lanes4::load(net.U.data.data());
+  const lanes4 b1 = lanes4::load(net.b1.data.data());
+  lanes4 columns[In];
+  load_columns(net.W.data.data(), columns);
+  std::array<lanes4, B> h{};
+  std::array<lanes4, B> u_sigma_prime{};  // U ∘ σ′ᵀ, equations::delta2's hadamard product
+  std::array<double, B> theta{};
+  for (std::size_t b = 0; b < count; ++b) {
+    const math::detail::pair4 hidden = hidden4(columns_x_plus_b1(columns, b1, batch[b].x.data.data()));
+    h[b] = hidden.first;
+    u_sigma_prime[b] = U * hidden.second;
+    const lanes4 u_h = U * h[b];
+    theta[b] = u_h.sum_in_order() + net.b2;  // logit()'s order
+  }
+  std::array<double, B> y_hat{};
+  std::array<double, B> one_minus_y_hat{};
+  const std::size_t whole = count / 4 * 4;
+  for (std::size_t b = 0; b < whole; b += 4)
+    math::detail::sigmoid_and_complement4(theta.data() + b, y_hat.data() + b, one_minus_y_hat.data() + b);
+  for (std::size_t b = whole; b < count; ++b) {
+    const auto both = math::sigmoid_and_complement(theta[b]);
+    y_hat[b] = both.sigma;
+    one_minus_y_hat[b] = both.complement;
+  }
+  // Sample 0's gradient starts the sums, as in the scalar path (count >= 1).
+  double sum_delta1 = equations::delta1(y_hat[0], one_minus_y_hat[0], batch[0].y);
+  lanes4 sum_delta2 = sum_delta1 * u_sigma_prime[0];
+  lanes4 sum_dU = sum_delta1 * h[0];
+  lanes4 sum_dW[In];
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) sum_dW[j] = sum_delta2 * batch[0].x.data[j];
+  for (std::size_t b = 1; b < count; ++b) {
+    const double* const xs = batch[b].x.data.data();
+    const double delta1 = equations::delta1(y_hat[b], one_minus_y_hat[b], batch[b].y);
+    const lanes4 delta2 = delta1 * u_sigma_prime[b];
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) sum_dW[j] = sum_dW[j] + delta2 * xs[j];
+    sum_delta2 = sum_delta2 + delta2;
+    sum_dU = sum_dU + delta1 * h[b];
+    sum_delta1 = sum_delta1 + delta1;
+  }
+  const double inv = 1.0 / static_cast<double>(count);
+  Gradients<double, In, 4> g{};
+  g.delta1 = GRADPROOF_MUL(sum_delta1, inv);
+  (sum_delta2 * inv).store(g.delta2.data.data());
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) (sum_dW[j] * inv).store(g.dW.data.data() + j, In);
+  g.db1.data = g.delta2.data;  // db1 = δ2ᵀ: the same sums, so the same bits
+  (sum_dU * inv).store(g.dU.data.data());
+  g.db2 = g.delta1;  // db2 = δ1: likewise
+  return g;
+}
+#if GRADPROOF_SIMD_DISPATCH
+template <std::size_t In, std::size_t B>
+GRADPROOF_AVX2_CLONE inline Gradients<double, In, 4> mean_gradient4_avx2(const Network<double, In, 4>& net,
+                                                                         const std::array<Sample<double, In>, B>& batch,
+                                                                         std::size_t count) noexcept {
+  return mean_gradient4(net, batch, count);
+}
+#endif
+#endif
+
 /// The mean gradient of batch[0, count), count in [1, B] (the callers guarantee it): the
 /// gradients summed in sample order, then multiplied by 1/count. The forward passes of all B
 /// samples are made together (forward_lanes; the ones past count are not used).
@@ -2309,6 +3264,16 @@ template <class T, std::size_t In, std::size_t Hidden, std::size_t B>
 constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, Hidden>& net,
                                                           const std::array<Sample<T, In>, B>& batch,
                                                           std::size_t count) noexcept {
+#if GRADPROOF_SIMD
+  if constexpr (std::is_same_v<T, double> && Hidden == 4) {
+    if (!__builtin_is_constant_evaluated()) {
+#if GRADPROOF_SIMD_DISPATCH
+      if (simd_avx2()) return mean_gradient4_avx2(net, batch, count);
+#endif
+      return mean_gradient4(net, batch, count);
+    }
+  }
+#endif
   const auto f = forward_lanes<T, In, Hidden, B>([&net](std::size_t) -> const auto& { return net; },
                                                  [&batch](std::size_t sample_index) -> const auto& { return batch[sample_index].x; });
   Gradients<T, In, Hidden> sum = backward(net, batch[0].x, batch[0].y, f[0]);

@@ -2,7 +2,7 @@
 // arithmetic, proven in constant evaluation.
 // - Lockstep: train_many(K networks) gives network k the very bits that sgd_epoch gives it
 //   alone (with a known-bad twin: the learning rates given to the wrong networks).
-// - Mini-batch: a batch of one is sgd_step bit for bit; the mean gradient of a batch is the
+// - Mini-batch: a batch of one is the composed step update(backward(...)) bit for bit; the mean gradient of a batch is the
 //   sum of backward()'s gradients times 1/B, exactly as written out here; an epoch ends with
 //   Keras's shorter last batch; and mini-batch training learns the training_data.hpp problem.
 #include "training_data.hpp"
@@ -33,10 +33,10 @@ static_assert(test::same_bits(together_f[0], sgd_epoch(starts_f[0], data<float>,
 
 // ---- Mini-batch ------------------------------------------------------------------------------
 // A batch of one: the mean of one gradient is that gradient (times 1, exact), so the step is
-// update(net, backward(...)), which is sgd_step bit for bit (training_test.cpp).
+// update(net, backward(...)) bit for bit (the composed step, of which sgd_step is the fused form).
 constexpr std::array<Sample<double>, 1> one{{data<double>[2]}};
 static_assert(test::same_bits(sgd_minibatch_step(init<double>, one, 0.5),
-                              sgd_step(init<double>, data<double>[2].x, data<double>[2].y, 0.5)));
+                              update(init<double>, backward(init<double>, data<double>[2].x, data<double>[2].y), 0.5)));
 
 // A batch of two: (g0 + g1) · 1/2, entry by entry.
 constexpr std::array<Sample<double>, 2> two{{data<double>[0], data<double>[5]}};

@@ -7,6 +7,7 @@
 // A longer run would be split across several constexpr variables, each of which gets a fresh
 // budget.
 #include "fixtures.hpp"
+#include "fused_bound.hpp"
 #include "training_data.hpp"
 
 namespace {
@@ -34,35 +35,16 @@ constexpr bool ascent_step_lowers_loss() {
 }
 static_assert(!ascent_step_lowers_loss());
 
-// ---- The hot path is the teaching path --------------------------------------------------------
-// sgd_step fuses forward, backward and update into one pass; it must give the very bits of the
-// equations applied one by one (update(net, backward(...), eta)).
-template <class T>
-constexpr bool fused_step_is_composed_step(const Network<T>& net, const ColVector<T, 3>& x, T y, T eta) {
-  return test::same_bits(sgd_step(net, x, y, eta), update(net, backward(net, x, y), eta));
-}
-static_assert(fused_step_is_composed_step(net0, x0, 1.0, 0.1));
-static_assert(fused_step_is_composed_step(net0, x0, 0.3, 0.7));
-static_assert(fused_step_is_composed_step(net0, ColVector<double, 3>{{-2.5, 0.1, 3.75}}, 0.0, 1.5));
-// Known-bad twin: a step whose δ2 takes the product in the other order, (δ1 U_i) σ′_i, is
-// the same real number but not always the same bits; over a few samples the check tells them
-// apart (on any one sample the two orders may round alike).
-constexpr bool reordered_step_is_composed_step(const ColVector<double, 3>& x, double y, double eta) {
-  Network<double> n = net0;
-  const auto f = forward(net0, x);
-  const double d1 = f.y_hat - y;
-  for (std::size_t i = 0; i < 4; ++i) {
-    const double d2 = (d1 * net0.U(0, i)) * f.sigma_prime(i, 0);
-    for (std::size_t j = 0; j < 3; ++j) n.W(i, j) = n.W(i, j) - eta * (d2 * x(j, 0));
-    n.b1(i, 0) = n.b1(i, 0) - eta * d2;
-    n.U(0, i) = n.U(0, i) - eta * (d1 * f.h(i, 0));
-  }
-  n.b2 = n.b2 - eta * d1;
-  return test::same_bits(n, update(net0, backward(net0, x, y), eta));
-}
-static_assert(!(reordered_step_is_composed_step(x0, 0.3, 0.7) && reordered_step_is_composed_step(x0, 1.0, 0.1) &&
-                reordered_step_is_composed_step(ColVector<double, 3>{{-2.5, 0.1, 3.75}}, 0.0, 1.5) &&
-                reordered_step_is_composed_step(ColVector<double, 3>{{0.3, -0.7, 1.9}}, 0.6, 0.25)));
+// ---- The hot path is the teaching path, up to rounding ---------------------------------------
+// sgd_step fuses forward, backward and update into one pass and evaluates them in its own order;
+// every parameter stays within the bound of fused_bound.hpp of the equations applied one by one
+// (update(net, backward(...), eta)). The AD battery and the bound's twins: fused_step_test.cpp.
+static_assert(test::fused_step_within_bound(net0, x0, 1.0, 0.1));
+static_assert(test::fused_step_within_bound(net0, x0, 0.3, 0.7));
+static_assert(test::fused_step_within_bound(net0, ColVector<double, 3>{{-2.5, 0.1, 3.75}}, 0.0, 1.5));
+// Known-bad twin: the update with the wrong sign (as above) is far outside the bound.
+static_assert(!test::step_within_fused_bound(
+    update(net0, Gradients<double>{0.0, {}, -1.0 * backward(net0, x0, 1.0).dW, {}, {}, 0.0}, 0.1), net0, x0, 1.0, 0.1));
 
 // ---- A short training run: training_data.hpp's 8 samples, label = [x1 + x2 − x3 > 0] ----------
 using test::correct;

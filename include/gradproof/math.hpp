@@ -19,7 +19,9 @@
 #include <cstdint>
 #include <limits>
 
+#include "detail/exp_constants.hpp"
 #include "detail/fp.hpp"
+#include "detail/simd.hpp"
 
 GRADPROOF_FP_CONTRACT_OFF_BEGIN
 
@@ -28,63 +30,6 @@ namespace gradproof::math {
 namespace detail {
 
 using gradproof::detail::is_nan;
-
-// ln 2 split for Cody-Waite reduction: ln2_hi has 32 significant bits, so n * ln2_hi / 32
-// is exact for |n| < 2^21; ln2_lo = ln 2 - ln2_hi rounded. Source: tools/constants.py.
-inline constexpr double ln2_hi = 0x1.62e42ff000000p-1;
-inline constexpr double ln2_lo = -0x1.718432a1b0e26p-35;
-inline constexpr int exp_table_bits = 5;
-inline constexpr int exp_table_size = 1 << exp_table_bits;
-inline constexpr double exp_n_over_ln2 = 0x1.71547652b82fep+5;  // 32 / ln 2
-// Largest x with exp(x) <= DBL_MAX, and the x below which exp(x) < 2^-1075 rounds to 0.
-inline constexpr double exp_overflow_x = 0x1.62e42fefa39efp+9;    // 709.78271289338397
-inline constexpr double exp_underflow_x = -0x1.74910d52d3052p+9;  // -745.13321910194122
-inline constexpr double sqrt2 = 0x1.6a09e667f3bcdp+0;
-// e^r - 1 ~ r + r^2 (c2 + c3 r) + r^4 (c4 + c5 r + c6 r^2) on |r| <= ln2/64: a Chebyshev fit,
-// relative error below 2^-61.9 (Taylor's 1/k! would leave 2^-58 at the ends, 0.03 ulp).
-// Source: tools/exp_poly.py (mpmath).
-inline constexpr double exp_c2 = 0x1.0000000000000p-1;
-inline constexpr double exp_c3 = 0x1.555555554dd39p-3;
-inline constexpr double exp_c4 = 0x1.5555555551947p-5;
-inline constexpr double exp_c5 = 0x1.11114f8dac296p-7;
-inline constexpr double exp_c6 = 0x1.6c16ffe8b0841p-10;
-// sqrt(2)/2 - 1 and sqrt(2) - 1, the range of f in log_reduced (exact differences of doubles
-// near the true values; any double near them will do, both sides of each are accurate).
-inline constexpr double sqrt2_over_2_minus_1 = 0x1.6a09e667f3bcdp-1 - 1.0;
-inline constexpr double sqrt2_minus_1 = sqrt2 - 1.0;
-
-// The tables are built-in arrays, not std::array: in a constant evaluation std::array's
-// operator[] is a function call, and exp makes two lookups (tools/constexpr_time.sh).
-// 2^(j/32) for j = 0..31, correctly rounded. Source: tools/constants.py (mpmath, 300 bits).
-inline constexpr double exp_table_hi[32]{
-    0x1.0000000000000p+0, 0x1.059b0d3158574p+0, 0x1.0b5586cf9890fp+0, 0x1.11301d0125b51p+0,
-    0x1.172b83c7d517bp+0, 0x1.1d4873168b9aap+0, 0x1.2387a6e756238p+0, 0x1.29e9df51fdee1p+0,
-    0x1.306fe0a31b715p+0, 0x1.371a7373aa9cbp+0, 0x1.3dea64c123422p+0, 0x1.44e086061892dp+0,
-    0x1.4bfdad5362a27p+0, 0x1.5342b569d4f82p+0, 0x1.5ab07dd485429p+0, 0x1.6247eb03a5585p+0,
-    0x1.6a09e667f3bcdp+0, 0x1.71f75e8ec5f74p+0, 0x1.7a11473eb0187p+0, 0x1.82589994cce13p+0,
-    0x1.8ace5422aa0dbp+0, 0x1.93737b0cdc5e5p+0, 0x1.9c49182a3f090p+0, 0x1.a5503b23e255dp+0,
-    0x1.ae89f995ad3adp+0, 0x1.b7f76f2fb5e47p+0, 0x1.c199bdd85529cp+0, 0x1.cb720dcef9069p+0,
-    0x1.d5818dcfba487p+0, 0x1.dfc97337b9b5fp+0, 0x1.ea4afa2a490dap+0, 0x1.f50765b6e4540p+0};
-// tail_j = (2^(j/32) - hi_j) / hi_j rounded: the table's rest, relative, so that the scale
-// 2^k hi_j can carry the power of two in its exponent bits. Source: tools/constants.py.
-inline constexpr double exp_table_tail[32]{
-    0x0.0p+0, 0x1.cd2523567f613p-55, 0x1.79aa65d837b6dp-54, -0x1.556522a2fbd0ep-54,
-    -0x1.01b15eaa59348p-55, 0x1.aecf73e3a2f60p-54, 0x1.68efde3a8a894p-54, 0x1.2f7e16d09ab31p-55,
-    0x1.34d754db0abb6p-55, -0x1.24aedcc4b5068p-54, 0x1.59f48a72a4c6dp-55, 0x1.363ed60c2ac11p-59,
-    0x1.690cebb7aafb0p-56, -0x1.8dec6bd0f385fp-56, 0x1.063e1e21c5409p-54, -0x1.c33c53bef4da8p-55,
-    -0x1.3b3efbf5e2228p-54, -0x1.81f647e5a3ecfp-56, -0x1.b32dcb94da51dp-56, -0x1.369b6f13b3734p-54,
-    0x1.db72fc1f0eab4p-55, -0x1.da9b88b6c1e29p-58, 0x1.1affc2b91ce27p-56, -0x1.1bbd1d3bcbb15p-54,
-    0x1.c1a7792cb3387p-55, -0x1.8d6f438ad9334p-57, 0x1.36eae30af0cb3p-56, 0x1.76b2c6c921968p-57,
-    0x1.4a385a63d07a7p-56, -0x1.2d52107b43e1fp-55, -0x1.ff7128fd391f0p-55, 0x1.a64a931d185eep-55};
-// The bits of hi_j, to which k << 52 is added to make 2^k hi_j with one integer addition.
-struct exp_bits_table {
-  std::uint64_t bits[32];
-};
-inline constexpr exp_bits_table exp_table_hi_bits = [] {
-  exp_bits_table table{};
-  for (std::size_t j = 0; j < 32; ++j) table.bits[j] = std::bit_cast<std::uint64_t>(exp_table_hi[j]);
-  return table;
-}();
 
 /// (hi, lo) with hi + lo == a + b exactly (Knuth's TwoSum, no condition on the magnitudes).
 struct double_double {
@@ -226,9 +171,6 @@ GRADPROOF_INLINE_EXP constexpr exp_parts exp_scale_normal(const exp_reduced& e) 
   return {hi, (scale - hi) + scaled_tail};
 }
 
-/// Where exp_scale_normal applies.
-inline constexpr double exp_normal_range = 704.0;
-
 GRADPROOF_INLINE_EXP constexpr exp_parts exp_with_tail(double x) noexcept {
   // The common range first: one test (false for NaN), which also keeps a constant evaluation
   // of exp under 40 clang steps.
@@ -297,11 +239,6 @@ constexpr float log(float x) noexcept {
 }
 
 namespace detail {
-/// Below this, σ(x) = e^x / (1 + e^x) and σ′(x) = e^x / (1 + e^x)^2 are e^x to within a
-/// relative e^x resp. 2 e^x <= 2 e^-40 < 2^-55 (a tenth of an ulp), so both return e^x; and
-/// E = e^-x <= e^40 keeps (1 + E)^2 far from overflow. A branch ordinary data never takes.
-inline constexpr double logistic_left_tail = -40.0;
-
 /// E = e^-x (as E_hi + E_lo) and d + d_lo = 1 + E exactly (TwoSum plus exp's low part), with
 /// q = 1/d rounded: the shared start of every sigmoid below, for x >= logistic_left_tail (so
 /// E <= e^40). Why not e^-|x| and a select on the sign: the select goes through the integer
@@ -394,6 +331,24 @@ constexpr sigmoid_complement<float> sigmoid_and_complement(float x) noexcept {
   return {static_cast<float>(p.sigma), static_cast<float>(p.complement)};
 }
 
+#if GRADPROOF_SIMD
+namespace detail {
+// The lane-wise functions' run-time path, 4 lanes at a time (defined after the scalar functions).
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
+                                                         std::size_t whole) noexcept;
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
+                                                              std::size_t whole) noexcept;
+#if GRADPROOF_SIMD_DISPATCH
+GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
+                                                              std::size_t whole) noexcept;
+GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double* x, double* sigma, double* complement,
+                                                                   std::size_t whole) noexcept;
+#endif
+}  // namespace detail
+#endif
+
 namespace detail {
 /// The lane-wise logistic functions' one loop: when every x_i is in the common range [-40, 704)
 /// (false for NaN), common(i, parts of x_i) for every i in one branch-free loop, which the
@@ -425,6 +380,26 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_complement(const std::array<doub
                                                            std::array<double, Lanes>& complement) noexcept {
   double* const s = sigma.data();
   double* const c = complement.data();
+#if GRADPROOF_SIMD
+  if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
+    constexpr std::size_t whole = Lanes / 4 * 4;
+#if GRADPROOF_SIMD_DISPATCH
+    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
+    if (whole >= 8 && gradproof::detail::simd_avx2())
+      detail::sigmoid_and_complement_lanes_avx2(x.data(), s, c, whole);
+    else
+      detail::sigmoid_and_complement_lanes(x.data(), s, c, whole);
+#else
+    detail::sigmoid_and_complement_lanes(x.data(), s, c, whole);
+#endif
+    for (std::size_t lane = whole; lane < Lanes; ++lane) {
+      const auto both = sigmoid_and_complement(x[lane]);
+      s[lane] = both.sigma;
+      c[lane] = both.complement;
+    }
+    return;
+  }
+#endif
   detail::logistic_lanes(
       x,
       [s, c](std::size_t lane, const detail::logistic_parts& parts) {
@@ -472,6 +447,63 @@ constexpr sigmoid_pair<float> sigmoid_and_prime(float x) noexcept {
   return {static_cast<float>(p.sigma), static_cast<float>(p.sigma_prime)};
 }
 
+#if GRADPROOF_SIMD
+namespace detail {
+/// sigmoid_and_prime of x[0..3] into sigma[0..3], sigma_prime[0..3], at run time: the 4-lane
+/// mirrors (detail/simd.hpp) when every lane is in the common range, as logistic_lanes decides;
+/// otherwise the scalar function lane by lane. The same bits as the scalar function, per lane.
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept {
+  const lanes4 z = lanes4::load(x);
+  if (z.all_in(logistic_left_tail, exp_normal_range)) {
+    const pair4 both = sigmoid_and_prime_common(logistic_common(z));
+    both.first.store(sigma);
+    both.second.store(sigma_prime);
+    return;
+  }
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto p = math::sigmoid_and_prime(x[i]);
+    sigma[i] = p.sigma;
+    sigma_prime[i] = p.sigma_prime;
+  }
+}
+/// sigmoid_and_complement of x[0..3], the same way.
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma, double* complement) noexcept {
+  const lanes4 t = lanes4::load(x);
+  if (t.all_in(logistic_left_tail, exp_normal_range)) {
+    const pair4 both = sigmoid_and_complement_common(logistic_common(t));
+    both.first.store(sigma);
+    both.second.store(complement);
+    return;
+  }
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto p = math::sigmoid_and_complement(x[i]);
+    sigma[i] = p.sigma;
+    complement[i] = p.complement;
+  }
+}
+/// The lane-wise functions' run-time loops over x[0, whole), whole a multiple of 4.
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
+                                                         std::size_t whole) noexcept {
+  for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_prime4(x + lane, sigma + lane, sigma_prime + lane);
+}
+GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
+                                                              std::size_t whole) noexcept {
+  for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_complement4(x + lane, sigma + lane, complement + lane);
+}
+#if GRADPROOF_SIMD_DISPATCH
+/// The same loops as AVX2 clones (detail/simd.hpp).
+GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
+                                                              std::size_t whole) noexcept {
+  sigmoid_and_prime_lanes(x, sigma, sigma_prime, whole);
+}
+GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double* x, double* sigma, double* complement,
+                                                                   std::size_t whole) noexcept {
+  sigmoid_and_complement_lanes(x, sigma, complement, whole);
+}
+#endif
+}  // namespace detail
+#endif
+
 
 /// sigmoid_and_prime of every entry of x, the same bits as the scalar one entry by entry, but
 /// written so that the compiler can vectorise it (detail::logistic_lanes): the forward pass's
@@ -481,6 +513,26 @@ GRADPROOF_INLINE_EXP constexpr void sigmoid_and_prime(const std::array<double, L
                                                       std::array<double, Lanes>& sigma_prime) noexcept {
   double* const s = sigma.data();
   double* const s_prime = sigma_prime.data();
+#if GRADPROOF_SIMD
+  if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
+    constexpr std::size_t whole = Lanes / 4 * 4;
+#if GRADPROOF_SIMD_DISPATCH
+    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
+    if (whole >= 8 && gradproof::detail::simd_avx2())
+      detail::sigmoid_and_prime_lanes_avx2(x.data(), s, s_prime, whole);
+    else
+      detail::sigmoid_and_prime_lanes(x.data(), s, s_prime, whole);
+#else
+    detail::sigmoid_and_prime_lanes(x.data(), s, s_prime, whole);
+#endif
+    for (std::size_t lane = whole; lane < Lanes; ++lane) {
+      const auto both = sigmoid_and_prime(x[lane]);
+      s[lane] = both.sigma;
+      s_prime[lane] = both.sigma_prime;
+    }
+    return;
+  }
+#endif
   detail::logistic_lanes(
       x,
       [s, s_prime](std::size_t lane, const detail::logistic_parts& parts) {

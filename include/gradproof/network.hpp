@@ -11,7 +11,9 @@
 #ifndef GRADPROOF_NETWORK_HPP
 #define GRADPROOF_NETWORK_HPP
 
+#include <bit>
 #include <cstddef>
+#include <iterator>
 #include <type_traits>
 
 #include "detail/fp.hpp"
@@ -275,13 +277,46 @@ constexpr Network<T, In, Hidden> update(const Network<T, In, Hidden>& net, const
 }
 
 namespace detail {
-/// The backward pass and the update of sgd_step_in_place, from its forward pass f: every entry
-/// by the same operations in the same order as gradproof::equations and update() (proven
-/// bit-identical), without materialising δ2, dW, db1 and dU. x (In, 1).
+/// δ1 of the fused step, from θ: ŷ = σ(θ) and 1 − ŷ = E σ(θ) (E = e^−θ) make
+/// (1 − y) ŷ − y (1 − ŷ) = σ(θ) k with k = (1 − y) − y E, and σ(θ) = 1/(1 + E) is q = 1/d
+/// (math.hpp's logistic parts, d = fl(1 + E)) to within 2 u. So δ1 = k q: k waits only for E
+/// and is ready when the division is, and one product follows q where the composed step
+/// (sigmoid_and_complement's corrected σ and E σ, then equations::delta1) has four and two
+/// subtractions. The same real number to within 5 u of δ1's terms, as close as the composed
+/// δ1 is (static_tests/fused_bound.hpp). Outside the logistic's common range (θ < −40 or
+/// θ >= 704, or NaN), and for float, equations::delta1 itself. scalar.
+template <class T>
+GRADPROOF_INLINE_STEP constexpr T fused_delta1(T theta, T y) noexcept {
+  if constexpr (std::is_same_v<T, double>) {
+    if (theta >= math::detail::logistic_left_tail && theta < math::detail::exp_normal_range) {  // false for NaN
+      const auto p = math::detail::logistic(theta);
+      const double k = (1.0 - y) - GRADPROOF_MUL(y, p.e.hi);
+      return GRADPROOF_MUL(k, p.q);
+    }
+  }
+  const auto output = math::sigmoid_and_complement(theta);
+  return equations::delta1(output.sigma, output.complement, y);
+}
+
+/// The backward pass and the update of the fused step, from the forward pass's h, σ′(z) and θ, in
+/// the fused order: η U_i σ′_i and η h_i are formed while the output unit is still being
+/// computed, so that once δ1 is known each parameter is one product and one subtraction away
+/// from its update,
+///   W_ij -= δ1 ((η U_i σ′_i) x_j),  b1_i -= δ1 (η U_i σ′_i),  U_i -= δ1 (η h_i),  b2 -= δ1 η,
+/// where update(net, backward(...), eta) multiplies η (δ1 (U_i σ′_i)) x_j, four products in a
+/// row. The same real numbers; static_tests/fused_step_test.cpp bounds the roundings' difference.
+/// With the next sample's x' (an epoch), also the next z' = W' x' + b1', off the update's chain:
+/// W' x' + b1' = (W x' + b1) − δ1 (η U σ′) (xᵀx' + 1), and W x' + b1 does not wait for δ1, so
+///   z'_i = (W x' + b1)_i − δ1 ((η U_i σ′_i) s),  s = xᵀx' + 1,
+/// one product and one subtraction after δ1 (static_tests/fused_step_test.cpp bounds the epoch).
+/// x (In, 1); next_x, next_z: both or neither (next_z may be the z that h and σ′ came from).
 template <class T, std::size_t In, std::size_t Hidden>
 GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
-                                                         T eta, const ForwardPass<T, In, Hidden>& f) noexcept {
-  const T delta1 = equations::delta1(f.y_hat, f.one_minus_y_hat, y);
+                                                         T eta, const ColVector<T, Hidden>& h_col,
+                                                         const ColVector<T, Hidden>& sigma_prime_col, T theta,
+                                                         const ColVector<T, In>* next_x = nullptr,
+                                                         ColVector<T, Hidden>* next_z = nullptr) noexcept {
+  const T delta1 = fused_delta1(theta, y);
   // Raw pointers, not net.W(i, j): in a constant evaluation every operator() and
   // std::array::operator[] is a function call, and this loop cost 3x as much through them
   // (299 against 95 us of g++'s time for this function, timed as tools/constexpr_time.sh does).
@@ -289,31 +324,208 @@ GRADPROOF_INLINE_STEP constexpr void sgd_update_in_place(Network<T, In, Hidden>&
   T* const W = net.W.data.data();
   T* const b1 = net.b1.data.data();
   T* const U = net.U.data.data();
-  const T* const sigma_prime = f.sigma_prime.data.data();
-  const T* const h = f.h.data.data();
+  const T* const sigma_prime = sigma_prime_col.data.data();
+  const T* const h = h_col.data.data();
   const T* const xs = x.data.data();
-  for (std::size_t i = 0; i < Hidden; ++i) {
-    const T delta2_i = GRADPROOF_MUL(delta1, GRADPROOF_MUL(U[i], sigma_prime[i]));  // equations::delta2, entry i
-    for (std::size_t j = 0; j < In; ++j) W[i * In + j] = W[i * In + j] - GRADPROOF_MUL(eta, GRADPROOF_MUL(delta2_i, xs[j]));  // dW_ij
-    b1[i] = b1[i] - GRADPROOF_MUL(eta, delta2_i);                                      // db1_i
-    U[i] = U[i] - GRADPROOF_MUL(eta, GRADPROOF_MUL(delta1, h[i]));                      // dU_i
+  // next_z, not next_x: next_z points into the caller's own z, while next_x may point into a
+  // temporary data set, whose address g++ 12 will not compare with nullptr in a constant
+  // evaluation (iris_proof.cpp's shuffled-label epoch).
+  if (next_z != nullptr) {  // before the update: W, b1 and U as they were
+    *next_z = net.W * *next_x + net.b1;
+    const T* const xn = next_x->data.data();
+    T s = GRADPROOF_MUL(xs[0], xn[0]);  // xᵀx' + 1
+    for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
+    s = s + T(1);
+    for (std::size_t i = 0; i < Hidden; ++i)
+      next_z->data[i] = next_z->data[i] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(GRADPROOF_MUL(eta, GRADPROOF_MUL(U[i], sigma_prime[i])), s));
   }
-  net.b2 = net.b2 - GRADPROOF_MUL(eta, delta1);  // db2
+  for (std::size_t i = 0; i < Hidden; ++i) {
+    const T eta_u_sigma_prime = GRADPROOF_MUL(eta, GRADPROOF_MUL(U[i], sigma_prime[i]));  // η δ2_i / δ1
+    for (std::size_t j = 0; j < In; ++j) W[i * In + j] = W[i * In + j] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta_u_sigma_prime, xs[j]));
+    b1[i] = b1[i] - GRADPROOF_MUL(delta1, eta_u_sigma_prime);
+    U[i] = U[i] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta, h[i]));
+  }
+  net.b2 = net.b2 - GRADPROOF_MUL(delta1, eta);
 }
+
+/// The fused step's forward half from z: σ, σ′ of every hidden unit and θ, by forward's own
+/// functions; then the update (and, in an epoch, the next z).
+template <class T, std::size_t In, std::size_t Hidden>
+GRADPROOF_INLINE_STEP constexpr void sgd_step_from_z(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y, T eta,
+                                                     const ColVector<T, Hidden>& z,
+                                                     const ColVector<T, In>* next_x = nullptr,
+                                                     ColVector<T, Hidden>* next_z = nullptr) noexcept {
+  ColVector<T, Hidden> h;
+  ColVector<T, Hidden> sigma_prime;
+  math::sigmoid_and_prime(z.data, h.data, sigma_prime.data);
+  sgd_update_in_place(net, x, y, eta, h, sigma_prime, logit(net, h), next_x, next_z);
+}
+
+/// The fused step in the scalar (constant evaluation's) form: z = W x + b1, then the above.
+template <class T, std::size_t In, std::size_t Hidden>
+GRADPROOF_INLINE_STEP constexpr void sgd_step_scalar(Network<T, In, Hidden>& net, const ColVector<T, In>& x, T y,
+                                                     T eta) noexcept {
+  stop_on_bad_forward_input(net, x);
+  sgd_step_from_z(net, x, y, eta, net.W * x + net.b1);
+}
+
+#if GRADPROOF_SIMD
+/// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
+/// else lane by lane through the scalar function (the same bits either way).
+GRADPROOF_ALWAYS_INLINE inline math::detail::pair4 hidden4(const gradproof::detail::lanes4& z) noexcept {
+  if (z.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range))
+    return math::detail::sigmoid_and_prime_common(math::detail::logistic_common(z));
+  // The rare path fills arrays and loads them whole: filling the vectors lane by lane made g++
+  // keep h and σ′ in memory on the common path too.
+  double h[4];
+  double sigma_prime[4];
+  for (int i = 0; i < 4; ++i) {
+    const auto p = math::sigmoid_and_prime(z[i]);
+    h[i] = p.sigma;
+    sigma_prime[i] = p.sigma_prime;
+  }
+  return {gradproof::detail::lanes4::load(h), gradproof::detail::lanes4::load(sigma_prime)};
+}
+
+/// The fused step of a network of 4 hidden units in doubles, at run time: the 4 hidden units
+/// are the 4 lanes of one vector (detail/simd.hpp), every operation on a lane the one that
+/// sgd_step_scalar does on that unit, in the same order, so the bits are the scalar path's.
+/// W (4, In) row-major is read and written by columns: column j is lane stride In.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net, const ColVector<double, In>& x,
+                                            double y, double eta, Network<double, In, 4>& next) noexcept {
+  using gradproof::detail::lanes4;
+  const double* const W = net.W.data.data();
+  const double* const xs = x.data.data();
+  lanes4 columns[In];
+  gradproof::detail::load_columns(W, columns);
+  const lanes4 b1 = lanes4::load(net.b1.data.data());
+  const lanes4 U = lanes4::load(net.U.data.data());
+  // z = W x + b1: lane i sums W_i0 x_0 + W_i1 x_1 + ... from j = 0 up, then b1_i (matmul's order).
+  lanes4 z = columns[0] * xs[0];
+  GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) z = z + columns[j] * xs[j];
+  z = z + b1;
+  const math::detail::pair4 hidden = hidden4(z);
+  const lanes4& h = hidden.first;
+  const lanes4& sigma_prime = hidden.second;
+  const lanes4 u_h = U * h;
+  const double theta = u_h.sum_in_order() + net.b2;  // logit()'s order
+  const double delta1 = fused_delta1(theta, y);
+  const lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
+  const double b2 = net.b2 - GRADPROOF_MUL(delta1, eta);  // net may be next: every read before any write
+  gradproof::detail::store_columns(next.W.data.data(), columns);
+  (b1 - delta1 * eta_u_sigma_prime).store(next.b1.data.data());
+  (U - delta1 * (eta * h)).store(next.U.data.data());
+  next.b2 = b2;
+}
+
+/// fused_delta1 of 4 logits (4 networks, one label y), lane by lane: its operations on 4 lanes
+/// where every θ is in the common range, else the scalar function per lane.
+GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 fused_delta1_4(const gradproof::detail::lanes4& theta,
+                                                                      double y) noexcept {
+  using gradproof::detail::lanes4;
+  if (theta.all_in(math::detail::logistic_left_tail, math::detail::exp_normal_range)) {
+    const auto p = math::detail::logistic_common(theta);
+    const lanes4 k = (1.0 - y) - y * p.e.hi;
+    return k * p.q;
+  }
+  lanes4 out{};
+  for (int i = 0; i < 4; ++i) out.v[i] = fused_delta1(theta[i], y);
+  return out;
+}
+
+
+/// W x + b1 from W's columns: matmul's order (from j = 0 up), then b1.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline gradproof::detail::lanes4 columns_x_plus_b1(const gradproof::detail::lanes4 (&columns)[In],
+                                                                           const gradproof::detail::lanes4& b1,
+                                                                           const double* xs) noexcept {
+  gradproof::detail::lanes4 sum = columns[0] * xs[0];
+  GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) sum = sum + columns[j] * xs[j];
+  return sum + b1;
+}
+
+/// sgd_epoch of a network of 4 hidden units in doubles, at run time: the network stays in
+/// registers, W as its In columns, from the first sample to the last; each sample's z comes from
+/// the previous step as sgd_update_in_place forms it (W x' + b1 before the update, then the
+/// correction), so the update is off the loop-carried chain. Every lane's operations are the
+/// scalar sgd_epoch's, in its order.
+template <std::size_t In, class Iterator>
+GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iterator it, Iterator last,
+                                             double eta) noexcept {
+  using gradproof::detail::lanes4;
+  lanes4 columns[In];
+  gradproof::detail::load_columns(net.W.data.data(), columns);
+  lanes4 b1 = lanes4::load(net.b1.data.data());
+  lanes4 U = lanes4::load(net.U.data.data());
+  double b2 = net.b2;
+  lanes4 z = columns_x_plus_b1(columns, b1, it->x.data.data());
+  for (;;) {
+    const double* const xs = it->x.data.data();
+    const double y = it->y;
+    const math::detail::pair4 hidden = hidden4(z);
+    const lanes4 u_h = U * hidden.first;
+    const double theta = u_h.sum_in_order() + b2;  // logit()'s order
+    const double delta1 = fused_delta1(theta, y);
+    const lanes4 eta_u_sigma_prime = eta * (U * hidden.second);
+    const bool more = ++it != last;
+    if (more) {
+      const double* const xn = it->x.data.data();
+      double s = GRADPROOF_MUL(xs[0], xn[0]);
+      GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
+      s = s + 1.0;
+      z = columns_x_plus_b1(columns, b1, xn) - delta1 * (eta_u_sigma_prime * s);
+    }
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
+    b1 = b1 - delta1 * eta_u_sigma_prime;
+    U = U - delta1 * (eta * hidden.first);
+    b2 = b2 - GRADPROOF_MUL(delta1, eta);
+    if (!more) break;
+  }
+  gradproof::detail::store_columns(net.W.data.data(), columns);
+  b1.store(net.b1.data.data());
+  U.store(net.U.data.data());
+  net.b2 = b2;
+}
+
+#if GRADPROOF_SIMD_DISPATCH
+/// sgd_epoch4 as an AVX2 clone (detail/simd.hpp). Not the single step: a call per step costs more
+/// than the wider registers save (measured: g++ -O2 74 against 63 ns, clang++-19 74 against
+/// 57 ns per sgd_step, gradproof_bench), so sgd_step runs its baseline kernel inlined.
+template <std::size_t In, class Iterator>
+GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, Iterator it, Iterator last,
+                                                 double eta) noexcept {
+  sgd_epoch4(net, it, last, eta);
+}
+#endif
+
+#endif
 }  // namespace detail
 
 /// One step of plain SGD on one sample, in place: forward, backward and update fused into one
-/// pass over the hidden units. The hot path. Bit for bit the same as
-/// `update(net, backward(net, x, y), eta)`: every entry is computed by the same operations in
-/// the same order as gradproof::equations does (proven in static_tests/training_test.cpp and
-/// runtime_tests/), only without materialising δ2, dW, db1 and dU.
+/// pass over the hidden units. The hot path. The same real numbers as
+/// `update(net, backward(net, x, y), eta)`, evaluated in the fused order (detail::fused_delta1,
+/// detail::sgd_update_in_place), so not always the same bits: every updated parameter is within
+/// the bound that static_tests/fused_step_test.cpp derives and proves (1 ulp of the parameter
+/// plus a few units of roundoff of η times its gradient). Compile time and run time agree bit
+/// for bit: at run time, for doubles and 4 hidden units, the same operations run on the 4
+/// hidden units at once (detail/simd.hpp).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
 GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
                                  std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
   if constexpr (detail::input_shape_ok<In, XRows, XCols>()) {
     detail::stop_on_bad_label(y);
     detail::stop_on_bad_eta(eta);
-    detail::sgd_update_in_place(net, x, y, eta, forward(net, x));
+#if GRADPROOF_SIMD
+    if constexpr (std::is_same_v<T, double> && Hidden == 4) {
+      if (!__builtin_is_constant_evaluated()) {
+        detail::sgd_step4(net, x, y, eta, net);
+        return;
+      }
+    }
+#endif
+    detail::sgd_step_scalar(net, x, y, eta);
   }
 }
 
@@ -322,17 +534,58 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_in_place(Network<T, In, Hidden>& n
 template <class T, std::size_t In, std::size_t Hidden, std::size_t XRows, std::size_t XCols>
 GRADPROOF_INLINE_STEP constexpr Network<T, In, Hidden> sgd_step(const Network<T, In, Hidden>& net, const Matrix<T, XRows, XCols>& x,
                                           std::type_identity_t<T> y, std::type_identity_t<T> eta) noexcept {
+#if GRADPROOF_SIMD
+  if constexpr (std::is_same_v<T, double> && Hidden == 4 && detail::input_shape_ok<In, XRows, XCols>()) {
+    if (!__builtin_is_constant_evaluated()) {
+      Network<T, In, Hidden> next;  // its zeroing is overwritten, and the optimiser drops it
+      detail::sgd_step4(net, x, y, eta, next);
+      return next;
+    }
+  }
+#endif
   Network<T, In, Hidden> next = net;
   sgd_step_in_place(next, x, y, eta);
   return next;
 }
 
-/// One epoch of per-sample SGD over `samples` (any range of Sample<T, In>), in order.
+/// One epoch of per-sample SGD over `samples` (any range of Sample<T, In>), in order: the fused
+/// step on each sample, with each next z formed off the update's chain (the network before the
+/// update times x', then a correction: detail::sgd_update_in_place). The same real numbers as
+/// sgd_step on each sample in turn; the roundings of z differ, within the bound that
+/// static_tests/fused_step_test.cpp proves for whole epochs.
 template <class T, std::size_t In, std::size_t Hidden, class Samples>
 constexpr Network<T, In, Hidden> sgd_epoch(Network<T, In, Hidden> net, const Samples& samples,
                                            std::type_identity_t<T> eta) noexcept {
-  for (const Sample<T, In>& s : samples) sgd_step_in_place(net, s.x, s.y, eta);
-  return net;
+  detail::stop_on_bad_eta(eta);
+  auto it = std::begin(samples);
+  const auto last = std::end(samples);
+  if (it == last) return net;
+#if GRADPROOF_SIMD
+  if constexpr (std::is_same_v<T, double> && Hidden == 4) {
+    if (!__builtin_is_constant_evaluated()) {
+#if GRADPROOF_SIMD_DISPATCH
+      if (detail::simd_avx2()) {
+        detail::sgd_epoch4_avx2(net, it, last, eta);
+        return net;
+      }
+#endif
+      detail::sgd_epoch4(net, it, last, eta);
+      return net;
+    }
+  }
+#endif
+  detail::stop_on_bad_forward_input(net, it->x);
+  ColVector<T, Hidden> z = net.W * it->x + net.b1;
+  for (;;) {
+    const Sample<T, In>& s = *it;
+    detail::stop_on_bad_label(s.y);
+    if (++it == last) {
+      detail::sgd_step_from_z(net, s.x, s.y, eta, z);
+      return net;
+    }
+    detail::stop_on_bad_forward_input(net, it->x);
+    detail::sgd_step_from_z(net, s.x, s.y, eta, z, &it->x, &z);  // z is read before the next z is written
+  }
 }
 
 /// The class the network predicts: θ >= 0, i.e. ŷ >= 1/2 (exact, no rounding of ŷ involved).

@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstddef>
+#include <iterator>
 #include <type_traits>
 
 #include "detail/fp.hpp"
@@ -60,6 +61,144 @@ GRADPROOF_INLINE_STEP constexpr std::array<ForwardPass<T, In, Hidden>, N> forwar
 }
 }  // namespace detail
 
+namespace detail {
+/// σ and σ′ of N hidden layers at once from their z: all N·Hidden units in one lane-wise call
+/// (vectorisable; the same bits as the scalar function per unit).
+template <class T, std::size_t Hidden, std::size_t N>
+GRADPROOF_INLINE_STEP constexpr void hidden_lanes(const std::array<ColVector<T, Hidden>, N>& z,
+                                                  std::array<ColVector<T, Hidden>, N>& h,
+                                                  std::array<ColVector<T, Hidden>, N>& sigma_prime) noexcept {
+  std::array<T, N * Hidden> z_lanes{};
+  std::array<T, N * Hidden> h_lanes{};
+  std::array<T, N * Hidden> sigma_prime_lanes{};
+  for (std::size_t n = 0; n < N; ++n)
+    for (std::size_t i = 0; i < Hidden; ++i) z_lanes[n * Hidden + i] = z[n].data[i];
+  math::sigmoid_and_prime(z_lanes, h_lanes, sigma_prime_lanes);
+  for (std::size_t n = 0; n < N; ++n) {
+    for (std::size_t i = 0; i < Hidden; ++i) {
+      h[n].data[i] = h_lanes[n * Hidden + i];
+      sigma_prime[n].data[i] = sigma_prime_lanes[n * Hidden + i];
+    }
+  }
+}
+
+/// One fused step of each of K networks on the sample x, y from their z, stage by stage (every
+/// hidden layer, then every update), so that the K independent chains overlap; with next_x,
+/// each network's next z as sgd_epoch forms it.
+template <class T, std::size_t In, std::size_t Hidden, std::size_t K>
+GRADPROOF_INLINE_STEP constexpr void step_many_from_z(std::array<Network<T, In, Hidden>, K>& nets, const ColVector<T, In>& x,
+                                                      T y, const std::array<T, K>& etas,
+                                                      const std::array<ColVector<T, Hidden>, K>& z,
+                                                      const ColVector<T, In>* next_x,
+                                                      std::array<ColVector<T, Hidden>, K>* next_z) noexcept {
+  std::array<ColVector<T, Hidden>, K> h{};
+  std::array<ColVector<T, Hidden>, K> sigma_prime{};
+  hidden_lanes(z, h, sigma_prime);
+  for (std::size_t k = 0; k < K; ++k)
+    sgd_update_in_place(nets[k], x, y, etas[k], h[k], sigma_prime[k], logit(nets[k], h[k]), next_x,
+                        next_z != nullptr ? &(*next_z)[k] : nullptr);
+}
+}  // namespace detail
+
+#if GRADPROOF_SIMD
+namespace detail {
+/// step_many_from_z at run time, for networks of 4 hidden units in doubles: each network's hidden
+/// layer is one 4-lane vector (detail/simd.hpp), the K output units go 4 at a time
+/// (fused_delta1_4), and each network's update is sgd_step4's. z[k]: this sample's z of network
+/// k in, its next z out (with next_x). Every lane's operations are the scalar path's.
+template <std::size_t In, std::size_t K>
+GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>, K>& nets, const ColVector<double, In>& x,
+                                             double y, const std::array<double, K>& etas, lanes4* z,
+                                             const std::type_identity_t<ColVector<double, In>>* next_x) noexcept {
+  std::array<lanes4, K> h{};
+  std::array<lanes4, K> sigma_prime{};
+  std::array<double, K> theta{};
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) {
+    const math::detail::pair4 hidden = hidden4(z[k]);
+    h[k] = hidden.first;
+    sigma_prime[k] = hidden.second;
+    const lanes4 u_h = lanes4::load(nets[k].U.data.data()) * h[k];
+    theta[k] = u_h.sum_in_order() + nets[k].b2;  // logit()'s order
+  }
+  std::array<double, K> delta1{};
+  constexpr std::size_t whole = K / 4 * 4;
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < whole; k += 4) fused_delta1_4(lanes4::load(theta.data() + k), y).store(delta1.data() + k);
+  GRADPROOF_UNROLL for (std::size_t k = whole; k < K; ++k) delta1[k] = fused_delta1(theta[k], y);
+  const double* const xs = x.data.data();
+  double s = 0.0;  // xᵀx' + 1, the same for every network
+  if (next_x != nullptr) {
+    const double* const xn = next_x->data.data();
+    s = GRADPROOF_MUL(xs[0], xn[0]);
+    GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
+    s = s + 1.0;
+  }
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) {
+    double* const W = nets[k].W.data.data();
+    lanes4 columns[In];
+    gradproof::detail::load_columns(W, columns);
+    const lanes4 b1 = lanes4::load(nets[k].b1.data.data());
+    const lanes4 U = lanes4::load(nets[k].U.data.data());
+    const lanes4 eta_u_sigma_prime = etas[k] * (U * sigma_prime[k]);
+    if (next_x != nullptr) {
+      const double* const xn = next_x->data.data();
+      lanes4 before = columns[0] * xn[0];
+      GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) before = before + columns[j] * xn[j];
+      z[k] = (before + b1) - delta1[k] * (eta_u_sigma_prime * s);
+    }
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1[k] * (eta_u_sigma_prime * xs[j]);
+    store_columns(W, columns);
+    (b1 - delta1[k] * eta_u_sigma_prime).store(nets[k].b1.data.data());
+    (U - delta1[k] * (etas[k] * h[k])).store(nets[k].U.data.data());
+    nets[k].b2 = nets[k].b2 - GRADPROOF_MUL(delta1[k], etas[k]);
+  }
+}
+
+/// z = W x + b1 of a network of 4 hidden units, in matmul's order, as one 4-lane vector.
+template <std::size_t In>
+GRADPROOF_ALWAYS_INLINE inline lanes4 w_x_plus_b1(const Network<double, In, 4>& net, const double* xs) noexcept {
+  lanes4 columns[In];
+  load_columns(net.W.data.data(), columns);
+  return columns_x_plus_b1(columns, lanes4::load(net.b1.data.data()), xs);
+}
+
+/// sgd_step_many and train_many at run time, from the networks' first z on.
+template <std::size_t In, std::size_t K>
+GRADPROOF_ALWAYS_INLINE inline void sgd_step_many4(std::array<Network<double, In, 4>, K>& nets, const ColVector<double, In>& x,
+                                                 double y, const std::array<double, K>& etas) noexcept {
+  std::array<lanes4, K> z{};
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], x.data.data());
+  step_many4(nets, x, y, etas, z.data(), nullptr);
+}
+template <std::size_t In, std::size_t K, class Iterator>
+GRADPROOF_ALWAYS_INLINE inline void train_many4(std::array<Network<double, In, 4>, K>& nets, Iterator it, Iterator last,
+                                              const std::array<double, K>& etas) noexcept {
+  std::array<lanes4, K> z{};
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], it->x.data.data());
+  for (;;) {
+    const auto& s = *it;
+    const bool more = ++it != last;
+    step_many4(nets, s.x, s.y, etas, z.data(), more ? &it->x : nullptr);
+    if (!more) return;
+  }
+}
+
+#if GRADPROOF_SIMD_DISPATCH
+/// The lockstep and mini-batch kernels as AVX2 clones (detail/simd.hpp).
+template <std::size_t In, std::size_t K>
+GRADPROOF_AVX2_CLONE inline void sgd_step_many4_avx2(std::array<Network<double, In, 4>, K>& nets,
+                                                     const ColVector<double, In>& x, double y,
+                                                     const std::array<double, K>& etas) noexcept {
+  sgd_step_many4(nets, x, y, etas);
+}
+template <std::size_t In, std::size_t K, class Iterator>
+GRADPROOF_AVX2_CLONE inline void train_many4_avx2(std::array<Network<double, In, 4>, K>& nets, Iterator it,
+                                                  Iterator last, const std::array<double, K>& etas) noexcept {
+  train_many4(nets, it, last, etas);
+}
+#endif
+}  // namespace detail
+#endif
+
 /// One SGD step of K networks on the same sample x (In, 1), y, each with its own learning rate:
 /// nets[k] becomes sgd_step(nets[k], x, y, etas[k]), bit for bit. Stage by stage over k (every
 /// forward pass, then every update), so that the K independent chains overlap.
@@ -68,22 +207,137 @@ GRADPROOF_INLINE_STEP constexpr void sgd_step_many(std::array<Network<T, In, Hid
                                                    std::type_identity_t<T> y, const std::array<T, K>& etas) noexcept {
   detail::stop_on_bad_label(y);
   for (const T eta : etas) detail::stop_on_bad_eta(eta);
-  const auto f = detail::forward_lanes<T, In, Hidden, K>([&nets](std::size_t net_index) -> const auto& { return nets[net_index]; },
-                                                         [&x](std::size_t) -> const auto& { return x; });
-  for (std::size_t k = 0; k < K; ++k) detail::sgd_update_in_place(nets[k], x, y, etas[k], f[k]);
+#if GRADPROOF_SIMD
+  if constexpr (std::is_same_v<T, double> && Hidden == 4) {
+    if (!__builtin_is_constant_evaluated()) {
+#if GRADPROOF_SIMD_DISPATCH
+      if (detail::simd_avx2()) return detail::sgd_step_many4_avx2(nets, x, y, etas);
+#endif
+      return detail::sgd_step_many4(nets, x, y, etas);
+    }
+  }
+#endif
+  std::array<ColVector<T, Hidden>, K> z{};
+  for (std::size_t k = 0; k < K; ++k) {
+    detail::stop_on_bad_forward_input(nets[k], x);
+    z[k] = nets[k].W * x + nets[k].b1;
+  }
+  detail::step_many_from_z<T, In, Hidden, K>(nets, x, y, etas, z, nullptr, nullptr);
 }
 
 /// One epoch of per-sample SGD for K networks in lockstep, in sample order: nets[k] becomes
-/// sgd_epoch(nets[k], samples, etas[k]), bit for bit.
+/// sgd_epoch(nets[k], samples, etas[k]), bit for bit (each network's next z formed as
+/// sgd_epoch forms it).
 template <class T, std::size_t In, std::size_t Hidden, std::size_t K, class Samples>
 constexpr std::array<Network<T, In, Hidden>, K> train_many(std::array<Network<T, In, Hidden>, K> nets,
                                                             const Samples& samples,
                                                             const std::array<T, K>& etas) noexcept {
-  for (const Sample<T, In>& s : samples) sgd_step_many(nets, s.x, s.y, etas);
-  return nets;
+  for (const T eta : etas) detail::stop_on_bad_eta(eta);
+  auto it = std::begin(samples);
+  const auto last = std::end(samples);
+  if (it == last) return nets;
+#if GRADPROOF_SIMD
+  if constexpr (std::is_same_v<T, double> && Hidden == 4) {
+    if (!__builtin_is_constant_evaluated()) {
+#if GRADPROOF_SIMD_DISPATCH
+      if (detail::simd_avx2()) {
+        detail::train_many4_avx2(nets, it, last, etas);
+        return nets;
+      }
+#endif
+      detail::train_many4(nets, it, last, etas);
+      return nets;
+    }
+  }
+#endif
+  std::array<ColVector<T, Hidden>, K> z{};
+  for (std::size_t k = 0; k < K; ++k) {
+    detail::stop_on_bad_forward_input(nets[k], it->x);
+    z[k] = nets[k].W * it->x + nets[k].b1;
+  }
+  for (;;) {
+    const Sample<T, In>& s = *it;
+    detail::stop_on_bad_label(s.y);
+    if (++it == last) {
+      detail::step_many_from_z<T, In, Hidden, K>(nets, s.x, s.y, etas, z, nullptr, nullptr);
+      return nets;
+    }
+    for (std::size_t k = 0; k < K; ++k) detail::stop_on_bad_forward_input(nets[k], it->x);
+    std::array<ColVector<T, Hidden>, K> next_z{};
+    detail::step_many_from_z<T, In, Hidden, K>(nets, s.x, s.y, etas, z, &it->x, &next_z);
+    z = next_z;
+  }
 }
 
 namespace detail {
+#if GRADPROOF_SIMD
+/// mean_gradient_of_first at run time, for a network of 4 hidden units in doubles: each sample's
+/// hidden layer is one 4-lane vector, the output units go 4 samples at a time, and the sums run
+/// over the hidden units' lanes; every lane's operations are the scalar path's (forward,
+/// backward, the sums in sample order, the product by 1/count).
+template <std::size_t In, std::size_t B>
+GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Network<double, In, 4>& net,
+                                                                     const std::array<Sample<double, In>, B>& batch,
+                                                                     std::size_t count) noexcept {
+  const lanes4 U = lanes4::load(net.U.data.data());
+  const lanes4 b1 = lanes4::load(net.b1.data.data());
+  lanes4 columns[In];
+  load_columns(net.W.data.data(), columns);
+  std::array<lanes4, B> h{};
+  std::array<lanes4, B> u_sigma_prime{};  // U ∘ σ′ᵀ, equations::delta2's hadamard product
+  std::array<double, B> theta{};
+  for (std::size_t b = 0; b < count; ++b) {
+    const math::detail::pair4 hidden = hidden4(columns_x_plus_b1(columns, b1, batch[b].x.data.data()));
+    h[b] = hidden.first;
+    u_sigma_prime[b] = U * hidden.second;
+    const lanes4 u_h = U * h[b];
+    theta[b] = u_h.sum_in_order() + net.b2;  // logit()'s order
+  }
+  std::array<double, B> y_hat{};
+  std::array<double, B> one_minus_y_hat{};
+  const std::size_t whole = count / 4 * 4;
+  for (std::size_t b = 0; b < whole; b += 4)
+    math::detail::sigmoid_and_complement4(theta.data() + b, y_hat.data() + b, one_minus_y_hat.data() + b);
+  for (std::size_t b = whole; b < count; ++b) {
+    const auto both = math::sigmoid_and_complement(theta[b]);
+    y_hat[b] = both.sigma;
+    one_minus_y_hat[b] = both.complement;
+  }
+  // Sample 0's gradient starts the sums, as in the scalar path (count >= 1).
+  double sum_delta1 = equations::delta1(y_hat[0], one_minus_y_hat[0], batch[0].y);
+  lanes4 sum_delta2 = sum_delta1 * u_sigma_prime[0];
+  lanes4 sum_dU = sum_delta1 * h[0];
+  lanes4 sum_dW[In];
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) sum_dW[j] = sum_delta2 * batch[0].x.data[j];
+  for (std::size_t b = 1; b < count; ++b) {
+    const double* const xs = batch[b].x.data.data();
+    const double delta1 = equations::delta1(y_hat[b], one_minus_y_hat[b], batch[b].y);
+    const lanes4 delta2 = delta1 * u_sigma_prime[b];
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) sum_dW[j] = sum_dW[j] + delta2 * xs[j];
+    sum_delta2 = sum_delta2 + delta2;
+    sum_dU = sum_dU + delta1 * h[b];
+    sum_delta1 = sum_delta1 + delta1;
+  }
+  const double inv = 1.0 / static_cast<double>(count);
+  Gradients<double, In, 4> g{};
+  g.delta1 = GRADPROOF_MUL(sum_delta1, inv);
+  (sum_delta2 * inv).store(g.delta2.data.data());
+  GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) (sum_dW[j] * inv).store(g.dW.data.data() + j, In);
+  g.db1.data = g.delta2.data;  // db1 = δ2ᵀ: the same sums, so the same bits
+  (sum_dU * inv).store(g.dU.data.data());
+  g.db2 = g.delta1;  // db2 = δ1: likewise
+  return g;
+}
+#if GRADPROOF_SIMD_DISPATCH
+template <std::size_t In, std::size_t B>
+GRADPROOF_AVX2_CLONE inline Gradients<double, In, 4> mean_gradient4_avx2(const Network<double, In, 4>& net,
+                                                                         const std::array<Sample<double, In>, B>& batch,
+                                                                         std::size_t count) noexcept {
+  return mean_gradient4(net, batch, count);
+}
+#endif
+#endif
+
 /// The mean gradient of batch[0, count), count in [1, B] (the callers guarantee it): the
 /// gradients summed in sample order, then multiplied by 1/count. The forward passes of all B
 /// samples are made together (forward_lanes; the ones past count are not used).
@@ -91,6 +345,16 @@ template <class T, std::size_t In, std::size_t Hidden, std::size_t B>
 constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, Hidden>& net,
                                                           const std::array<Sample<T, In>, B>& batch,
                                                           std::size_t count) noexcept {
+#if GRADPROOF_SIMD
+  if constexpr (std::is_same_v<T, double> && Hidden == 4) {
+    if (!__builtin_is_constant_evaluated()) {
+#if GRADPROOF_SIMD_DISPATCH
+      if (simd_avx2()) return mean_gradient4_avx2(net, batch, count);
+#endif
+      return mean_gradient4(net, batch, count);
+    }
+  }
+#endif
   const auto f = forward_lanes<T, In, Hidden, B>([&net](std::size_t) -> const auto& { return net; },
                                                  [&batch](std::size_t sample_index) -> const auto& { return batch[sample_index].x; });
   Gradients<T, In, Hidden> sum = backward(net, batch[0].x, batch[0].y, f[0]);

@@ -69,9 +69,13 @@ constexpr bool eta_ok(T eta) noexcept {
 
 template <class T, std::size_t R, std::size_t C>
 constexpr bool all_finite(const Matrix<T, R, C>& m) noexcept {
-  const T* const entries = m.data.data();  // not a range-for: cheaper in a constant evaluation
+  // is_finite's test written out, not called, and not a range-for: a constant evaluation charges
+  // for every call and every iterator step, and the fused step checks its network each time
+  // (this cut the check from 173 to 82 clang steps per SGD step, tools/constexpr_cost.sh).
+  constexpr T largest = std::numeric_limits<T>::max();
+  const T* const entries = m.data.data();
   for (std::size_t i = 0; i < R * C; ++i)
-    if (!is_finite(entries[i])) return false;
+    if (!(entries[i] >= -largest && entries[i] <= largest)) return false;
   return true;
 }
 

@@ -3,7 +3,8 @@
 //
 // For every gradproof::math function (exp, log, log1p, sigmoid, sigmoid_prime,
 // sigmoid_and_prime, softplus), float and double, over a fixed grid of 2048 arguments per type,
-// and for whole training runs (forward, backward, sgd_step, sgd_epoch over several epochs, loss),
+// and for whole training runs (forward, backward, sgd_step, sgd_epoch over several epochs, loss,
+// an epoch of train_many and of sgd_epoch_minibatch, a mean_gradient),
 // this program computes each value twice:
 //   - at compile time: constexpr variables, one per function and type (a fresh budget each);
 //   - at run time: from the same inputs passed through opaque(), a round trip through volatile
@@ -390,6 +391,9 @@ struct TrainingResult {
   gradproof::Network<T, 3, 4> one_step;
   gradproof::Network<T, 3, 4> trained;
   std::array<T, kSamples> trained_loss;
+  gradproof::Network<T, 3, 4> lockstep;   // train_many's second network (eta / 2), one epoch
+  gradproof::Network<T, 3, 4> minibatch;  // sgd_epoch_minibatch<4>, one epoch
+  gradproof::Gradients<T, 3, 4> mean;     // mean_gradient of the first 4 samples
 };
 
 /// "trained.W[5]": the name of scalar i of a TrainingResult, for the report and the dump.
@@ -404,7 +408,11 @@ std::array<char, 32> field_name(std::size_t i) {
       {"forward.y_hat", 1},    {"forward.one_minus_y_hat", 1}, {"backward.delta1", 1},   {"backward.delta2", 4},     {"backward.dW", 12},
       {"backward.db1", 4},     {"backward.dU", 4},       {"backward.db2", 1},        {"sgd_step.W", 12},
       {"sgd_step.b1", 4},      {"sgd_step.U", 4},        {"sgd_step.b2", 1},         {"trained.W", 12},
-      {"trained.b1", 4},       {"trained.U", 4},         {"trained.b2", 1},          {"trained_loss", kSamples}};
+      {"trained.b1", 4},       {"trained.U", 4},         {"trained.b2", 1},          {"trained_loss", kSamples},
+      {"lockstep.W", 12},      {"lockstep.b1", 4},       {"lockstep.U", 4},          {"lockstep.b2", 1},
+      {"minibatch.W", 12},     {"minibatch.b1", 4},      {"minibatch.U", 4},         {"minibatch.b2", 1},
+      {"mean.delta1", 1},      {"mean.delta2", 4},       {"mean.dW", 12},            {"mean.db1", 4},
+      {"mean.dU", 4},          {"mean.db2", 1}};
   std::array<char, 32> out{};
   std::size_t first = 0;
   for (const Field& f : fields) {
@@ -427,6 +435,11 @@ constexpr TrainingResult<T> train(const TrainingCase<T>& c, int epochs) {
   r.trained = c.net;
   for (int e = 0; e < epochs; ++e) r.trained = gradproof::sgd_epoch(r.trained, c.samples, c.eta);
   for (std::size_t i = 0; i < kSamples; ++i) r.trained_loss[i] = gradproof::loss(r.trained, c.samples[i].x, c.samples[i].y);
+  const std::array<gradproof::Network<T, 3, 4>, 2> nets{c.net, c.net};
+  r.lockstep = gradproof::train_many(nets, c.samples, std::array<T, 2>{c.eta, c.eta / T(2)})[1];
+  r.minibatch = gradproof::sgd_epoch_minibatch<4>(c.net, c.samples, c.eta);
+  const std::array<gradproof::Sample<T, 3>, 4> first{c.samples[0], c.samples[1], c.samples[2], c.samples[3]};
+  r.mean = gradproof::mean_gradient(c.net, first);
   return r;
 }
 
@@ -444,7 +457,7 @@ void check_training(Report& report, const char* name) {
   using R = TrainingResult<T>;
   static_assert(sizeof(R) % sizeof(T) == 0 && std::is_trivially_copyable_v<R>);
   constexpr std::size_t n = sizeof(R) / sizeof(T);
-  static_assert(n == 15 + 26 + 21 + 21 + kSamples, "field_name() does not know every field of TrainingResult");
+  static_assert(n == 15 + 26 + 21 + 21 + kSamples + 21 + 21 + 26, "field_name() does not know every field of TrainingResult");
   static constexpr R compile_time = train(C, kEpochs);
   const auto c = opaque(C);
   const R inline_rt = train(c, kEpochs);
