@@ -16,8 +16,10 @@ namespace gradproof_bench {
 
 /// "Eigen 3.4.0": the version CMake found.
 inline std::string eigen_version() {
-  return "Eigen " + std::to_string(EIGEN_WORLD_VERSION) + "." + std::to_string(EIGEN_MAJOR_VERSION) + "." +
-         std::to_string(EIGEN_MINOR_VERSION);
+  std::string version = "Eigen ";  // appended: "literal" + std::string&& trips g++ 12's -Wrestrict at -O3
+  version += std::to_string(EIGEN_WORLD_VERSION) + "." + std::to_string(EIGEN_MAJOR_VERSION) + "." +
+             std::to_string(EIGEN_MINOR_VERSION);
+  return version;
 }
 
 struct EigenPeer : PerSamplePeer<EigenPeer, eigen_peer::Net, eigen_peer::Sample> {

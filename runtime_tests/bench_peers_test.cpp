@@ -87,7 +87,9 @@ Agreement per_step(const Data& d, const std::vector<typename P::Input>& peer_inp
     for (std::size_t i = 0; i < Net::hidden; ++i) a.check(g.delta2(0, i), p.g.delta2(0, i), "delta2", k);
     gradproof::for_each_parameter_entry_with_gradient(
         g, p.g, [&](const gradproof::ParameterEntry& e, const double& ours, const double& theirs) {
-          a.check(ours, theirs, "d" + std::string(e.name), k);
+          std::string name = "d";  // appended, not "d" + std::string: g++ 12 -O3 warns (-Wrestrict) in libstdc++
+          name += e.name;
+          a.check(ours, theirs, name, k);
         });
     const Net next = gradproof::sgd_step(gp, s.x, s.y, d.eta);
     a.check(next, p.next, "sgd_step", k);

@@ -138,8 +138,13 @@ CheckResult check_against_finite_differences(const Network<double, In, H>& net, 
   // is valid), b2's.
   gradproof::for_each_parameter_entry_with_gradient(
       moved, g, [&](const gradproof::ParameterEntry& e, double& p, const double& analytic) {
-        const std::string label =
-            "d" + std::string(e.name) + "(" + std::to_string(e.row) + "," + std::to_string(e.col) + ")";
+        std::string label = "d";  // appended: "literal" + std::string&& trips g++ 12's -Wrestrict at -O3
+        label += e.name;
+        label += '(';
+        label += std::to_string(e.row);
+        label += ',';
+        label += std::to_string(e.col);
+        label += ')';
         if (e.name == "W") {
           const double xj = std::fabs(x(e.col, 0));
           check(label, p, xj * xj * xj * b1_third_derivative_bound(net.U(0, e.row)), analytic);
