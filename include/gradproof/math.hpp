@@ -420,105 +420,6 @@ constexpr SigmoidComplement<float> sigmoid_and_complement(float x) noexcept {
   return {static_cast<float>(p.sigma), static_cast<float>(p.complement)};
 }
 
-}  // namespace gradproof::math
-
-#if GRADPROOF_SIMD
-namespace gradproof::detail {
-// The lane-wise functions' run-time path, 4 lanes at a time (defined after the scalar functions).
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept;
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma,
-                                                            double* complement) noexcept;
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
-                                                            std::size_t whole) noexcept;
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
-                                                                 std::size_t whole) noexcept;
-#if GRADPROOF_SIMD_DISPATCH
-GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
-                                                              std::size_t whole) noexcept;
-GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double* x, double* sigma, double* complement,
-                                                                   std::size_t whole) noexcept;
-#endif
-}  // namespace gradproof::detail
-
-#endif
-namespace gradproof::detail {
-/// The lane-wise logistic functions' one loop: when every x_i is in the common range [-40, 704)
-/// (false for NaN), common(i, parts of x_i) for every i in one branch-free loop, which the
-/// compiler can vectorise; otherwise scalar(i, x_i) for every i. The parts are what the scalar
-/// functions compute on that range (logistic(x) = logistic_of_exp(exp_with_tail(-x)), whose
-/// common path is exp_scale_normal(exp_reduce(-x))), so both branches give the scalar bits.
-template <std::size_t Lanes, class Common, class Scalar>
-GRADPROOF_HOT_INLINE constexpr void logistic_lanes(const std::array<double, Lanes>& x, Common common,
-                                                   Scalar scalar) noexcept {
-  const double* const xs = entries(x);
-  bool all_common = true;
-  for (std::size_t i = 0; i < Lanes; ++i) {
-    const bool in_range = xs[i] >= logistic_left_tail && xs[i] < exp_normal_range;  // false for NaN
-    all_common = all_common && in_range;
-  }
-  if (all_common) {
-    for (std::size_t i = 0; i < Lanes; ++i) common(i, logistic_of_exp(exp_scale_normal(exp_reduce(-xs[i]))));
-    return;
-  }
-  for (std::size_t i = 0; i < Lanes; ++i) scalar(i, xs[i]);
-}
-}  // namespace gradproof::detail
-
-namespace gradproof::math {
-
-/// sigmoid_and_complement of every entry of x, the same bits as the scalar one entry by entry,
-/// vectorisable (detail::logistic_lanes): the output units of networks trained side by side.
-/// (Lanes) -> (Lanes), (Lanes).
-template <std::size_t Lanes>
-GRADPROOF_HOT_INLINE constexpr void sigmoid_and_complement(const std::array<double, Lanes>& x,
-                                                           std::array<double, Lanes>& sigma,
-                                                           std::array<double, Lanes>& complement) noexcept {
-  double* const s = detail::entries(sigma);
-  double* const c = detail::entries(complement);
-#if GRADPROOF_SIMD
-  if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
-    constexpr std::size_t whole = Lanes / 4 * 4;
-#if GRADPROOF_SIMD_DISPATCH
-    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
-    if (whole >= 8 && detail::simd_avx2())
-      detail::sigmoid_and_complement_lanes_avx2(detail::entries(x), s, c, whole);
-    else
-      detail::sigmoid_and_complement_lanes(detail::entries(x), s, c, whole);
-#else
-    detail::sigmoid_and_complement_lanes(detail::entries(x), s, c, whole);
-#endif
-    for (std::size_t lane = whole; lane < Lanes; ++lane) {
-      const auto both = sigmoid_and_complement(x[lane]);
-      s[lane] = both.sigma;
-      c[lane] = both.complement;
-    }
-    return;
-  }
-#endif
-  detail::logistic_lanes(
-      x,
-      [s, c](std::size_t lane, const detail::LogisticParts& parts) {
-        s[lane] = detail::sigmoid_accurate(parts);
-        c[lane] = GRADPROOF_MUL(parts.e.hi, s[lane]);
-      },
-      [s, c](std::size_t lane, double x_lane) {
-        const auto both = sigmoid_and_complement(x_lane);
-        s[lane] = both.sigma;
-        c[lane] = both.complement;
-      });
-}
-/// The same for float and for an exact scalar: the scalar function lane by lane.
-template <scalar T, std::size_t Lanes>
-requires(!std::same_as<T, double>) constexpr void sigmoid_and_complement(
-    const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
-    std::array<T, Lanes>& complement) noexcept(nothrow_scalar<T>) {
-  for (std::size_t i = 0; i < Lanes; ++i) {
-    const auto p = sigmoid_and_complement(x[i]);
-    sigma[i] = p.sigma;
-    complement[i] = p.complement;
-  }
-}
-
 /// Both at once, from one exp: what the forward pass needs (σ(z) now, σ′(z) for the backward
 /// pass), at the forward pass's price. σ = 1/(1 + e^-z) rounded twice (within 2.2 ulp), σ′ as
 /// sigmoid_prime_fast (within 3 ulp): the corrections that take sigmoid and sigmoid_prime to
@@ -541,65 +442,123 @@ constexpr SigmoidPair<float> sigmoid_and_prime(float x) noexcept {
 
 }  // namespace gradproof::math
 
-#if GRADPROOF_SIMD
 namespace gradproof::detail {
-/// sigmoid_and_prime of x[0..3] into sigma[0..3], sigma_prime[0..3], at run time: the 4-lane
-/// mirrors (detail/simd.hpp) when every lane is in the common range, as logistic_lanes decides;
-/// otherwise the scalar function lane by lane. The same bits as the scalar function, per lane.
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept {
-  const lanes4 z = lanes4::load(x);
-  if (z.all_in(logistic_left_tail, exp_normal_range)) {
-    const pair4 both = sigmoid_and_prime_common(logistic_common(z));
-    both.first.store(sigma);
-    both.second.store(sigma_prime);
+/// What a lane-wise logistic function computes: σ and σ′ (sigmoid_and_prime, the hidden layer)
+/// or σ and 1 − σ (sigmoid_and_complement, output units side by side). Each job gives the
+/// scalar function (any lane outside the common range), the common range's formula from the
+/// scalar function's parts, and, with GRADPROOF_SIMD, the same formula on 4 lanes
+/// (detail/simd.hpp); logistic_lanes below is the one loop that uses them.
+struct SigmoidAndPrimeJob {
+  template <class T>
+  static constexpr void scalar(const T& x, T& sigma, T& sigma_prime) noexcept(nothrow_scalar<T>) {
+    const auto both = math::sigmoid_and_prime(x);
+    sigma = both.sigma;
+    sigma_prime = both.sigma_prime;
+  }
+  static constexpr void common(const LogisticParts& parts, double& sigma, double& sigma_prime) noexcept {
+    sigma = parts.q;
+    sigma_prime = sigmoid_prime_fast(parts);
+  }
+#if GRADPROOF_SIMD
+  GRADPROOF_ALWAYS_INLINE static Pair4 common4(const LogisticParts4& parts) noexcept {
+    return sigmoid_and_prime_common(parts);
+  }
+#endif
+};
+struct SigmoidAndComplementJob {
+  template <class T>
+  static constexpr void scalar(const T& x, T& sigma, T& complement) noexcept(nothrow_scalar<T>) {
+    const auto both = math::sigmoid_and_complement(x);
+    sigma = both.sigma;
+    complement = both.complement;
+  }
+  static constexpr void common(const LogisticParts& parts, double& sigma, double& complement) noexcept {
+    sigma = sigmoid_accurate(parts);
+    complement = GRADPROOF_MUL(parts.e.hi, sigma);
+  }
+#if GRADPROOF_SIMD
+  GRADPROOF_ALWAYS_INLINE static Pair4 common4(const LogisticParts4& parts) noexcept {
+    return sigmoid_and_complement_common(parts);
+  }
+#endif
+};
+
+#if GRADPROOF_SIMD
+/// Job on x[0..3] into first[0..3], second[0..3], at run time: the 4-lane mirrors when every
+/// lane is in the common range, as logistic_lanes decides; otherwise the scalar function lane by
+/// lane. The same bits as the scalar function, per lane.
+template <class Job>
+GRADPROOF_ALWAYS_INLINE inline void logistic4(const double* x, double* first, double* second) noexcept {
+  const Lanes4 v = Lanes4::load(x);
+  if (v.all_in(logistic_left_tail, exp_normal_range)) {
+    const Pair4 both = Job::common4(logistic_common(v));
+    both.first.store(first);
+    both.second.store(second);
     return;
   }
-  for (std::size_t i = 0; i < 4; ++i) {
-    const auto p = math::sigmoid_and_prime(x[i]);
-    sigma[i] = p.sigma;
-    sigma_prime[i] = p.sigma_prime;
-  }
+  for (std::size_t i = 0; i < 4; ++i) Job::scalar(x[i], first[i], second[i]);
 }
-/// sigmoid_and_complement of x[0..3], the same way.
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma,
-                                                            double* complement) noexcept {
-  const lanes4 t = lanes4::load(x);
-  if (t.all_in(logistic_left_tail, exp_normal_range)) {
-    const pair4 both = sigmoid_and_complement_common(logistic_common(t));
-    both.first.store(sigma);
-    both.second.store(complement);
-    return;
-  }
-  for (std::size_t i = 0; i < 4; ++i) {
-    const auto p = math::sigmoid_and_complement(x[i]);
-    sigma[i] = p.sigma;
-    complement[i] = p.complement;
-  }
-}
-/// The lane-wise functions' run-time loops over x[0, whole), whole a multiple of 4.
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
-                                                            std::size_t whole) noexcept {
-  for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_prime4(x + lane, sigma + lane, sigma_prime + lane);
-}
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
-                                                                 std::size_t whole) noexcept {
-  for (std::size_t lane = 0; lane < whole; lane += 4)
-    sigmoid_and_complement4(x + lane, sigma + lane, complement + lane);
+/// logistic4 over x[0, whole), whole a multiple of 4.
+template <class Job>
+GRADPROOF_ALWAYS_INLINE inline void logistic_lanes4(const double* x, double* first, double* second,
+                                                    std::size_t whole) noexcept {
+  for (std::size_t lane = 0; lane < whole; lane += 4) logistic4<Job>(x + lane, first + lane, second + lane);
 }
 #if GRADPROOF_SIMD_DISPATCH
-/// The same loops as AVX2 clones (detail/simd.hpp).
-GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
-                                                              std::size_t whole) noexcept {
-  sigmoid_and_prime_lanes(x, sigma, sigma_prime, whole);
-}
-GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double* x, double* sigma, double* complement,
-                                                                   std::size_t whole) noexcept {
-  sigmoid_and_complement_lanes(x, sigma, complement, whole);
+/// The same loop as an AVX2 clone (detail/simd.hpp).
+template <class Job>
+GRADPROOF_AVX2_CLONE inline void logistic_lanes4_avx2(const double* x, double* first, double* second,
+                                                      std::size_t whole) noexcept {
+  logistic_lanes4<Job>(x, first, second, whole);
 }
 #endif
+#endif
+
+/// The lane-wise logistic functions' one loop. At run time (GRADPROOF_SIMD), 4 lanes at a time,
+/// the rest one by one. In a constant evaluation: when every x_i is in the common range
+/// [-40, 704) (false for NaN), Job::common of x_i's parts for every i in one branch-free loop;
+/// otherwise the scalar function for every i. The parts are what the scalar functions compute
+/// on that range (logistic(x) = logistic_of_exp(exp_with_tail(-x)), whose common path is
+/// exp_scale_normal(exp_reduce(-x))), so every path gives the scalar bits.
+/// (Lanes) -> first (Lanes), second (Lanes).
+template <class Job, std::size_t Lanes>
+GRADPROOF_HOT_INLINE constexpr void logistic_lanes(const std::array<double, Lanes>& x, double* first,
+                                                   double* second) noexcept {
+  const double* const xs = entries(x);
+#if GRADPROOF_SIMD
+  if (!__builtin_is_constant_evaluated()) {
+    constexpr std::size_t whole = Lanes / 4 * 4;
+#if GRADPROOF_SIMD_DISPATCH
+    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
+    if (whole >= 8 && simd_avx2())
+      logistic_lanes4_avx2<Job>(xs, first, second, whole);
+    else
+#endif
+      logistic_lanes4<Job>(xs, first, second, whole);
+    for (std::size_t lane = whole; lane < Lanes; ++lane) Job::scalar(xs[lane], first[lane], second[lane]);
+    return;
+  }
+#endif
+  bool all_common = true;
+  for (std::size_t i = 0; i < Lanes; ++i) {
+    const bool in_range = xs[i] >= logistic_left_tail && xs[i] < exp_normal_range;  // false for NaN
+    all_common = all_common && in_range;
+  }
+  if (all_common) {
+    for (std::size_t i = 0; i < Lanes; ++i)
+      Job::common(logistic_of_exp(exp_scale_normal(exp_reduce(-xs[i]))), first[i], second[i]);
+    return;
+  }
+  for (std::size_t i = 0; i < Lanes; ++i) Job::scalar(xs[i], first[i], second[i]);
+}
+/// The same for float and for an exact scalar: the scalar function lane by lane.
+template <class Job, class T, std::size_t Lanes>
+constexpr void scalar_lanes(const std::array<T, Lanes>& x, std::array<T, Lanes>& first,
+                            std::array<T, Lanes>& second) noexcept(nothrow_scalar<T>) {
+  for (std::size_t i = 0; i < Lanes; ++i) Job::scalar(x[i], first[i], second[i]);
+}
 }  // namespace gradproof::detail
 
-#endif
 namespace gradproof::math {
 
 /// sigmoid_and_prime of every entry of x, the same bits as the scalar one entry by entry, but
@@ -609,50 +568,31 @@ template <std::size_t Lanes>
 GRADPROOF_HOT_INLINE constexpr void sigmoid_and_prime(const std::array<double, Lanes>& x,
                                                       std::array<double, Lanes>& sigma,
                                                       std::array<double, Lanes>& sigma_prime) noexcept {
-  double* const s = detail::entries(sigma);
-  double* const s_prime = detail::entries(sigma_prime);
-#if GRADPROOF_SIMD
-  if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
-    constexpr std::size_t whole = Lanes / 4 * 4;
-#if GRADPROOF_SIMD_DISPATCH
-    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
-    if (whole >= 8 && detail::simd_avx2())
-      detail::sigmoid_and_prime_lanes_avx2(detail::entries(x), s, s_prime, whole);
-    else
-      detail::sigmoid_and_prime_lanes(detail::entries(x), s, s_prime, whole);
-#else
-    detail::sigmoid_and_prime_lanes(detail::entries(x), s, s_prime, whole);
-#endif
-    for (std::size_t lane = whole; lane < Lanes; ++lane) {
-      const auto both = sigmoid_and_prime(x[lane]);
-      s[lane] = both.sigma;
-      s_prime[lane] = both.sigma_prime;
-    }
-    return;
-  }
-#endif
-  detail::logistic_lanes(
-      x,
-      [s, s_prime](std::size_t lane, const detail::LogisticParts& parts) {
-        s[lane] = parts.q;
-        s_prime[lane] = detail::sigmoid_prime_fast(parts);
-      },
-      [s, s_prime](std::size_t lane, double x_lane) {
-        const auto both = sigmoid_and_prime(x_lane);
-        s[lane] = both.sigma;
-        s_prime[lane] = both.sigma_prime;
-      });
+  detail::logistic_lanes<detail::SigmoidAndPrimeJob>(x, detail::entries(sigma), detail::entries(sigma_prime));
 }
-/// The same for float and for an exact scalar: the scalar function lane by lane.
+/// The same for float and for an exact scalar.
 template <scalar T, std::size_t Lanes>
 requires(!std::same_as<T, double>) constexpr void sigmoid_and_prime(
     const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
     std::array<T, Lanes>& sigma_prime) noexcept(nothrow_scalar<T>) {
-  for (std::size_t i = 0; i < Lanes; ++i) {
-    const auto p = sigmoid_and_prime(x[i]);
-    sigma[i] = p.sigma;
-    sigma_prime[i] = p.sigma_prime;
-  }
+  detail::scalar_lanes<detail::SigmoidAndPrimeJob>(x, sigma, sigma_prime);
+}
+
+/// sigmoid_and_complement of every entry of x, the same bits as the scalar one entry by entry,
+/// vectorisable (detail::logistic_lanes): the output units of networks trained side by side.
+/// (Lanes) -> (Lanes), (Lanes).
+template <std::size_t Lanes>
+GRADPROOF_HOT_INLINE constexpr void sigmoid_and_complement(const std::array<double, Lanes>& x,
+                                                           std::array<double, Lanes>& sigma,
+                                                           std::array<double, Lanes>& complement) noexcept {
+  detail::logistic_lanes<detail::SigmoidAndComplementJob>(x, detail::entries(sigma), detail::entries(complement));
+}
+/// The same for float and for an exact scalar.
+template <scalar T, std::size_t Lanes>
+requires(!std::same_as<T, double>) constexpr void sigmoid_and_complement(
+    const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
+    std::array<T, Lanes>& complement) noexcept(nothrow_scalar<T>) {
+  detail::scalar_lanes<detail::SigmoidAndComplementJob>(x, sigma, complement);
 }
 
 /// softplus(x) = log(1 + e^x) = max(x, 0) + log1p(e^-|x|): no overflow, and relative

@@ -14,6 +14,7 @@
 #include <bit>
 #include <cstddef>
 #include <iterator>
+#include <string_view>
 #include <type_traits>
 
 #include "detail/numeric.hpp"
@@ -21,6 +22,7 @@
 #include "math.hpp"
 #include "matrix.hpp"
 #include "ops.hpp"
+#include "parameters.hpp"
 #include "scalar.hpp"
 #include "validate.hpp"
 
@@ -190,6 +192,9 @@ constexpr bool input_shape_ok() noexcept {
 
 template <class T, std::size_t In, std::size_t Hidden>
 constexpr InputError check_network(const Network<T, In, Hidden>& net) noexcept {
+  // Hand-listed, not for_each_parameter: this runs in every constant-evaluated step, where each
+  // of the visitor's calls is charged to the proofs' step budget (tools/constexpr_cost.sh);
+  // static_tests/bad_input_test.cpp puts a NaN or an infinity in each parameter.
   const bool ok = all_finite(net.W) && all_finite(net.b1) && all_finite(net.U) && is_finite(net.b2);
   return ok ? InputError::none : InputError::parameter_not_finite;
 }
@@ -278,8 +283,11 @@ template <class T, std::size_t In, std::size_t Hidden>
 constexpr Network<T, In, Hidden> update(const Network<T, In, Hidden>& net, const Gradients<T, In, Hidden>& g,
                                         std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
   detail::stop_on_bad_eta(eta);
-  return {equations::sgd(net.W, g.dW, eta), equations::sgd(net.b1, g.db1, eta), equations::sgd(net.U, g.dU, eta),
-          equations::sgd(net.b2, g.db2, eta)};
+  Network<T, In, Hidden> next = net;
+  for_each_parameter_with_gradient(next, g, [eta](std::string_view, auto& omega, const auto& gradient) {
+    omega = equations::sgd(omega, gradient, eta);
+  });
+  return next;
 }
 
 namespace detail {
@@ -380,7 +388,7 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_scalar(Network<T, In, Hidden>& net,
 #if GRADPROOF_SIMD
 /// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
 /// else lane by lane through the scalar function (the same bits either way).
-GRADPROOF_ALWAYS_INLINE inline detail::pair4 hidden4(const lanes4& z) noexcept {
+GRADPROOF_ALWAYS_INLINE inline detail::Pair4 hidden4(const Lanes4& z) noexcept {
   if (z.all_in(detail::logistic_left_tail, detail::exp_normal_range))
     return detail::sigmoid_and_prime_common(detail::logistic_common(z));
   // The rare path fills arrays and loads them whole: filling the vectors lane by lane made g++
@@ -392,7 +400,7 @@ GRADPROOF_ALWAYS_INLINE inline detail::pair4 hidden4(const lanes4& z) noexcept {
     h[i] = p.sigma;
     sigma_prime[i] = p.sigma_prime;
   }
-  return {lanes4::load(h), lanes4::load(sigma_prime)};
+  return {Lanes4::load(h), Lanes4::load(sigma_prime)};
 }
 
 /// The fused step of a network of 4 hidden units in doubles, at run time: the 4 hidden units
@@ -404,21 +412,21 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net,
                                               double y, double eta, Network<double, In, 4>& next) noexcept {
   const double* const W = entries(net.W);
   const double* const xs = entries(x);
-  lanes4 columns[In];
+  Lanes4 columns[In];
   load_columns(W, columns);
-  const lanes4 b1 = lanes4::load(entries(net.b1));
-  const lanes4 U = lanes4::load(entries(net.U));
+  const Lanes4 b1 = Lanes4::load(entries(net.b1));
+  const Lanes4 U = Lanes4::load(entries(net.U));
   // z = W x + b1: lane i sums W_i0 x_0 + W_i1 x_1 + ... from j = 0 up, then b1_i (matmul's order).
-  lanes4 z = columns[0] * xs[0];
+  Lanes4 z = columns[0] * xs[0];
   GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) z = z + columns[j] * xs[j];
   z = z + b1;
-  const detail::pair4 hidden = hidden4(z);
-  const lanes4& h = hidden.first;
-  const lanes4& sigma_prime = hidden.second;
-  const lanes4 u_h = U * h;
+  const detail::Pair4 hidden = hidden4(z);
+  const Lanes4& h = hidden.first;
+  const Lanes4& sigma_prime = hidden.second;
+  const Lanes4 u_h = U * h;
   const double theta = u_h.sum_in_order() + net.b2;  // logit()'s order
   const double delta1 = fused_delta1(theta, y);
-  const lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
+  const Lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
   GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
   const double b2 = net.b2 - GRADPROOF_MUL(delta1, eta);  // net may be next: every read before any write
   store_columns(entries(next.W), columns);
@@ -429,22 +437,22 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net,
 
 /// fused_delta1 of 4 logits (4 networks, one label y), lane by lane: its operations on 4 lanes
 /// where every θ is in the common range, else the scalar function per lane.
-GRADPROOF_ALWAYS_INLINE inline lanes4 fused_delta1_4(const lanes4& theta, double y) noexcept {
+GRADPROOF_ALWAYS_INLINE inline Lanes4 fused_delta1_4(const Lanes4& theta, double y) noexcept {
   if (theta.all_in(detail::logistic_left_tail, detail::exp_normal_range)) {
     const auto p = detail::logistic_common(theta);
-    const lanes4 k = (1.0 - y) - y * p.e.hi;
+    const Lanes4 k = (1.0 - y) - y * p.e.hi;
     return k * p.q;
   }
-  lanes4 out{};
+  Lanes4 out{};
   for (int i = 0; i < 4; ++i) out.v[i] = fused_delta1(theta[i], y);
   return out;
 }
 
 /// W x + b1 from W's columns: matmul's order (from j = 0 up), then b1.
 template <std::size_t In>
-GRADPROOF_ALWAYS_INLINE inline lanes4 columns_x_plus_b1(const lanes4 (&columns)[In], const lanes4& b1,
+GRADPROOF_ALWAYS_INLINE inline Lanes4 columns_x_plus_b1(const Lanes4 (&columns)[In], const Lanes4& b1,
                                                         const double* xs) noexcept {
-  lanes4 sum = columns[0] * xs[0];
+  Lanes4 sum = columns[0] * xs[0];
   GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) sum = sum + columns[j] * xs[j];
   return sum + b1;
 }
@@ -457,20 +465,20 @@ GRADPROOF_ALWAYS_INLINE inline lanes4 columns_x_plus_b1(const lanes4 (&columns)[
 template <std::size_t In, class Iterator>
 GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iterator it, Iterator last,
                                                double eta) noexcept {
-  lanes4 columns[In];
+  Lanes4 columns[In];
   load_columns(entries(net.W), columns);
-  lanes4 b1 = lanes4::load(entries(net.b1));
-  lanes4 U = lanes4::load(entries(net.U));
+  Lanes4 b1 = Lanes4::load(entries(net.b1));
+  Lanes4 U = Lanes4::load(entries(net.U));
   double b2 = net.b2;
-  lanes4 z = columns_x_plus_b1(columns, b1, entries(it->x));
+  Lanes4 z = columns_x_plus_b1(columns, b1, entries(it->x));
   for (;;) {
     const double* const xs = entries(it->x);
     const double y = it->y;
-    const detail::pair4 hidden = hidden4(z);
-    const lanes4 u_h = U * hidden.first;
+    const detail::Pair4 hidden = hidden4(z);
+    const Lanes4 u_h = U * hidden.first;
     const double theta = u_h.sum_in_order() + b2;  // logit()'s order
     const double delta1 = fused_delta1(theta, y);
-    const lanes4 eta_u_sigma_prime = eta * (U * hidden.second);
+    const Lanes4 eta_u_sigma_prime = eta * (U * hidden.second);
     const bool more = ++it != last;
     if (more) {
       const double* const xn = entries(it->x);

@@ -15,9 +15,15 @@
 #include <utility>
 
 #include "matrix.hpp"
-#include "network.hpp"
 
 namespace gradproof {
+
+// Declared here, defined in network.hpp, which includes this header: network.hpp's own
+// functions (update) visit the parameters through this list.
+template <class T, std::size_t In, std::size_t Hidden>
+struct Network;
+template <class T, std::size_t In, std::size_t Hidden>
+struct Gradients;
 
 /// One scalar entry of a parameter: its parameter's name, its (row, col) in that parameter
 /// ((0, 0) for b2) and its place in the flat list of every entry.
