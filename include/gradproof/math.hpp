@@ -504,14 +504,12 @@ GRADPROOF_ALWAYS_INLINE inline void logistic_lanes4(const double* x, double* fir
                                                     std::size_t whole) noexcept {
   for (std::size_t lane = 0; lane < whole; lane += 4) logistic4<Job>(x + lane, first + lane, second + lane);
 }
-#if GRADPROOF_SIMD_DISPATCH
 /// The same loop as an AVX2 clone (detail/simd.hpp).
 template <class Job>
 GRADPROOF_AVX2_CLONE inline void logistic_lanes4_avx2(const double* x, double* first, double* second,
                                                       std::size_t whole) noexcept {
   logistic_lanes4<Job>(x, first, second, whole);
 }
-#endif
 #endif
 
 /// The lane-wise logistic functions' one loop. At run time (GRADPROOF_SIMD), 4 lanes at a time,
@@ -528,13 +526,9 @@ GRADPROOF_HOT_INLINE constexpr void logistic_lanes(const std::array<double, Lane
 #if GRADPROOF_SIMD
   if (!__builtin_is_constant_evaluated()) {
     constexpr std::size_t whole = Lanes / 4 * 4;
-#if GRADPROOF_SIMD_DISPATCH
     // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
-    if (whole >= 8 && simd_avx2())
-      logistic_lanes4_avx2<Job>(xs, first, second, whole);
-    else
-#endif
-      logistic_lanes4<Job>(xs, first, second, whole);
+    whole >= 8 && simd_avx2() ? logistic_lanes4_avx2<Job>(xs, first, second, whole)
+                              : logistic_lanes4<Job>(xs, first, second, whole);
     for (std::size_t lane = whole; lane < Lanes; ++lane) Job::scalar(xs[lane], first[lane], second[lane]);
     return;
   }

@@ -500,7 +500,6 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iter
   net.b2 = b2;
 }
 
-#if GRADPROOF_SIMD_DISPATCH
 /// sgd_epoch4 as an AVX2 clone (detail/simd.hpp). Not the single step: a call per step costs more
 /// than the wider registers save (gradproof_bench times both; docs/performance.md has the numbers),
 /// so sgd_step runs its baseline kernel inlined.
@@ -509,7 +508,6 @@ GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, It
                                                  double eta) noexcept {
   sgd_epoch4(net, it, last, eta);
 }
-#endif
 
 #endif
 }  // namespace detail
@@ -576,13 +574,7 @@ constexpr Network<T, In, Hidden> sgd_epoch(Network<T, In, Hidden> net, const Sam
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      if (detail::simd_avx2()) {
-        detail::sgd_epoch4_avx2(net, it, last, eta);
-        return net;
-      }
-#endif
-      detail::sgd_epoch4(net, it, last, eta);
+      detail::simd_avx2() ? detail::sgd_epoch4_avx2(net, it, last, eta) : detail::sgd_epoch4(net, it, last, eta);
       return net;
     }
   }

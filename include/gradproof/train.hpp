@@ -188,7 +188,6 @@ GRADPROOF_ALWAYS_INLINE inline void train_many4(std::array<Network<double, In, 4
   }
 }
 
-#if GRADPROOF_SIMD_DISPATCH
 /// The lockstep and mini-batch kernels as AVX2 clones (detail/simd.hpp).
 template <std::size_t In, std::size_t K>
 GRADPROOF_AVX2_CLONE inline void sgd_step_many4_avx2(std::array<Network<double, In, 4>, K>& nets,
@@ -201,7 +200,6 @@ GRADPROOF_AVX2_CLONE inline void train_many4_avx2(std::array<Network<double, In,
                                                   Iterator last, const std::array<double, K>& etas) noexcept {
   train_many4(nets, it, last, etas);
 }
-#endif
 }  // namespace detail
 #endif
 
@@ -217,10 +215,8 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_many(std::array<Network<T, In, Hidd
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      if (detail::simd_avx2()) return detail::sgd_step_many4_avx2(nets, x, y, etas);
-#endif
-      return detail::sgd_step_many4(nets, x, y, etas);
+      return detail::simd_avx2() ? detail::sgd_step_many4_avx2(nets, x, y, etas)
+                                 : detail::sgd_step_many4(nets, x, y, etas);
     }
   }
 #endif
@@ -246,13 +242,7 @@ constexpr std::array<Network<T, In, Hidden>, K> train_many(std::array<Network<T,
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      if (detail::simd_avx2()) {
-        detail::train_many4_avx2(nets, it, last, etas);
-        return nets;
-      }
-#endif
-      detail::train_many4(nets, it, last, etas);
+      detail::simd_avx2() ? detail::train_many4_avx2(nets, it, last, etas) : detail::train_many4(nets, it, last, etas);
       return nets;
     }
   }
@@ -335,14 +325,12 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
   g.db2 = g.delta1;  // db2 = δ1: likewise
   return g;
 }
-#if GRADPROOF_SIMD_DISPATCH
 template <std::size_t In, std::size_t B>
 GRADPROOF_AVX2_CLONE inline Gradients<double, In, 4> mean_gradient4_avx2(const Network<double, In, 4>& net,
                                                                          const std::array<Sample<double, In>, B>& batch,
                                                                          std::size_t count) noexcept {
   return mean_gradient4(net, batch, count);
 }
-#endif
 #endif
 
 /// The mean gradient of batch[0, count), count in [1, B] (the callers guarantee it): the
@@ -355,10 +343,7 @@ constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, H
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      if (simd_avx2()) return mean_gradient4_avx2(net, batch, count);
-#endif
-      return mean_gradient4(net, batch, count);
+      return simd_avx2() ? mean_gradient4_avx2(net, batch, count) : mean_gradient4(net, batch, count);
     }
   }
 #endif

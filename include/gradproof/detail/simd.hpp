@@ -222,6 +222,11 @@ inline bool simd_avx2() noexcept {
   return has_avx2;
 #endif
 }
+#else
+// No clones to choose from (the target has AVX2 itself): each *_avx2 function is its kernel
+// again and is never called, so that callers choose with one expression and no #if.
+#define GRADPROOF_AVX2_CLONE
+constexpr bool simd_avx2() noexcept { return false; }
 #endif
 
 
