@@ -330,17 +330,13 @@ GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(
     const ColVector<T, Hidden>& sigma_prime_col, T theta, const ColVector<T, In>* next_x = nullptr,
     ColVector<T, Hidden>* next_z = nullptr) noexcept(nothrow_scalar<T>) {
   const T delta1 = fused_delta1(theta, y);
-  T* const W = entries(net.W);  // row-major: row i starts at W + i In
-  T* const b1 = entries(net.b1);
-  T* const U = entries(net.U);
-  const T* const sigma_prime = entries(sigma_prime_col);
-  const T* const h = entries(h_col);
-  const T* const xs = entries(x);
+  // W is row-major: row i starts at W + i In. Two declarations, not six (see the loop below).
+  T *const W = entries(net.W), *const b1 = entries(net.b1), *const U = entries(net.U);
+  const T *const sigma_prime = entries(sigma_prime_col), *const h = entries(h_col), *const xs = entries(x);
   // next_z, not next_x: next_z points into the caller's own z, while next_x may point into a
   // temporary data set, whose address g++ 12 will not compare with nullptr in a constant
   // evaluation (iris_proof.cpp's shuffled-label epoch).
-  T* z_next = nullptr;
-  T s{};  // xᵀx' + 1
+  T s{}, *z_next = nullptr;  // s = xᵀx' + 1
   if (next_z != nullptr) {  // before the update: W, b1 and U as they were
     *next_z = net.W * *next_x + net.b1;
     const T* const xn = entries(*next_x);
