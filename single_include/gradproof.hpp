@@ -682,6 +682,11 @@ inline bool simd_avx2() noexcept {
   return has_avx2;
 #endif
 }
+#else
+// No clones to choose from (the target has AVX2 itself): each *_avx2 function is its kernel
+// again and is never called, so that callers choose with one expression and no #if.
+#define GRADPROOF_AVX2_CLONE
+constexpr bool simd_avx2() noexcept { return false; }
 #endif
 
 
@@ -1265,14 +1270,12 @@ GRADPROOF_ALWAYS_INLINE inline void logistic_lanes4(const double* x, double* fir
                                                     std::size_t whole) noexcept {
   for (std::size_t lane = 0; lane < whole; lane += 4) logistic4<Job>(x + lane, first + lane, second + lane);
 }
-#if GRADPROOF_SIMD_DISPATCH
 /// The same loop as an AVX2 clone (detail/simd.hpp).
 template <class Job>
 GRADPROOF_AVX2_CLONE inline void logistic_lanes4_avx2(const double* x, double* first, double* second,
                                                       std::size_t whole) noexcept {
   logistic_lanes4<Job>(x, first, second, whole);
 }
-#endif
 #endif
 
 /// The lane-wise logistic functions' one loop. At run time (GRADPROOF_SIMD), 4 lanes at a time,
@@ -1289,13 +1292,9 @@ GRADPROOF_HOT_INLINE constexpr void logistic_lanes(const std::array<double, Lane
 #if GRADPROOF_SIMD
   if (!__builtin_is_constant_evaluated()) {
     constexpr std::size_t whole = Lanes / 4 * 4;
-#if GRADPROOF_SIMD_DISPATCH
     // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
-    if (whole >= 8 && simd_avx2())
-      logistic_lanes4_avx2<Job>(xs, first, second, whole);
-    else
-#endif
-      logistic_lanes4<Job>(xs, first, second, whole);
+    whole >= 8 && simd_avx2() ? logistic_lanes4_avx2<Job>(xs, first, second, whole)
+                              : logistic_lanes4<Job>(xs, first, second, whole);
     for (std::size_t lane = whole; lane < Lanes; ++lane) Job::scalar(xs[lane], first[lane], second[lane]);
     return;
   }
@@ -1929,8 +1928,7 @@ template <class T, std::size_t R, std::size_t K1, std::size_t K2, std::size_t C>
 requires inner_dims_agree<K1, K2>
 constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept(nothrow_scalar<T>) {
   // Sums from k = 0 up, the order every gradproof function that forms W x uses.
-  const T* const pa = detail::entries(a);
-  const T* const pb = detail::entries(b);
+  const T *const pa = detail::entries(a), *const pb = detail::entries(b);  // one statement: see zip
   return detail::generate<T, R, C>([pa, pb](std::size_t flat) {
     const std::size_t row = flat / C, col = flat % C;
     T sum = GRADPROOF_MUL(pa[row * K1], pb[col]);
@@ -1964,8 +1962,8 @@ constexpr auto map(F f, const Matrix<T, R, C>& a) noexcept(noexcept(f(std::declv
 namespace detail {
 template <class T, std::size_t R, std::size_t C, class Op>
 constexpr Matrix<T, R, C> zip(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b, Op op) noexcept(nothrow_scalar<T>) {
-  const T* const pa = entries(a);
-  const T* const pb = entries(b);
+  // One declaration: clang's constant evaluator charges a step per statement.
+  const T *const pa = entries(a), *const pb = entries(b);
   return generate<T, R, C>([pa, pb, &op](std::size_t flat) { return op(pa[flat], pb[flat]); });
 }
 }  // namespace detail
@@ -2543,17 +2541,13 @@ GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(
     const ColVector<T, Hidden>& sigma_prime_col, T theta, const ColVector<T, In>* next_x = nullptr,
     ColVector<T, Hidden>* next_z = nullptr) noexcept(nothrow_scalar<T>) {
   const T delta1 = fused_delta1(theta, y);
-  T* const W = entries(net.W);  // row-major: row i starts at W + i In
-  T* const b1 = entries(net.b1);
-  T* const U = entries(net.U);
-  const T* const sigma_prime = entries(sigma_prime_col);
-  const T* const h = entries(h_col);
-  const T* const xs = entries(x);
+  // W is row-major: row i starts at W + i In. Two declarations, not six (see the loop below).
+  T *const W = entries(net.W), *const b1 = entries(net.b1), *const U = entries(net.U);
+  const T *const sigma_prime = entries(sigma_prime_col), *const h = entries(h_col), *const xs = entries(x);
   // next_z, not next_x: next_z points into the caller's own z, while next_x may point into a
   // temporary data set, whose address g++ 12 will not compare with nullptr in a constant
   // evaluation (iris_proof.cpp's shuffled-label epoch).
-  T* z_next = nullptr;
-  T s{};  // xᵀx' + 1
+  T s{}, *z_next = nullptr;  // s = xᵀx' + 1
   if (next_z != nullptr) {  // before the update: W, b1 and U as they were
     *next_z = net.W * *next_x + net.b1;
     const T* const xn = entries(*next_x);
@@ -2713,7 +2707,6 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iter
   net.b2 = b2;
 }
 
-#if GRADPROOF_SIMD_DISPATCH
 /// sgd_epoch4 as an AVX2 clone (detail/simd.hpp). Not the single step: a call per step costs more
 /// than the wider registers save (gradproof_bench times both; docs/performance.md has the numbers),
 /// so sgd_step runs its baseline kernel inlined.
@@ -2722,7 +2715,6 @@ GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, It
                                                  double eta) noexcept {
   sgd_epoch4(net, it, last, eta);
 }
-#endif
 
 #endif
 }  // namespace detail
@@ -2789,13 +2781,7 @@ constexpr Network<T, In, Hidden> sgd_epoch(Network<T, In, Hidden> net, const Sam
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      if (detail::simd_avx2()) {
-        detail::sgd_epoch4_avx2(net, it, last, eta);
-        return net;
-      }
-#endif
-      detail::sgd_epoch4(net, it, last, eta);
+      detail::simd_avx2() ? detail::sgd_epoch4_avx2(net, it, last, eta) : detail::sgd_epoch4(net, it, last, eta);
       return net;
     }
   }
@@ -3298,7 +3284,6 @@ GRADPROOF_ALWAYS_INLINE inline void train_many4(std::array<Network<double, In, 4
   }
 }
 
-#if GRADPROOF_SIMD_DISPATCH
 /// The lockstep and mini-batch kernels as AVX2 clones (detail/simd.hpp).
 template <std::size_t In, std::size_t K>
 GRADPROOF_AVX2_CLONE inline void sgd_step_many4_avx2(std::array<Network<double, In, 4>, K>& nets,
@@ -3311,7 +3296,6 @@ GRADPROOF_AVX2_CLONE inline void train_many4_avx2(std::array<Network<double, In,
                                                   Iterator last, const std::array<double, K>& etas) noexcept {
   train_many4(nets, it, last, etas);
 }
-#endif
 }  // namespace detail
 #endif
 
@@ -3327,10 +3311,8 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_many(std::array<Network<T, In, Hidd
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      if (detail::simd_avx2()) return detail::sgd_step_many4_avx2(nets, x, y, etas);
-#endif
-      return detail::sgd_step_many4(nets, x, y, etas);
+      return detail::simd_avx2() ? detail::sgd_step_many4_avx2(nets, x, y, etas)
+                                 : detail::sgd_step_many4(nets, x, y, etas);
     }
   }
 #endif
@@ -3356,13 +3338,7 @@ constexpr std::array<Network<T, In, Hidden>, K> train_many(std::array<Network<T,
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      if (detail::simd_avx2()) {
-        detail::train_many4_avx2(nets, it, last, etas);
-        return nets;
-      }
-#endif
-      detail::train_many4(nets, it, last, etas);
+      detail::simd_avx2() ? detail::train_many4_avx2(nets, it, last, etas) : detail::train_many4(nets, it, last, etas);
       return nets;
     }
   }
@@ -3445,14 +3421,12 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
   g.db2 = g.delta1;  // db2 = δ1: likewise
   return g;
 }
-#if GRADPROOF_SIMD_DISPATCH
 template <std::size_t In, std::size_t B>
 GRADPROOF_AVX2_CLONE inline Gradients<double, In, 4> mean_gradient4_avx2(const Network<double, In, 4>& net,
                                                                          const std::array<Sample<double, In>, B>& batch,
                                                                          std::size_t count) noexcept {
   return mean_gradient4(net, batch, count);
 }
-#endif
 #endif
 
 /// The mean gradient of batch[0, count), count in [1, B] (the callers guarantee it): the
@@ -3465,10 +3439,7 @@ constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, H
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      if (simd_avx2()) return mean_gradient4_avx2(net, batch, count);
-#endif
-      return mean_gradient4(net, batch, count);
+      return simd_avx2() ? mean_gradient4_avx2(net, batch, count) : mean_gradient4(net, batch, count);
     }
   }
 #endif
@@ -3620,6 +3591,7 @@ inline constexpr T eta = T(0.125);
 // Beside it, not included here (they need <vector> and <string>, the numerical library does not):
 //   symbolic.hpp        Expr, the symbolic scalar: exact polynomials differentiated and compared
 //                       by the compiler (symbolic/: rational, expr, print, identity, list)
+//   exercises.hpp       the exercise kit: a student's own backprop graded by the compiler
 // Internal (detail/): config.hpp (build policy, pragmas, inlining), numeric.hpp (constexpr
 // floating-point helpers, GRADPROOF_MUL), exp_constants.hpp (exp's tables), simd.hpp (4-lane
 // kernels for run time).

@@ -19,6 +19,7 @@
 // Beside it, not included here (they need <vector> and <string>, the numerical library does not):
 //   symbolic.hpp        Expr, the symbolic scalar: exact polynomials differentiated and compared
 //                       by the compiler (symbolic/: rational, expr, print, identity, list)
+//   exercises.hpp       the exercise kit: a student's own backprop graded by the compiler
 // Internal (detail/): config.hpp (build policy, pragmas, inlining), numeric.hpp (constexpr
 // floating-point helpers, GRADPROOF_MUL), exp_constants.hpp (exp's tables), simd.hpp (4-lane
 // kernels for run time).
