@@ -1,6 +1,6 @@
-// bench/bench_data.hpp: the benchmark's data, shared by gradproof_bench and
-// gradproof_callgrind_driver so that both time the same network on the same samples (and the
-// fallbacks of the build facts both print).
+// bench/bench_data.hpp: the benchmark's data, shared by gradproof_bench,
+// gradproof_callgrind_driver and the peers' agreement test (runtime_tests/bench_peers_test.cpp),
+// so that all of them use the same network on the same samples.
 //
 // A starting network (entries uniform in [-1, 1), biases in [-0.5, 0.5)) and 4096 samples
 // (x uniform in [-2, 2)^3, labels drawn from a logistic teacher, so the data are not
@@ -17,20 +17,6 @@
 #include <cstdint>
 #include <random>
 #include <vector>
-
-// The build's facts, set by bench/CMakeLists.txt; the fallbacks only keep a hand build compiling.
-#ifndef GRADPROOF_BENCH_COMPILER
-#define GRADPROOF_BENCH_COMPILER "unknown compiler"
-#endif
-#ifndef GRADPROOF_BENCH_BUILD_TYPE
-#define GRADPROOF_BENCH_BUILD_TYPE "unknown"
-#endif
-#ifndef GRADPROOF_BENCH_CXX_FLAGS
-#define GRADPROOF_BENCH_CXX_FLAGS "unknown (not built by bench/CMakeLists.txt)"
-#endif
-#ifndef GRADPROOF_BENCH_BENCHMARK_VERSION
-#define GRADPROOF_BENCH_BENCHMARK_VERSION "unknown"
-#endif
 
 namespace gradproof_bench {
 
@@ -58,10 +44,17 @@ class Uniform {
 struct Data {
   Net net0{};
   std::vector<GpSample> samples;
+  double eta = 0.0;  // the learning rate, at run time like everything else
 };
 
-/// The starting network and the samples, in gradproof's layout.
-inline Data make_data(std::uint64_t s) {
+// Read through volatile, so the optimiser knows neither the seed nor eta. Not through
+// benchmark::DoNotOptimize: with g++ 12 -O2 and Google Benchmark 1.7.1, DoNotOptimize on a
+// double lvalue ("+m,r" constraint) read back 0 instead of 0.05.
+inline volatile std::uint64_t opaque_seed = seed;
+inline volatile double opaque_eta = 0.05;
+
+/// The starting network, the samples (in gradproof's layout) and eta.
+inline Data make_data(std::uint64_t s = opaque_seed) {
   Uniform uniform(s);
   Data d;
   for (std::size_t i = 0; i < Net::hidden; ++i) {
@@ -70,6 +63,7 @@ inline Data make_data(std::uint64_t s) {
     d.net0.U(0, i) = uniform(-1.0, 1.0);
   }
   d.net0.b2 = uniform(-0.5, 0.5);
+  d.eta = opaque_eta;
   d.samples.resize(n_samples);
   for (GpSample& g : d.samples) {
     for (std::size_t j = 0; j < Net::inputs; ++j) g.x(j, 0) = uniform(-2.0, 2.0);
@@ -85,6 +79,13 @@ std::array<double, K> eta_sweep(double eta) {
   std::array<double, K> etas{};
   for (std::size_t k = 0; k < K; ++k) etas[k] = eta * (0.5 + 0.25 * static_cast<double>(k));
   return etas;
+}
+
+/// The sum of every parameter: a checksum, and not finite when a parameter is not.
+inline double parameter_sum(const Net& n) {
+  double sum = 0.0;
+  gradproof::for_each_parameter_entry(n, [&sum](const gradproof::ParameterEntry&, const double& v) { sum += v; });
+  return sum;
 }
 
 /// Consecutive batches of B samples (the sample count is a multiple of B).

@@ -70,21 +70,21 @@ const gradproof::ColVector<double, 3>& x0() { return the_data->samples[0].x; }
 
 // The state of the 4-lane links is a network entry's worth of lanes: z, h or W's first column.
 #if GRADPROOF_SIMD
-using gradproof::detail::lanes4;
+using gradproof::detail::Lanes4;
 
 template <class Link>
 void lanes_chain(benchmark::State& st, Link link) {
   const double zero = opaque_zero;
-  lanes4 t = lanes4::splat(0.0);
+  Lanes4 t = Lanes4::splat(0.0);
   for ([[maybe_unused]] auto _ : st) t = link(t * zero);
   benchmark::DoNotOptimize(t.v);
   per_link(st);
 }
 
-GRADPROOF_ALWAYS_INLINE inline lanes4 z_of(const lanes4& t) {  // W x + b1, W's columns + t: W -> z
-  lanes4 columns[3];
-  for (std::size_t j = 0; j < 3; ++j) columns[j] = lanes4::load(net().W.data.data() + j, 3) + t;
-  return gradproof::detail::columns_x_plus_b1(columns, lanes4::load(net().b1.data.data()), x0().data.data());
+GRADPROOF_ALWAYS_INLINE inline Lanes4 z_of(const Lanes4& t) {  // W x + b1, W's columns + t: W -> z
+  Lanes4 columns[3];
+  for (std::size_t j = 0; j < 3; ++j) columns[j] = Lanes4::load(net().W.data.data() + j, 3) + t;
+  return gradproof::detail::columns_x_plus_b1(columns, Lanes4::load(net().b1.data.data()), x0().data.data());
 }
 #endif
 
@@ -109,41 +109,41 @@ void output_unit(benchmark::State& st) {  // θ -> δ1, the fused output unit
 
 #if GRADPROOF_SIMD
 void join_lanes(benchmark::State& st) {
-  lanes_chain(st, [](const lanes4& t) { return t + 0.25; });
+  lanes_chain(st, [](const Lanes4& t) { return t + 0.25; });
 }
 void w_to_z(benchmark::State& st) {
-  lanes_chain(st, [](const lanes4& t) { return z_of(t); });
+  lanes_chain(st, [](const Lanes4& t) { return z_of(t); });
 }
 void hidden_h(benchmark::State& st) {
-  lanes_chain(st, [](const lanes4& t) { return gradproof::detail::hidden4(t + 0.25).first; });
+  lanes_chain(st, [](const Lanes4& t) { return gradproof::detail::hidden4(t + 0.25).first; });
 }
 void hidden_sigma_prime(benchmark::State& st) {
-  lanes_chain(st, [](const lanes4& t) { return gradproof::detail::hidden4(t + 0.25).second; });
+  lanes_chain(st, [](const Lanes4& t) { return gradproof::detail::hidden4(t + 0.25).second; });
 }
 void theta_sum(benchmark::State& st) {  // U h + b2 across the lanes, back into 4 lanes
-  lanes_chain(st, [](const lanes4& t) {
-    const lanes4 u_h = lanes4::load(net().U.data.data()) * (t + 0.25);
-    return lanes4::splat(u_h.sum_in_order() + net().b2);
+  lanes_chain(st, [](const Lanes4& t) {
+    const Lanes4 u_h = Lanes4::load(net().U.data.data()) * (t + 0.25);
+    return Lanes4::splat(u_h.sum_in_order() + net().b2);
   });
 }
 void update(benchmark::State& st) {  // δ1 (one lane's worth) -> W's column: W − δ1 (g x_j)
-  const lanes4 g = lanes4::splat(0.01);
-  lanes_chain(st, [g](const lanes4& t) { return lanes4::load(net().W.data.data(), 3) - (0.25 + t[0]) * (g * 0.5); });
+  const Lanes4 g = Lanes4::splat(0.01);
+  lanes_chain(st, [g](const Lanes4& t) { return Lanes4::load(net().W.data.data(), 3) - (0.25 + t[0]) * (g * 0.5); });
 }
 void next_z(benchmark::State& st) {  // δ1 -> z' = (W x' + b1) − δ1 (g s), the epoch's link
-  const lanes4 g = lanes4::splat(0.01);
-  const lanes4 before = z_of(lanes4::splat(0.0));
-  lanes_chain(st, [g, before](const lanes4& t) { return before - (0.25 + t[0]) * (g * 1.5); });
+  const Lanes4 g = Lanes4::splat(0.01);
+  const Lanes4 before = z_of(Lanes4::splat(0.0));
+  lanes_chain(st, [g, before](const Lanes4& t) { return before - (0.25 + t[0]) * (g * 1.5); });
 }
 void store_load(benchmark::State& st) {  // sgd_step's memory round trip: W's columns stored, read back
   gradproof::Network<double> n = net();
-  lanes4 columns[3];
-  for (std::size_t j = 0; j < 3; ++j) columns[j] = lanes4::load(n.W.data.data() + j, 3);
-  lanes_chain(st, [&n, &columns](const lanes4& t) {
+  Lanes4 columns[3];
+  for (std::size_t j = 0; j < 3; ++j) columns[j] = Lanes4::load(n.W.data.data() + j, 3);
+  lanes_chain(st, [&n, &columns](const Lanes4& t) {
     columns[0] = columns[0] + t;
     gradproof::detail::store_columns(n.W.data.data(), columns);
     benchmark::ClobberMemory();
-    return lanes4::load(n.W.data.data(), 3);
+    return Lanes4::load(n.W.data.data(), 3);
   });
 }
 #endif

@@ -10,7 +10,7 @@
 // differently, or a branch that behaves differently under std::is_constant_evaluated().
 //
 // How: each compile-time value is a constexpr variable (a fresh constant-evaluation budget
-// each, well inside clang's default 1,048,576 steps). The run-time inputs are the same
+// each, well inside clang's default of 2^20 steps). The run-time inputs are the same
 // constants passed through opaque() (a copy in another translation unit), so the optimiser
 // cannot fold the run-time computation. Results are compared as integers: -0.0 differs from
 // 0.0 and NaN payloads count.
@@ -19,31 +19,28 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cmath>
 #include <cstring>
 #include <ios>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
 #include <gradproof/gradproof.hpp>
 
+#include "../static_tests/bits.hpp"
 #include "opaque.hpp"
 
 namespace {
 
 using gradproof_test::opaque;
 
-template <class T>
-using Bits = std::conditional_t<sizeof(T) == 8, std::uint64_t, std::uint32_t>;
-
-template <class T>
-constexpr Bits<T> bits(T v) noexcept {
-  return std::bit_cast<Bits<T>>(v);
-}
+using gradproof::test::Bits;
+using gradproof::test::bits;
 
 // ---------------------------------------------------------------------------------------
 // Flattening a result into named scalars, so a mismatch says which entry differs.
@@ -80,18 +77,14 @@ template <class T, std::size_t In, std::size_t H>
 void flatten(std::vector<Scalar>& out, const std::string& name, const gradproof::Gradients<T, In, H>& g) {
   flatten(out, name + ".delta1", g.delta1);
   flatten(out, name + ".delta2", g.delta2);
-  flatten(out, name + ".dW", g.dW);
-  flatten(out, name + ".db1", g.db1);
-  flatten(out, name + ".dU", g.dU);
-  flatten(out, name + ".db2", g.db2);
+  gradproof::for_each_parameter(
+      g, [&](std::string_view p, const auto& dp) { flatten(out, name + ".d" + std::string(p), dp); });
 }
 
 template <class T, std::size_t In, std::size_t H>
 void flatten(std::vector<Scalar>& out, const std::string& name, const gradproof::Network<T, In, H>& n) {
-  flatten(out, name + ".W", n.W);
-  flatten(out, name + ".b1", n.b1);
-  flatten(out, name + ".U", n.U);
-  flatten(out, name + ".b2", n.b2);
+  gradproof::for_each_parameter(
+      n, [&](std::string_view p, const auto& m) { flatten(out, name + "." + std::string(p), m); });
 }
 
 /// Every scalar of `run_time` has the bits of the same scalar of `compile_time`; and, as a
@@ -106,8 +99,8 @@ void expect_same_bits(const std::string& what, const V& compile_time, const V& r
   ASSERT_EQ(ct.size(), rt.size());
   std::size_t flattened_size = 0;
   for (std::size_t i = 0; i < ct.size(); ++i) {
-    EXPECT_EQ(rt[i].bits, ct[i].bits) << ct[i].name << ": run time differs from compile time (bits in hex: "
-                                      << std::hex << rt[i].bits << " vs " << ct[i].bits << ")";
+    EXPECT_EQ(rt[i].bits, ct[i].bits) << ct[i].name << ": run time differs from compile time (bits in hex: " << std::hex
+                                      << rt[i].bits << " vs " << ct[i].bits << ")";
     flattened_size += ct[i].size;
   }
   ASSERT_EQ(flattened_size, sizeof(V)) << what << ": padding, or a field flatten() does not know";
@@ -138,10 +131,8 @@ template <class T, std::size_t In, std::size_t H>
 constexpr Case<T, In, H> make_case(std::uint64_t seed, T weight_scale, T input_scale, T y, T eta) {
   Case<T, In, H> c{};
   std::uint64_t s = seed;
-  for (T& v : c.net.W.data) v = pseudo_random(s, weight_scale);
-  for (T& v : c.net.b1.data) v = pseudo_random(s, weight_scale);
-  for (T& v : c.net.U.data) v = pseudo_random(s, weight_scale);
-  c.net.b2 = pseudo_random(s, weight_scale);
+  gradproof::for_each_parameter_entry(
+      c.net, [&](const gradproof::ParameterEntry&, T& v) { v = pseudo_random(s, weight_scale); });
   for (T& v : c.x.data) v = pseudo_random(s, input_scale);
   c.y = y;
   c.eta = eta;
@@ -358,7 +349,8 @@ void check_sigmoid_and_prime() {
     const T sigma = gradproof::math::sigmoid(args[i]);
     const T sigma_prime = gradproof::math::sigmoid_prime(args[i]);
     if (sigma == sigma) {  // not NaN
-      EXPECT_LE(std::abs(run_time.sigma - sigma), 4 * std::numeric_limits<T>::epsilon() * sigma) << std::hexfloat << args[i];
+      EXPECT_LE(std::abs(run_time.sigma - sigma), 4 * std::numeric_limits<T>::epsilon() * sigma)
+          << std::hexfloat << args[i];
       EXPECT_LE(std::abs(run_time.sigma_prime - sigma_prime), 4 * std::numeric_limits<T>::epsilon() * sigma_prime)
           << std::hexfloat << args[i];
     }
@@ -448,8 +440,17 @@ template <class T>
 constexpr LossGrid<T> logit_grid() {
   LossGrid<T> g{};
   constexpr T big = std::is_same_v<T, double> ? T(800) : T(120);
-  const T special[] = {T(0), -T(0), std::numeric_limits<T>::denorm_min(), T(1e-20), T(-1e-20), T(0.5), T(-0.5),
-                       big, -big, std::numeric_limits<T>::max(), -std::numeric_limits<T>::max()};
+  const T special[] = {T(0),
+                       -T(0),
+                       std::numeric_limits<T>::denorm_min(),
+                       T(1e-20),
+                       T(-1e-20),
+                       T(0.5),
+                       T(-0.5),
+                       big,
+                       -big,
+                       std::numeric_limits<T>::max(),
+                       -std::numeric_limits<T>::max()};
   std::size_t n = 0;
   for (const T v : special) g.arg[n++] = v;
   for (int i = 0; n < g.arg.size(); ++i) g.arg[n++] = -T(40.3) + static_cast<T>(i) * T(2.17);
@@ -460,8 +461,15 @@ constexpr LossGrid<T> logit_grid() {
 template <class T>
 constexpr LossGrid<T> probability_grid() {
   LossGrid<T> g{};
-  const T special[] = {T(0), std::numeric_limits<T>::denorm_min(), T(1e-8), T(1e-7), bits_plus(T(1e-7), 1),
-                       T(0.5), T(1) - T(1e-7), bits_plus(T(1), -1), T(1)};
+  const T special[] = {T(0),
+                       std::numeric_limits<T>::denorm_min(),
+                       T(1e-8),
+                       T(1e-7),
+                       bits_plus(T(1e-7), 1),
+                       T(0.5),
+                       T(1) - T(1e-7),
+                       bits_plus(T(1), -1),
+                       T(1)};
   std::size_t n = 0;
   for (const T v : special) g.arg[n++] = v;
   for (int i = 0; n < g.arg.size(); ++i) g.arg[n++] = T(0.013) + static_cast<T>(i) * T(0.0251);

@@ -16,9 +16,9 @@
 // of an ulp of a double, i.e. to 1e-11 float ulps; the worst argument is re-measured with MPFR.
 //
 // Built at -O2 whatever the build type (2^32 calls per function), threaded (all cores, or
-// GRADPROOF_TEST_THREADS=n). On 2 cores: exp 24 s, sigmoid 31 s, sigmoid_prime 33 s (CTest
-// label "exhaustive", run by CI), log1p 49 s, softplus 77 s (label "exhaustive_extra", by
-// hand: ctest --preset exhaustive-all). Known-bad twins at the end prove that the harness
+// GRADPROOF_TEST_THREADS=n). exp, sigmoid, sigmoid_prime: CTest label "exhaustive", run by CI;
+// log1p and softplus, the slowest: label "exhaustive_extra", by hand (ctest --preset
+// exhaustive-all). Known-bad twins at the end prove that the harness
 // finds one wrong input among 2^25, a uniformly perturbed exp, and broken special-value rules.
 #include <mpfr.h>
 

@@ -133,19 +133,30 @@ CheckResult check_against_finite_differences(const Network<double, In, H>& net, 
     result.worst_ratio = std::max(result.worst_ratio, error / tolerance);
     if (!(error <= tolerance)) result.mismatches.push_back({entry, analytic, numeric, tolerance});
   };
-  for (std::size_t i = 0; i < H; ++i) {
-    const double b1_bound = b1_third_derivative_bound(net.U(0, i));
-    for (std::size_t j = 0; j < In; ++j) {
-      const double xj = std::fabs(x(j, 0));
-      check("dW(" + std::to_string(i) + "," + std::to_string(j) + ")", moved.W(i, j), xj * xj * xj * b1_bound,
-            g.dW(i, j));
-    }
-    check("db1(" + std::to_string(i) + ")", moved.b1(i, 0), b1_bound, g.db1(i, 0));
-    const double hi = f.h(i, 0);
-    // U_i's bound vanishes with h_i; a floor keeps h finite (any B >= the true one is valid).
-    check("dU(" + std::to_string(i) + ")", moved.U(0, i), std::max(kSigma2 * hi * hi * hi, 1e-6), g.dU(0, i));
-  }
-  check("db2", moved.b2, kSigma2, g.db2);
+  // The bound B on the third derivative along each parameter: W(i, j) and b1(i) by unit i's,
+  // U(i) by h_i's (it vanishes with h_i, so a floor keeps the step finite; any B >= the true one
+  // is valid), b2's.
+  gradproof::for_each_parameter_entry_with_gradient(
+      moved, g, [&](const gradproof::ParameterEntry& e, double& p, const double& analytic) {
+        std::string label = "d";  // appended: "literal" + std::string&& trips g++ 12's -Wrestrict at -O3
+        label += e.name;
+        label += '(';
+        label += std::to_string(e.row);
+        label += ',';
+        label += std::to_string(e.col);
+        label += ')';
+        if (e.name == "W") {
+          const double xj = std::fabs(x(e.col, 0));
+          check(label, p, xj * xj * xj * b1_third_derivative_bound(net.U(0, e.row)), analytic);
+        } else if (e.name == "b1") {
+          check(label, p, b1_third_derivative_bound(net.U(0, e.row)), analytic);
+        } else if (e.name == "U") {
+          const double hi = f.h(e.col, 0);
+          check(label, p, std::max(kSigma2 * hi * hi * hi, 1e-6), analytic);
+        } else {
+          check(label, p, kSigma2, analytic);
+        }
+      });
   return result;
 }
 
@@ -170,10 +181,10 @@ Case<In, H> random_case(std::mt19937_64& rng) {
   const double w_scale = pick({0.1, 0.5, 1.0, 2.0, 4.0});
   const double u_scale = pick({0.1, 1.0, 3.0, 6.0});
   const double x_scale = pick({0.1, 1.0, 3.0, 5.0});
-  for (double& v : c.net.W.data) v = uniform(-w_scale, w_scale);
-  for (double& v : c.net.b1.data) v = uniform(-w_scale, w_scale);
-  for (double& v : c.net.U.data) v = uniform(-u_scale, u_scale);
-  c.net.b2 = uniform(-u_scale, u_scale);
+  gradproof::for_each_parameter_entry(c.net, [&](const gradproof::ParameterEntry& e, double& v) {
+    const double scale = e.name == "W" || e.name == "b1" ? w_scale : u_scale;  // hidden layer, output
+    v = uniform(-scale, scale);
+  });
   for (double& v : c.x.data) v = uniform(-x_scale, x_scale);
   // A third of the cases: one hidden unit saturated, z_i = +-[8, 20], via its bias.
   if (uniform(0, 1) < 1.0 / 3) {
@@ -189,10 +200,7 @@ Case<In, H> random_case(std::mt19937_64& rng) {
   return c;
 }
 
-template <class T>
-std::uint64_t bits(T v) {
-  return std::bit_cast<std::uint64_t>(v);
-}
+using gradproof::test::bits;
 
 struct Summary {
   std::size_t cases = 0;
@@ -239,20 +247,18 @@ Summary check_random_cases(std::uint64_t seed, std::size_t count) {
     if (c.y == 0.0 || c.y == 1.0) {
       const auto ad = gradproof::ad_gradients(c.net, c.x, c.y);
       const auto agree = [](double a, double b) { return gradproof::test::agrees_with_ad(a, b); };
-      for (std::size_t e = 0; e < In * H; ++e)
-        EXPECT_TRUE(agree(g.dW.data[e], ad.dW.data[e])) << "dW " << e << ": " << g.dW.data[e] << " AD " << ad.dW.data[e];
-      for (std::size_t i = 0; i < H; ++i) {
-        EXPECT_TRUE(agree(g.db1.data[i], ad.db1.data[i])) << "db1 " << i;
-        EXPECT_TRUE(agree(g.dU.data[i], ad.dU.data[i])) << "dU " << i;
-      }
-      EXPECT_TRUE(agree(g.db2, ad.db2)) << "db2: " << g.db2 << " AD " << ad.db2;
+      gradproof::for_each_parameter_entry_with_gradient(
+          g, ad, [&](const gradproof::ParameterEntry& e, const double& analytic, const double& by_ad) {
+            EXPECT_TRUE(agree(analytic, by_ad))
+                << "d" << e.name << " (" << e.row << "," << e.col << "): " << analytic << " AD " << by_ad;
+          });
     }
 
     // The derivative itself.
     const auto r = check_against_finite_differences(c.net, c.x, c.y, g);
     for (const auto& m : r.mismatches)
-      ADD_FAILURE() << m.entry << ": backward " << m.analytic << ", finite difference " << m.numeric
-                    << ", tolerance " << m.tolerance;
+      ADD_FAILURE() << m.entry << ": backward " << m.analytic << ", finite difference " << m.numeric << ", tolerance "
+                    << m.tolerance;
     ++s.cases;
     s.entries += r.entries;
     s.worst_ratio = std::max(s.worst_ratio, r.worst_ratio);
@@ -260,9 +266,10 @@ Summary check_random_cases(std::uint64_t seed, std::size_t count) {
     for (const double z : f.z.data) max_abs_z = std::max(max_abs_z, std::fabs(z));
     if (max_abs_z > 8) ++s.saturated;
   }
-  std::printf("[ gradient ] %zu-%zu networks: %zu cases, %zu entries, %zu with a saturated unit, "
-              "worst |backward - finite difference| = %.3g of the tolerance\n",
-              In, H, s.cases, s.entries, s.saturated, s.worst_ratio);
+  std::printf(
+      "[ gradient ] %zu-%zu networks: %zu cases, %zu entries, %zu with a saturated unit, "
+      "worst |backward - finite difference| = %.3g of the tolerance\n",
+      In, H, s.cases, s.entries, s.saturated, s.worst_ratio);
   return s;
 }
 
@@ -318,8 +325,8 @@ TEST(gradient, checker_rejects_the_eq7_typo) {
                                  << " and was not reported";
     }
   }
-  std::printf("[ gradient ] eq. (7) typo: rejected in %zu of %zu cases (%zu change dW by more than 1e-6)\n",
-              rejected, count, distinguishable);
+  std::printf("[ gradient ] eq. (7) typo: rejected in %zu of %zu cases (%zu change dW by more than 1e-6)\n", rejected,
+              count, distinguishable);
   EXPECT_GE(distinguishable, 900U);
 }
 

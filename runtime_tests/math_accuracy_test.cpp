@@ -39,6 +39,7 @@
 
 #include <gradproof/math.hpp>
 
+#include "../static_tests/bits.hpp"
 #include "accuracy_bounds.hpp"
 #include "mpfr_exact.hpp"
 
@@ -227,8 +228,7 @@ const char* type_name() {
 // ---------------------------------------------------------------------------------------
 // Arguments: random (fixed seeds) and explicit edges.
 
-template <class T>
-using Bits = std::conditional_t<sizeof(T) == 8, std::uint64_t, std::uint32_t>;
+using gradproof::test::Bits;
 
 /// Random arguments of one type, from one fixed seed.
 template <class T>

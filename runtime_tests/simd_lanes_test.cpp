@@ -141,7 +141,7 @@ long logistic_parts_mismatches(const std::vector<double>& args) {
   for (const double x : args)
     if (x >= gradproof::detail::logistic_left_tail && x < gradproof::detail::exp_normal_range) in_range.push_back(x);
   for (std::size_t c = 0; c + 4 <= in_range.size(); c += 4) {
-    const auto p4 = gradproof::detail::logistic_common(gradproof::detail::lanes4::load(in_range.data() + c));
+    const auto p4 = gradproof::detail::logistic_common(gradproof::detail::Lanes4::load(in_range.data() + c));
     for (std::size_t i = 0; i < 4; ++i) {
       const auto p = gradproof::detail::logistic(in_range[c + i]);
       const int lane = static_cast<int>(i);

@@ -268,15 +268,15 @@ namespace gradproof::detail {
 /// The unsigned integer type of T's width, and +inf's bits in it (a constant: no cost per use in
 /// a constant evaluation).
 template <real T>
-using bits_of = std::conditional_t<std::same_as<T, double>, std::uint64_t, std::uint32_t>;
+using BitsOf = std::conditional_t<std::same_as<T, double>, std::uint64_t, std::uint32_t>;
 template <real T>
-inline constexpr bits_of<T> infinity_bits = std::bit_cast<bits_of<T>>(std::numeric_limits<T>::infinity());
+inline constexpr BitsOf<T> infinity_bits = std::bit_cast<BitsOf<T>>(std::numeric_limits<T>::infinity());
 
 /// NaN: every exponent bit set and a fraction that is not 0, so |x|'s bits exceed +inf's. Read
 /// from the bits rather than as x != x, which -Wfloat-equal would report in a user's build.
 template <real T>
 constexpr bool is_nan(T x) noexcept {
-  return (std::bit_cast<bits_of<T>>(x) & (~bits_of<T>{0} >> 1)) > infinity_bits<T>;
+  return (std::bit_cast<BitsOf<T>>(x) & (~BitsOf<T>{0} >> 1)) > infinity_bits<T>;
 }
 
 /// Finite: neither NaN nor ±inf. Comparisons only (`x - x` would be inf - inf).
@@ -438,11 +438,11 @@ inline constexpr double exp_table_tail[32]{
     0x1.c1a7792cb3387p-55, -0x1.8d6f438ad9334p-57, 0x1.36eae30af0cb3p-56, 0x1.76b2c6c921968p-57,
     0x1.4a385a63d07a7p-56, -0x1.2d52107b43e1fp-55, -0x1.ff7128fd391f0p-55, 0x1.a64a931d185eep-55};
 // The bits of hi_j, to which k << 52 is added to make 2^k hi_j with one integer addition.
-struct exp_bits_table {
+struct ExpBitsTable {
   std::uint64_t bits[32];
 };
-inline constexpr exp_bits_table exp_table_hi_bits = [] {
-  exp_bits_table table{};
+inline constexpr ExpBitsTable exp_table_hi_bits = [] {
+  ExpBitsTable table{};
   for (std::size_t j = 0; j < 32; ++j) table.bits[j] = std::bit_cast<std::uint64_t>(exp_table_hi[j]);
   return table;
 }();
@@ -533,32 +533,32 @@ using u64x4 = std::uint64_t __attribute__((vector_size(32)));
 /// like the scalar functions they mirror. A struct around the vector, not the vector itself:
 /// g++ warns (-Wpsabi) about every function that takes or returns a 32-byte vector by value in a
 /// build without AVX, at the caller's line, where no pragma of ours reaches; a struct is exempt.
-struct lanes4 {
+struct Lanes4 {
   f64x4 v;
 
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator+(const lanes4& a, const lanes4& b) noexcept { return {a.v + b.v}; }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator+(double a, const lanes4& b) noexcept { return {a + b.v}; }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator+(const lanes4& a, double b) noexcept { return {a.v + b}; }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator-(const lanes4& a, const lanes4& b) noexcept { return {a.v - b.v}; }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator-(double a, const lanes4& b) noexcept { return {a - b.v}; }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator-(const lanes4& a, double b) noexcept { return {a.v - b}; }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator-(const lanes4& a) noexcept { return {-a.v}; }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator/(const lanes4& a, const lanes4& b) noexcept { return {a.v / b.v}; }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator/(double a, const lanes4& b) noexcept { return {a / b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator+(const Lanes4& a, const Lanes4& b) noexcept { return {a.v + b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator+(double a, const Lanes4& b) noexcept { return {a + b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator+(const Lanes4& a, double b) noexcept { return {a.v + b}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator-(const Lanes4& a, const Lanes4& b) noexcept { return {a.v - b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator-(double a, const Lanes4& b) noexcept { return {a - b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator-(const Lanes4& a, double b) noexcept { return {a.v - b}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator-(const Lanes4& a) noexcept { return {-a.v}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator/(const Lanes4& a, const Lanes4& b) noexcept { return {a.v / b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator/(double a, const Lanes4& b) noexcept { return {a / b.v}; }
   /// a * b rounded, and never fused with what follows: the barrier holds the whole register.
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator*(const lanes4& a, const lanes4& b) noexcept {
-    lanes4 p{a.v * b.v};
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator*(const Lanes4& a, const Lanes4& b) noexcept {
+    Lanes4 p{a.v * b.v};
 #if GRADPROOF_CONTRACTION_BARRIER
     __asm__("" : "+x"(p.v));
 #endif
     return p;
   }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator*(const lanes4& a, double b) noexcept { return a * splat(b); }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator*(double a, const lanes4& b) noexcept { return splat(a) * b; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator*(const Lanes4& a, double b) noexcept { return a * splat(b); }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator*(double a, const Lanes4& b) noexcept { return splat(a) * b; }
 
-  GRADPROOF_ALWAYS_INLINE static lanes4 splat(double s) noexcept { return {f64x4{s, s, s, s}}; }
+  GRADPROOF_ALWAYS_INLINE static Lanes4 splat(double s) noexcept { return {f64x4{s, s, s, s}}; }
   /// p[0], p[stride], p[2 stride], p[3 stride].
-  GRADPROOF_ALWAYS_INLINE static lanes4 load(const double* p, std::size_t stride = 1) noexcept {
+  GRADPROOF_ALWAYS_INLINE static Lanes4 load(const double* p, std::size_t stride = 1) noexcept {
     return {f64x4{p[0], p[stride], p[2 * stride], p[3 * stride]}};
   }
   /// The lanes to p[0], p[stride], p[2 stride], p[3 stride].
@@ -610,16 +610,16 @@ inline constexpr bool shuffle_columns = false;
 /// the 3-input network with AVX, from three whole 4-double loads by shuffles (moves: the bits are
 /// the entries'); otherwise one entry at a time.
 template <std::size_t In>
-GRADPROOF_ALWAYS_INLINE inline void load_columns(const double* W, lanes4 (&columns)[In]) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void load_columns(const double* W, Lanes4 (&columns)[In]) noexcept {
   if constexpr (In == 3 && shuffle_columns) {
-    const f64x4 r0 = lanes4::load(W).v;  // w00 w01 w02 w10
-    const f64x4 r1 = lanes4::load(W + 4).v;  // w11 w12 w20 w21
-    const f64x4 r2 = lanes4::load(W + 8).v;  // w22 w30 w31 w32
+    const f64x4 r0 = Lanes4::load(W).v;  // w00 w01 w02 w10
+    const f64x4 r1 = Lanes4::load(W + 4).v;  // w11 w12 w20 w21
+    const f64x4 r2 = Lanes4::load(W + 8).v;  // w22 w30 w31 w32
     columns[0].v = __builtin_shufflevector(__builtin_shufflevector(r0, r1, 0, 3, 6, 7), r2, 0, 1, 2, 5);
     columns[1].v = __builtin_shufflevector(__builtin_shufflevector(r0, r1, 1, 4, 7, 7), r2, 0, 1, 2, 6);
     columns[2].v = __builtin_shufflevector(__builtin_shufflevector(r0, r1, 2, 5, 5, 5), r2, 0, 1, 4, 7);
   } else {
-    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(W + j, In);
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = Lanes4::load(W + j, In);
   }
 }
 
@@ -627,15 +627,15 @@ GRADPROOF_ALWAYS_INLINE inline void load_columns(const double* W, lanes4 (&colum
 /// copy of the network, the next step's columns) then finds each of its loads inside one store,
 /// which the CPU forwards; loads that straddle narrower stores wait until those reach the cache.
 template <std::size_t In>
-GRADPROOF_ALWAYS_INLINE inline void store_columns(double* W, const lanes4 (&columns)[In]) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void store_columns(double* W, const Lanes4 (&columns)[In]) noexcept {
   if constexpr (In == 3 && shuffle_columns) {  // by shuffles, as load_columns
     const f64x4 &c0 = columns[0].v, &c1 = columns[1].v, &c2 = columns[2].v;
-    lanes4{__builtin_shufflevector(__builtin_shufflevector(c0, c1, 0, 4, 1, 1), c2, 0, 1, 4, 2)}.store(W);
-    lanes4{__builtin_shufflevector(__builtin_shufflevector(c1, c2, 1, 5, 2, 2), c0, 0, 1, 6, 2)}.store(W + 4);
-    lanes4{__builtin_shufflevector(__builtin_shufflevector(c2, c0, 2, 7, 3, 3), c1, 0, 1, 7, 2)}.store(W + 8);
+    Lanes4{__builtin_shufflevector(__builtin_shufflevector(c0, c1, 0, 4, 1, 1), c2, 0, 1, 4, 2)}.store(W);
+    Lanes4{__builtin_shufflevector(__builtin_shufflevector(c1, c2, 1, 5, 2, 2), c0, 0, 1, 6, 2)}.store(W + 4);
+    Lanes4{__builtin_shufflevector(__builtin_shufflevector(c2, c0, 2, 7, 3, 3), c1, 0, 1, 7, 2)}.store(W + 8);
   } else {
     GRADPROOF_UNROLL for (std::size_t chunk = 0; chunk < In; ++chunk) {
-      lanes4 row_major{};
+      Lanes4 row_major{};
       GRADPROOF_UNROLL for (std::size_t lane = 0; lane < 4; ++lane) {
         const std::size_t flat = 4 * chunk + lane;  // entry (flat / In, flat % In) of W
         row_major.v[lane] = columns[flat % In].v[flat / In];
@@ -649,8 +649,8 @@ GRADPROOF_ALWAYS_INLINE inline void store_columns(double* W, const lanes4 (&colu
 struct bits4 {
   u64x4 v;
 
-  GRADPROOF_ALWAYS_INLINE static bits4 of(const lanes4& x) noexcept { return {__builtin_bit_cast(u64x4, x.v)}; }
-  GRADPROOF_ALWAYS_INLINE lanes4 as_double() const noexcept { return {__builtin_bit_cast(f64x4, v)}; }
+  GRADPROOF_ALWAYS_INLINE static bits4 of(const Lanes4& x) noexcept { return {__builtin_bit_cast(u64x4, x.v)}; }
+  GRADPROOF_ALWAYS_INLINE Lanes4 as_double() const noexcept { return {__builtin_bit_cast(f64x4, v)}; }
   GRADPROOF_ALWAYS_INLINE friend bits4 operator+(const bits4& a, const bits4& b) noexcept { return {a.v + b.v}; }
   GRADPROOF_ALWAYS_INLINE friend bits4 operator&(const bits4& a, std::uint64_t b) noexcept { return {a.v & b}; }
   GRADPROOF_ALWAYS_INLINE friend bits4 operator>>(const bits4& a, int b) noexcept { return {a.v >> b}; }
@@ -659,7 +659,7 @@ struct bits4 {
 
 /// table[j] for each lane's j: four scalar loads (a gather would need AVX2 and the intrinsics
 /// header; the lookups are off the dependency chain, beside the polynomial).
-GRADPROOF_ALWAYS_INLINE inline lanes4 lookup(const double* table, const bits4& j) noexcept {
+GRADPROOF_ALWAYS_INLINE inline Lanes4 lookup(const double* table, const bits4& j) noexcept {
   return {f64x4{table[j.v[0]], table[j.v[1]], table[j.v[2]], table[j.v[3]]}};
 }
 GRADPROOF_ALWAYS_INLINE inline bits4 lookup(const std::uint64_t* table, const bits4& j) noexcept {
@@ -682,75 +682,80 @@ inline bool simd_avx2() noexcept {
   return has_avx2;
 #endif
 }
+#else
+// No clones to choose from (the target has AVX2 itself): each *_avx2 function is its kernel
+// again and is never called, so that callers choose with one expression and no #if.
+#define GRADPROOF_AVX2_CLONE
+constexpr bool simd_avx2() noexcept { return false; }
 #endif
 
 
 // The mirrors: each line is the line of the scalar function of math.hpp with the same name, on
-// 4 lanes (GRADPROOF_MUL(a, b) is a * b here: lanes4's * is the barrier).
+// 4 lanes (GRADPROOF_MUL(a, b) is a * b here: Lanes4's * is the barrier).
 
 struct exp_reduced4 {
   bits4 ki;
-  lanes4 nd;
+  Lanes4 nd;
   bits4 j;
-  lanes4 tail_plus_p;
+  Lanes4 tail_plus_p;
 };
-GRADPROOF_ALWAYS_INLINE inline exp_reduced4 exp_reduce(const lanes4& x) noexcept {
+GRADPROOF_ALWAYS_INLINE inline exp_reduced4 exp_reduce(const Lanes4& x) noexcept {
   constexpr double shifter = 0x1.8p52;
-  const lanes4 kd = x * exp_n_over_ln2 + shifter;
+  const Lanes4 kd = x * exp_n_over_ln2 + shifter;
   const bits4 ki = bits4::of(kd);
-  const lanes4 nd = kd - shifter;
-  const lanes4 r = (x - nd * (ln2_hi / exp_table_size)) - nd * (ln2_lo / exp_table_size);
+  const Lanes4 nd = kd - shifter;
+  const Lanes4 r = (x - nd * (ln2_hi / exp_table_size)) - nd * (ln2_lo / exp_table_size);
   const bits4 j = ki & (exp_table_size - 1u);
-  const lanes4 r2 = r * r;
-  const lanes4 r4 = r2 * r2;
-  const lanes4 a = exp_c2 + r * exp_c3;
-  const lanes4 b = (exp_c4 + r * exp_c5) + r2 * exp_c6;
-  const lanes4 tail_plus_p = (lookup(exp_table_tail, j) + r) + (r2 * a + r4 * b);
+  const Lanes4 r2 = r * r;
+  const Lanes4 r4 = r2 * r2;
+  const Lanes4 a = exp_c2 + r * exp_c3;
+  const Lanes4 b = (exp_c4 + r * exp_c5) + r2 * exp_c6;
+  const Lanes4 tail_plus_p = (lookup(exp_table_tail, j) + r) + (r2 * a + r4 * b);
   return {ki, nd, j, tail_plus_p};
 }
 
 struct exp_parts4 {
-  lanes4 hi;
-  lanes4 lo;
+  Lanes4 hi;
+  Lanes4 lo;
 };
 GRADPROOF_ALWAYS_INLINE inline exp_parts4 exp_scale_normal(const exp_reduced4& e) noexcept {
-  const lanes4 scale = (lookup(exp_table_hi_bits.bits, e.j) + ((e.ki >> exp_table_bits) << 52)).as_double();
-  const lanes4 scaled_tail = scale * e.tail_plus_p;
-  const lanes4 hi = scale + scaled_tail;
+  const Lanes4 scale = (lookup(exp_table_hi_bits.bits, e.j) + ((e.ki >> exp_table_bits) << 52)).as_double();
+  const Lanes4 scaled_tail = scale * e.tail_plus_p;
+  const Lanes4 hi = scale + scaled_tail;
   return {hi, (scale - hi) + scaled_tail};
 }
 
-struct logistic_parts4 {
+struct LogisticParts4 {
   exp_parts4 e;
-  lanes4 d;
-  lanes4 d_lo;
-  lanes4 q;
+  Lanes4 d;
+  Lanes4 d_lo;
+  Lanes4 q;
 };
-GRADPROOF_ALWAYS_INLINE inline logistic_parts4 logistic_of_exp(const exp_parts4& e) noexcept {
-  const lanes4 d = 1.0 + e.hi;
-  const lanes4 e_part = d - 1.0;
-  const lanes4 d_lo = ((1.0 - (d - e_part)) + (e.hi - e_part)) + e.lo;
+GRADPROOF_ALWAYS_INLINE inline LogisticParts4 logistic_of_exp(const exp_parts4& e) noexcept {
+  const Lanes4 d = 1.0 + e.hi;
+  const Lanes4 e_part = d - 1.0;
+  const Lanes4 d_lo = ((1.0 - (d - e_part)) + (e.hi - e_part)) + e.lo;
   return {e, d, d_lo, 1.0 / d};
 }
 
 /// logistic(x) of every lane, for x in [logistic_left_tail, exp_normal_range) (the caller
 /// checks): logistic_of_exp(exp_with_tail(-x)), whose common path is exp_scale_normal(exp_reduce).
-GRADPROOF_ALWAYS_INLINE inline logistic_parts4 logistic_common(const lanes4& x) noexcept {
+GRADPROOF_ALWAYS_INLINE inline LogisticParts4 logistic_common(const Lanes4& x) noexcept {
   return logistic_of_exp(exp_scale_normal(exp_reduce(-x)));
 }
 
 /// σ and σ′ of sigmoid_and_prime (q, sigmoid_prime_fast), and σ and 1 − σ of
 /// sigmoid_and_complement (sigmoid_accurate, E σ), from logistic_common.
-struct pair4 {
-  lanes4 first;
-  lanes4 second;
+struct Pair4 {
+  Lanes4 first;
+  Lanes4 second;
 };
-GRADPROOF_ALWAYS_INLINE inline pair4 sigmoid_and_prime_common(const logistic_parts4& p) noexcept {
-  const lanes4 s = p.e.hi / (p.d * p.d);
+GRADPROOF_ALWAYS_INLINE inline Pair4 sigmoid_and_prime_common(const LogisticParts4& p) noexcept {
+  const Lanes4 s = p.e.hi / (p.d * p.d);
   return {p.q, s - s * ((2.0 * p.d_lo) * p.q)};
 }
-GRADPROOF_ALWAYS_INLINE inline pair4 sigmoid_and_complement_common(const logistic_parts4& p) noexcept {
-  const lanes4 sigma = p.q - p.q * (p.q * p.d_lo);
+GRADPROOF_ALWAYS_INLINE inline Pair4 sigmoid_and_complement_common(const LogisticParts4& p) noexcept {
+  const Lanes4 sigma = p.q - p.q * (p.q * p.d_lo);
   return {sigma, p.e.hi * sigma};
 }
 
@@ -875,11 +880,11 @@ constexpr SigmoidComplement<T> sigmoid_and_complement(const T& x) noexcept(nothr
 namespace gradproof::detail {
 
 /// (hi, lo) with hi + lo == a + b exactly (Knuth's TwoSum, no condition on the magnitudes).
-struct double_double {
+struct DoubleDouble {
   double hi;
   double lo;
 };
-constexpr double_double two_sum(double a, double b) noexcept {
+constexpr DoubleDouble two_sum(double a, double b) noexcept {
   const double s = a + b;
   const double b_part = s - a;
   return {s, (a - (s - b_part)) + (b - b_part)};
@@ -887,7 +892,7 @@ constexpr double_double two_sum(double a, double b) noexcept {
 
 /// (hi, lo) with hi + lo == a * b exactly, by Dekker's splitting (no FMA: the same bits at
 /// compile time and at run time). For |a|, |b| < 2^996 and products far from underflow.
-constexpr double_double two_product(double a, double b) noexcept {
+constexpr DoubleDouble two_product(double a, double b) noexcept {
   const double p = GRADPROOF_MUL(a, b);
   const double ca = GRADPROOF_MUL(134217729.0, a);  // 2^27 + 1
   const double a_hi = ca - (ca - a);
@@ -907,9 +912,9 @@ constexpr double_double two_product(double a, double b) noexcept {
 /// TwoSum; only s R (at most a hundredth of the result) and the low parts round on their own,
 /// so the result is one rounding (0.5 ulp) plus about 0.02 ulp.
 constexpr double log_reduced(int k, double f, double c) noexcept {
-  const double_double d = two_sum(2.0, f);
+  const DoubleDouble d = two_sum(2.0, f);
   const double s = f / d.hi;
-  const double_double sd = two_product(s, d.hi);
+  const DoubleDouble sd = two_product(s, d.hi);
   const double s_lo = (((f - sd.hi) - sd.lo) - GRADPROOF_MUL(s, d.lo)) / d.hi;  // s + s_lo = f / (2 + f)
   const double z = GRADPROOF_MUL(s, s);
   // R = z (2/3 + z (2/5 + ... + z (2/23 + z 2/25))), by Horner from the inside out.
@@ -920,27 +925,27 @@ constexpr double log_reduced(int k, double f, double c) noexcept {
     const double term = c_k + R;
     R = GRADPROOF_MUL(z, term);
   }
-  const double_double sq = two_product(f, f);
+  const DoubleDouble sq = two_product(f, f);
   const double hfsq = 0.5 * sq.hi;  // halving is exact
   const double hfsq_lo = 0.5 * sq.lo;
-  const double_double shf = two_product(s, hfsq);  // s f²/2, exactly
+  const DoubleDouble shf = two_product(s, hfsq);  // s f²/2, exactly
   const double hfsq_plus_R = hfsq + R;
   const double t_lo = (shf.lo + GRADPROOF_MUL(s, R)) + (GRADPROOF_MUL(s_lo, hfsq_plus_R) + GRADPROOF_MUL(s, hfsq_lo));
   const double dk = static_cast<double>(k);
-  const double_double a = two_sum(f, -hfsq);                          // f - f²/2
-  const double_double a2 = two_sum(a.hi, shf.hi);                     // + s f²/2
-  const double_double b = two_sum(GRADPROOF_MUL(dk, ln2_hi), a2.hi);  // + k ln2_hi, which is exact
+  const DoubleDouble a = two_sum(f, -hfsq);                          // f - f²/2
+  const DoubleDouble a2 = two_sum(a.hi, shf.hi);                     // + s f²/2
+  const DoubleDouble b = two_sum(GRADPROOF_MUL(dk, ln2_hi), a2.hi);  // + k ln2_hi, which is exact
   const double low = (((b.lo + a2.lo) + a.lo) + (t_lo - hfsq_lo)) + (GRADPROOF_MUL(dk, ln2_lo) + c);
   return b.hi + low;
 }
 
 /// Splits a positive normal u into 2^k * m with m in [sqrt(2)/2, sqrt(2)); returns f = m - 1
 /// (exact, by Sterbenz's lemma) and k.
-struct split_result {
+struct SplitResult {
   int k;
   double f;
 };
-constexpr split_result split_log(double u) noexcept {
+constexpr SplitResult split_log(double u) noexcept {
   const auto bits = std::bit_cast<std::uint64_t>(u);
   int k = static_cast<int>(bits >> 52) - 1023;
   double m = std::bit_cast<double>((bits & 0x000f'ffff'ffff'ffffULL) | 0x3ff0'0000'0000'0000ULL);
@@ -972,20 +977,20 @@ constexpr double exp_scale_edges(int k, std::size_t j, double tail_plus_p) noexc
 /// e^x as hi + lo: hi is math::exp(x), lo the part of scale (1 + tail_plus_p) that hi's
 /// rounding dropped (exact by Fast2Sum), so that sigmoid can divide by 1 + e^-x to twice
 /// double precision. lo is 0 off the fast range, where sigmoid does not need it.
-struct exp_parts {
+struct ExpParts {
   double hi;
   double lo;
 };
 /// x reduced for the table method: x = (32 k + j) ln2/32 + r, with e^r (1 + tail_j) - 1 as
 /// tail_plus_p. No branch: exp_with_tail and the lane-wise sigmoid_and_prime share it, so that
 /// both produce the same bits. For finite |x| <= 746.
-struct exp_reduced {
+struct ExpReduced {
   std::uint64_t ki;    // the bits of x 32/ln2 + shifter: n = 32 k + j in the low bits
   double nd;           // n as a double
   std::size_t j;       // n mod 32
   double tail_plus_p;  // (1 + tail_j) e^r - 1, to double precision
 };
-GRADPROOF_HOT_INLINE constexpr exp_reduced exp_reduce(double x) noexcept {
+GRADPROOF_HOT_INLINE constexpr ExpReduced exp_reduce(double x) noexcept {
   // n = round(x 32/ln2) with the 1.5 2^52 shifter: kd's low mantissa bits are n itself (two's
   // complement), so j = n mod 32 and k = floor(n / 32) come from its bits, without a branch
   // or a conversion instruction.
@@ -1006,8 +1011,8 @@ GRADPROOF_HOT_INLINE constexpr exp_reduced exp_reduce(double x) noexcept {
   return {ki, nd, j, tail_plus_p};
 }
 
-/// e^x for -704 < x < 704 from its reduction, as hi + lo (see exp_parts). No branch.
-GRADPROOF_HOT_INLINE constexpr exp_parts exp_scale_normal(const exp_reduced& e) noexcept {
+/// e^x for -704 < x < 704 from its reduction, as hi + lo (see ExpParts). No branch.
+GRADPROOF_HOT_INLINE constexpr ExpParts exp_scale_normal(const ExpReduced& e) noexcept {
   // 2^k hi_j by adding k to hi_j's exponent field: (ki >> 5) << 52 is k << 52 modulo 2^64
   // (the shifter's own bits shift out). |x| < 704 keeps 2^k hi_j and the result normal.
   const double scale = std::bit_cast<double>(exp_table_hi_bits.bits[e.j] + ((e.ki >> exp_table_bits) << 52));
@@ -1016,14 +1021,14 @@ GRADPROOF_HOT_INLINE constexpr exp_parts exp_scale_normal(const exp_reduced& e) 
   return {hi, (scale - hi) + scaled_tail};
 }
 
-GRADPROOF_HOT_INLINE constexpr exp_parts exp_with_tail(double x) noexcept {
+GRADPROOF_HOT_INLINE constexpr ExpParts exp_with_tail(double x) noexcept {
   // The common range first: one test (false for NaN), which also keeps a constant evaluation
-  // of exp under 40 clang steps.
+  // of exp cheap (tools/constexpr_cost.sh counts its steps).
   if (x > -exp_normal_range && x < exp_normal_range) return exp_scale_normal(exp_reduce(x));
   if (is_nan(x)) return {x, 0.0};
   if (x > exp_overflow_x) return {std::numeric_limits<double>::infinity(), 0.0};
   if (x < exp_underflow_x) return {0.0, 0.0};
-  const exp_reduced e = exp_reduce(x);
+  const ExpReduced e = exp_reduce(x);
   const int k = static_cast<int>(e.nd - static_cast<double>(e.j)) / exp_table_size;
   return {exp_scale_edges(k, e.j, e.tail_plus_p), 0.0};
 }
@@ -1091,24 +1096,24 @@ namespace gradproof::detail {
 /// E <= e^40). Why not e^-|x| and a select on the sign: the select goes through the integer
 /// unit and lengthens the forward pass's dependency chain; 1 / (1 + E) has no cancellation on
 /// either side (for x < 0, E > 1 and 1 + E carries E's relative accuracy).
-struct logistic_parts {
-  exp_parts e;  // e^-x = e.hi + e.lo
+struct LogisticParts {
+  ExpParts e;  // e^-x = e.hi + e.lo
   double d;     // fl(1 + e.hi)
   double d_lo;  // (1 + e^-x) - d, to double precision
   double q;     // 1 / d, rounded
 };
-GRADPROOF_HOT_INLINE constexpr logistic_parts logistic_of_exp(const exp_parts& e) noexcept {
+GRADPROOF_HOT_INLINE constexpr LogisticParts logistic_of_exp(const ExpParts& e) noexcept {
   const double d = 1.0 + e.hi;
   const double e_part = d - 1.0;
   const double d_lo = ((1.0 - (d - e_part)) + (e.hi - e_part)) + e.lo;  // TwoSum, then exp's tail
   return {e, d, d_lo, 1.0 / d};
 }
-GRADPROOF_HOT_INLINE constexpr logistic_parts logistic(double x) noexcept { return logistic_of_exp(exp_with_tail(-x)); }
+GRADPROOF_HOT_INLINE constexpr LogisticParts logistic(double x) noexcept { return logistic_of_exp(exp_with_tail(-x)); }
 
 /// σ = 1 / (d + d_lo) = q - q (q d_lo) to first order (q = 1/d to 1 ulp is plenty for a term of
 /// relative size 2^-53). Only q's division and the final subtraction round: within 2 ulp,
 /// about 1 seen.
-constexpr double sigmoid_accurate(const logistic_parts& p) noexcept {
+constexpr double sigmoid_accurate(const LogisticParts& p) noexcept {
   const double q_d_lo = GRADPROOF_MUL(p.q, p.d_lo);
   return p.q - GRADPROOF_MUL(p.q, q_d_lo);
 }
@@ -1116,8 +1121,8 @@ constexpr double sigmoid_accurate(const logistic_parts& p) noexcept {
 /// σ′ = E / (1 + E)². With d² = D + D_lo exactly (Dekker): σ′ = s + (E_lo - s (D_lo + 2 d d_lo))
 /// q², s = E_hi / D (1/D is q² to the accuracy a correction needs). The roundings left are s's
 /// division and the final addition: within 2 ulp, about 1 seen.
-constexpr double sigmoid_prime_accurate(const logistic_parts& p) noexcept {
-  const double_double d2 = two_product(p.d, p.d);
+constexpr double sigmoid_prime_accurate(const LogisticParts& p) noexcept {
+  const DoubleDouble d2 = two_product(p.d, p.d);
   const double two_d = 2.0 * p.d;  // exact
   const double D_lo = d2.lo + GRADPROOF_MUL(two_d, p.d_lo);
   const double s = p.e.hi / d2.hi;
@@ -1128,11 +1133,10 @@ constexpr double sigmoid_prime_accurate(const logistic_parts& p) noexcept {
 
 /// The forward pass's σ′: s = E_hi / fl(d²), corrected for d_lo only. Two roundings fewer to
 /// undo than sigmoid_prime_accurate, and no Dekker product: within 3 ulp (2.9 seen).
-constexpr double sigmoid_prime_fast(const logistic_parts& p) noexcept {
-  const double d2 = GRADPROOF_MUL(p.d, p.d);
-  const double s = p.e.hi / d2;
-  const double two_d_lo = 2.0 * p.d_lo;  // exact
-  const double relative = GRADPROOF_MUL(two_d_lo, p.q);
+constexpr double sigmoid_prime_fast(const LogisticParts& p) noexcept {
+  // One declaration: clang's constant evaluator charges a step per statement.
+  const double d2 = GRADPROOF_MUL(p.d, p.d), s = p.e.hi / d2, two_d_lo = 2.0 * p.d_lo /* exact */,
+               relative = GRADPROOF_MUL(two_d_lo, p.q);
   return s - GRADPROOF_MUL(s, relative);
 }
 }  // namespace gradproof::detail
@@ -1182,105 +1186,6 @@ constexpr SigmoidComplement<float> sigmoid_and_complement(float x) noexcept {
   return {static_cast<float>(p.sigma), static_cast<float>(p.complement)};
 }
 
-}  // namespace gradproof::math
-
-#if GRADPROOF_SIMD
-namespace gradproof::detail {
-// The lane-wise functions' run-time path, 4 lanes at a time (defined after the scalar functions).
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept;
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma,
-                                                            double* complement) noexcept;
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
-                                                            std::size_t whole) noexcept;
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
-                                                                 std::size_t whole) noexcept;
-#if GRADPROOF_SIMD_DISPATCH
-GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
-                                                              std::size_t whole) noexcept;
-GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double* x, double* sigma, double* complement,
-                                                                   std::size_t whole) noexcept;
-#endif
-}  // namespace gradproof::detail
-
-#endif
-namespace gradproof::detail {
-/// The lane-wise logistic functions' one loop: when every x_i is in the common range [-40, 704)
-/// (false for NaN), common(i, parts of x_i) for every i in one branch-free loop, which the
-/// compiler can vectorise; otherwise scalar(i, x_i) for every i. The parts are what the scalar
-/// functions compute on that range (logistic(x) = logistic_of_exp(exp_with_tail(-x)), whose
-/// common path is exp_scale_normal(exp_reduce(-x))), so both branches give the scalar bits.
-template <std::size_t Lanes, class Common, class Scalar>
-GRADPROOF_HOT_INLINE constexpr void logistic_lanes(const std::array<double, Lanes>& x, Common common,
-                                                   Scalar scalar) noexcept {
-  const double* const xs = entries(x);
-  bool all_common = true;
-  for (std::size_t i = 0; i < Lanes; ++i) {
-    const bool in_range = xs[i] >= logistic_left_tail && xs[i] < exp_normal_range;  // false for NaN
-    all_common = all_common && in_range;
-  }
-  if (all_common) {
-    for (std::size_t i = 0; i < Lanes; ++i) common(i, logistic_of_exp(exp_scale_normal(exp_reduce(-xs[i]))));
-    return;
-  }
-  for (std::size_t i = 0; i < Lanes; ++i) scalar(i, xs[i]);
-}
-}  // namespace gradproof::detail
-
-namespace gradproof::math {
-
-/// sigmoid_and_complement of every entry of x, the same bits as the scalar one entry by entry,
-/// vectorisable (detail::logistic_lanes): the output units of networks trained side by side.
-/// (Lanes) -> (Lanes), (Lanes).
-template <std::size_t Lanes>
-GRADPROOF_HOT_INLINE constexpr void sigmoid_and_complement(const std::array<double, Lanes>& x,
-                                                           std::array<double, Lanes>& sigma,
-                                                           std::array<double, Lanes>& complement) noexcept {
-  double* const s = detail::entries(sigma);
-  double* const c = detail::entries(complement);
-#if GRADPROOF_SIMD
-  if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
-    constexpr std::size_t whole = Lanes / 4 * 4;
-#if GRADPROOF_SIMD_DISPATCH
-    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
-    if (whole >= 8 && detail::simd_avx2())
-      detail::sigmoid_and_complement_lanes_avx2(detail::entries(x), s, c, whole);
-    else
-      detail::sigmoid_and_complement_lanes(detail::entries(x), s, c, whole);
-#else
-    detail::sigmoid_and_complement_lanes(detail::entries(x), s, c, whole);
-#endif
-    for (std::size_t lane = whole; lane < Lanes; ++lane) {
-      const auto both = sigmoid_and_complement(x[lane]);
-      s[lane] = both.sigma;
-      c[lane] = both.complement;
-    }
-    return;
-  }
-#endif
-  detail::logistic_lanes(
-      x,
-      [s, c](std::size_t lane, const detail::logistic_parts& parts) {
-        s[lane] = detail::sigmoid_accurate(parts);
-        c[lane] = GRADPROOF_MUL(parts.e.hi, s[lane]);
-      },
-      [s, c](std::size_t lane, double x_lane) {
-        const auto both = sigmoid_and_complement(x_lane);
-        s[lane] = both.sigma;
-        c[lane] = both.complement;
-      });
-}
-/// The same for float and for an exact scalar: the scalar function lane by lane.
-template <scalar T, std::size_t Lanes>
-requires(!std::same_as<T, double>) constexpr void sigmoid_and_complement(
-    const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
-    std::array<T, Lanes>& complement) noexcept(nothrow_scalar<T>) {
-  for (std::size_t i = 0; i < Lanes; ++i) {
-    const auto p = sigmoid_and_complement(x[i]);
-    sigma[i] = p.sigma;
-    complement[i] = p.complement;
-  }
-}
-
 /// Both at once, from one exp: what the forward pass needs (σ(z) now, σ′(z) for the backward
 /// pass), at the forward pass's price. σ = 1/(1 + e^-z) rounded twice (within 2.2 ulp), σ′ as
 /// sigmoid_prime_fast (within 3 ulp): the corrections that take sigmoid and sigmoid_prime to
@@ -1303,65 +1208,117 @@ constexpr SigmoidPair<float> sigmoid_and_prime(float x) noexcept {
 
 }  // namespace gradproof::math
 
-#if GRADPROOF_SIMD
 namespace gradproof::detail {
-/// sigmoid_and_prime of x[0..3] into sigma[0..3], sigma_prime[0..3], at run time: the 4-lane
-/// mirrors (detail/simd.hpp) when every lane is in the common range, as logistic_lanes decides;
-/// otherwise the scalar function lane by lane. The same bits as the scalar function, per lane.
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept {
-  const lanes4 z = lanes4::load(x);
-  if (z.all_in(logistic_left_tail, exp_normal_range)) {
-    const pair4 both = sigmoid_and_prime_common(logistic_common(z));
-    both.first.store(sigma);
-    both.second.store(sigma_prime);
+/// What a lane-wise logistic function computes: σ and σ′ (sigmoid_and_prime, the hidden layer)
+/// or σ and 1 − σ (sigmoid_and_complement, output units side by side). Each job gives the
+/// scalar function (any lane outside the common range), the common range's formula from the
+/// scalar function's parts, and, with GRADPROOF_SIMD, the same formula on 4 lanes
+/// (detail/simd.hpp); logistic_lanes below is the one loop that uses them.
+struct SigmoidAndPrimeJob {
+  template <class T>
+  static constexpr void scalar(const T& x, T& sigma, T& sigma_prime) noexcept(nothrow_scalar<T>) {
+    const auto both = math::sigmoid_and_prime(x);
+    sigma = both.sigma;
+    sigma_prime = both.sigma_prime;
+  }
+  static constexpr void common(const LogisticParts& parts, double& sigma, double& sigma_prime) noexcept {
+    sigma = parts.q;
+    sigma_prime = sigmoid_prime_fast(parts);
+  }
+#if GRADPROOF_SIMD
+  GRADPROOF_ALWAYS_INLINE static Pair4 common4(const LogisticParts4& parts) noexcept {
+    return sigmoid_and_prime_common(parts);
+  }
+#endif
+};
+struct SigmoidAndComplementJob {
+  template <class T>
+  static constexpr void scalar(const T& x, T& sigma, T& complement) noexcept(nothrow_scalar<T>) {
+    const auto both = math::sigmoid_and_complement(x);
+    sigma = both.sigma;
+    complement = both.complement;
+  }
+  static constexpr void common(const LogisticParts& parts, double& sigma, double& complement) noexcept {
+    sigma = sigmoid_accurate(parts);
+    complement = GRADPROOF_MUL(parts.e.hi, sigma);
+  }
+#if GRADPROOF_SIMD
+  GRADPROOF_ALWAYS_INLINE static Pair4 common4(const LogisticParts4& parts) noexcept {
+    return sigmoid_and_complement_common(parts);
+  }
+#endif
+};
+
+#if GRADPROOF_SIMD
+/// Job on x[0..3] into first[0..3], second[0..3], at run time: the 4-lane mirrors when every
+/// lane is in the common range, as logistic_lanes decides; otherwise the scalar function lane by
+/// lane. The same bits as the scalar function, per lane.
+template <class Job>
+GRADPROOF_ALWAYS_INLINE inline void logistic4(const double* x, double* first, double* second) noexcept {
+  const Lanes4 v = Lanes4::load(x);
+  if (v.all_in(logistic_left_tail, exp_normal_range)) {
+    const Pair4 both = Job::common4(logistic_common(v));
+    both.first.store(first);
+    both.second.store(second);
     return;
   }
-  for (std::size_t i = 0; i < 4; ++i) {
-    const auto p = math::sigmoid_and_prime(x[i]);
-    sigma[i] = p.sigma;
-    sigma_prime[i] = p.sigma_prime;
-  }
+  for (std::size_t i = 0; i < 4; ++i) Job::scalar(x[i], first[i], second[i]);
 }
-/// sigmoid_and_complement of x[0..3], the same way.
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma,
-                                                            double* complement) noexcept {
-  const lanes4 t = lanes4::load(x);
-  if (t.all_in(logistic_left_tail, exp_normal_range)) {
-    const pair4 both = sigmoid_and_complement_common(logistic_common(t));
-    both.first.store(sigma);
-    both.second.store(complement);
-    return;
-  }
-  for (std::size_t i = 0; i < 4; ++i) {
-    const auto p = math::sigmoid_and_complement(x[i]);
-    sigma[i] = p.sigma;
-    complement[i] = p.complement;
-  }
+/// logistic4 over x[0, whole), whole a multiple of 4.
+template <class Job>
+GRADPROOF_ALWAYS_INLINE inline void logistic_lanes4(const double* x, double* first, double* second,
+                                                    std::size_t whole) noexcept {
+  for (std::size_t lane = 0; lane < whole; lane += 4) logistic4<Job>(x + lane, first + lane, second + lane);
 }
-/// The lane-wise functions' run-time loops over x[0, whole), whole a multiple of 4.
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
-                                                            std::size_t whole) noexcept {
-  for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_prime4(x + lane, sigma + lane, sigma_prime + lane);
-}
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
-                                                                 std::size_t whole) noexcept {
-  for (std::size_t lane = 0; lane < whole; lane += 4)
-    sigmoid_and_complement4(x + lane, sigma + lane, complement + lane);
-}
-#if GRADPROOF_SIMD_DISPATCH
-/// The same loops as AVX2 clones (detail/simd.hpp).
-GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
-                                                              std::size_t whole) noexcept {
-  sigmoid_and_prime_lanes(x, sigma, sigma_prime, whole);
-}
-GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double* x, double* sigma, double* complement,
-                                                                   std::size_t whole) noexcept {
-  sigmoid_and_complement_lanes(x, sigma, complement, whole);
+/// The same loop as an AVX2 clone (detail/simd.hpp).
+template <class Job>
+GRADPROOF_AVX2_CLONE inline void logistic_lanes4_avx2(const double* x, double* first, double* second,
+                                                      std::size_t whole) noexcept {
+  logistic_lanes4<Job>(x, first, second, whole);
 }
 #endif
+
+/// The lane-wise logistic functions' one loop. At run time (GRADPROOF_SIMD), 4 lanes at a time,
+/// the rest one by one. In a constant evaluation: when every x_i is in the common range
+/// [-40, 704) (false for NaN), Job::common of x_i's parts for every i in one branch-free loop;
+/// otherwise the scalar function for every i. The parts are what the scalar functions compute
+/// on that range (logistic(x) = logistic_of_exp(exp_with_tail(-x)), whose common path is
+/// exp_scale_normal(exp_reduce(-x))), so every path gives the scalar bits.
+/// (Lanes) -> first (Lanes), second (Lanes).
+template <class Job, std::size_t Lanes>
+GRADPROOF_HOT_INLINE constexpr void logistic_lanes(const std::array<double, Lanes>& x, double* first,
+                                                   double* second) noexcept {
+  const double* const xs = entries(x);
+#if GRADPROOF_SIMD
+  if (!__builtin_is_constant_evaluated()) {
+    constexpr std::size_t whole = Lanes / 4 * 4;
+    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
+    whole >= 8 && simd_avx2() ? logistic_lanes4_avx2<Job>(xs, first, second, whole)
+                              : logistic_lanes4<Job>(xs, first, second, whole);
+    for (std::size_t lane = whole; lane < Lanes; ++lane) Job::scalar(xs[lane], first[lane], second[lane]);
+    return;
+  }
+#endif
+  bool all_common = true;
+  for (std::size_t i = 0; i < Lanes; ++i) {
+    const bool in_range = xs[i] >= logistic_left_tail && xs[i] < exp_normal_range;  // false for NaN
+    all_common = all_common && in_range;
+  }
+  if (all_common) {
+    for (std::size_t i = 0; i < Lanes; ++i)
+      Job::common(logistic_of_exp(exp_scale_normal(exp_reduce(-xs[i]))), first[i], second[i]);
+    return;
+  }
+  for (std::size_t i = 0; i < Lanes; ++i) Job::scalar(xs[i], first[i], second[i]);
+}
+/// The same for float and for an exact scalar: the scalar function lane by lane.
+template <class Job, class T, std::size_t Lanes>
+constexpr void scalar_lanes(const std::array<T, Lanes>& x, std::array<T, Lanes>& first,
+                            std::array<T, Lanes>& second) noexcept(nothrow_scalar<T>) {
+  for (std::size_t i = 0; i < Lanes; ++i) Job::scalar(x[i], first[i], second[i]);
+}
 }  // namespace gradproof::detail
 
-#endif
 namespace gradproof::math {
 
 /// sigmoid_and_prime of every entry of x, the same bits as the scalar one entry by entry, but
@@ -1371,50 +1328,31 @@ template <std::size_t Lanes>
 GRADPROOF_HOT_INLINE constexpr void sigmoid_and_prime(const std::array<double, Lanes>& x,
                                                       std::array<double, Lanes>& sigma,
                                                       std::array<double, Lanes>& sigma_prime) noexcept {
-  double* const s = detail::entries(sigma);
-  double* const s_prime = detail::entries(sigma_prime);
-#if GRADPROOF_SIMD
-  if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
-    constexpr std::size_t whole = Lanes / 4 * 4;
-#if GRADPROOF_SIMD_DISPATCH
-    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
-    if (whole >= 8 && detail::simd_avx2())
-      detail::sigmoid_and_prime_lanes_avx2(detail::entries(x), s, s_prime, whole);
-    else
-      detail::sigmoid_and_prime_lanes(detail::entries(x), s, s_prime, whole);
-#else
-    detail::sigmoid_and_prime_lanes(detail::entries(x), s, s_prime, whole);
-#endif
-    for (std::size_t lane = whole; lane < Lanes; ++lane) {
-      const auto both = sigmoid_and_prime(x[lane]);
-      s[lane] = both.sigma;
-      s_prime[lane] = both.sigma_prime;
-    }
-    return;
-  }
-#endif
-  detail::logistic_lanes(
-      x,
-      [s, s_prime](std::size_t lane, const detail::logistic_parts& parts) {
-        s[lane] = parts.q;
-        s_prime[lane] = detail::sigmoid_prime_fast(parts);
-      },
-      [s, s_prime](std::size_t lane, double x_lane) {
-        const auto both = sigmoid_and_prime(x_lane);
-        s[lane] = both.sigma;
-        s_prime[lane] = both.sigma_prime;
-      });
+  detail::logistic_lanes<detail::SigmoidAndPrimeJob>(x, detail::entries(sigma), detail::entries(sigma_prime));
 }
-/// The same for float and for an exact scalar: the scalar function lane by lane.
+/// The same for float and for an exact scalar.
 template <scalar T, std::size_t Lanes>
 requires(!std::same_as<T, double>) constexpr void sigmoid_and_prime(
     const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
     std::array<T, Lanes>& sigma_prime) noexcept(nothrow_scalar<T>) {
-  for (std::size_t i = 0; i < Lanes; ++i) {
-    const auto p = sigmoid_and_prime(x[i]);
-    sigma[i] = p.sigma;
-    sigma_prime[i] = p.sigma_prime;
-  }
+  detail::scalar_lanes<detail::SigmoidAndPrimeJob>(x, sigma, sigma_prime);
+}
+
+/// sigmoid_and_complement of every entry of x, the same bits as the scalar one entry by entry,
+/// vectorisable (detail::logistic_lanes): the output units of networks trained side by side.
+/// (Lanes) -> (Lanes), (Lanes).
+template <std::size_t Lanes>
+GRADPROOF_HOT_INLINE constexpr void sigmoid_and_complement(const std::array<double, Lanes>& x,
+                                                           std::array<double, Lanes>& sigma,
+                                                           std::array<double, Lanes>& complement) noexcept {
+  detail::logistic_lanes<detail::SigmoidAndComplementJob>(x, detail::entries(sigma), detail::entries(complement));
+}
+/// The same for float and for an exact scalar.
+template <scalar T, std::size_t Lanes>
+requires(!std::same_as<T, double>) constexpr void sigmoid_and_complement(
+    const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
+    std::array<T, Lanes>& complement) noexcept(nothrow_scalar<T>) {
+  detail::scalar_lanes<detail::SigmoidAndComplementJob>(x, sigma, complement);
 }
 
 /// softplus(x) = log(1 + e^x) = max(x, 0) + log1p(e^-|x|): no overflow, and relative
@@ -1710,11 +1648,11 @@ inline constexpr bool is_matrix_v<Matrix<T, R, C>> = true;
 
 /// (rows, cols) of a Matrix type; (0, 0) for a scalar. For diagnostics that compare shapes.
 template <class M>
-struct shape_of {
+struct ShapeOf {
   static constexpr std::size_t rows = 0, cols = 0;
 };
 template <class T, std::size_t R, std::size_t C>
-struct shape_of<Matrix<T, R, C>> {
+struct ShapeOf<Matrix<T, R, C>> {
   static constexpr std::size_t rows = R, cols = C;
 };
 }  // namespace detail
@@ -1990,8 +1928,7 @@ template <class T, std::size_t R, std::size_t K1, std::size_t K2, std::size_t C>
 requires inner_dims_agree<K1, K2>
 constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept(nothrow_scalar<T>) {
   // Sums from k = 0 up, the order every gradproof function that forms W x uses.
-  const T* const pa = detail::entries(a);
-  const T* const pb = detail::entries(b);
+  const T *const pa = detail::entries(a), *const pb = detail::entries(b);  // one statement: see zip
   return detail::generate<T, R, C>([pa, pb](std::size_t flat) {
     const std::size_t row = flat / C, col = flat % C;
     T sum = GRADPROOF_MUL(pa[row * K1], pb[col]);
@@ -2025,8 +1962,8 @@ constexpr auto map(F f, const Matrix<T, R, C>& a) noexcept(noexcept(f(std::declv
 namespace detail {
 template <class T, std::size_t R, std::size_t C, class Op>
 constexpr Matrix<T, R, C> zip(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b, Op op) noexcept(nothrow_scalar<T>) {
-  const T* const pa = entries(a);
-  const T* const pb = entries(b);
+  // One declaration: clang's constant evaluator charges a step per statement.
+  const T *const pa = entries(a), *const pb = entries(b);
   return generate<T, R, C>([pa, pb, &op](std::size_t flat) { return op(pa[flat], pb[flat]); });
 }
 }  // namespace detail
@@ -2106,6 +2043,179 @@ GRADPROOF_FP_CONTRACT_OFF_END
 
 #endif  // GRADPROOF_OPS_HPP
 
+// ---- gradproof/parameters.hpp ----------------------------------------------------------------------------
+// gradproof/parameters.hpp: the parameters of a network, listed once. Every place that needs
+// "W, b1, U, b2" (automatic differentiation, the tests, the benchmark, gradproof-explain) visits
+// them here instead of naming them again, so a parameter added to Network is added in one list.
+//
+// Order: the slides', W (row-major), b1, U, b2. The same list reads a Network's parameters
+// (W, b1, U, b2) and a Gradients' (dW, db1, dU, db2), so a parameter and its gradient are
+// visited side by side.
+#ifndef GRADPROOF_PARAMETERS_HPP
+#define GRADPROOF_PARAMETERS_HPP
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+namespace gradproof {
+
+// Declared here, defined in network.hpp, which includes this header: network.hpp's own
+// functions (update) visit the parameters through this list.
+template <class T, std::size_t In, std::size_t Hidden>
+struct Network;
+template <class T, std::size_t In, std::size_t Hidden>
+struct Gradients;
+
+/// One scalar entry of a parameter: its parameter's name, its (row, col) in that parameter
+/// ((0, 0) for b2) and its place in the flat list of every entry.
+struct ParameterEntry {
+  std::string_view name;
+  std::size_t row;
+  std::size_t col;
+  std::size_t index;
+};
+
+/// The parameters' names, in the slides' order.
+inline constexpr std::array<std::string_view, 4> parameter_names{"W", "b1", "U", "b2"};
+
+namespace detail {
+
+/// The shape (In, Hidden) of a Network or of its Gradients, and where each of its parameters
+/// lives, in the slides' order: a Network's W, b1, U, b2; a Gradients' dW, db1, dU, db2.
+template <std::size_t In, std::size_t Hidden, auto W_, auto b1_, auto U_, auto b2_>
+struct LayoutOf {
+  static constexpr std::size_t inputs = In, hidden = Hidden;
+  static constexpr auto W = W_;
+  static constexpr auto b1 = b1_;
+  static constexpr auto U = U_;
+  static constexpr auto b2 = b2_;
+};
+template <class N>
+struct Layout;
+template <class T, std::size_t In, std::size_t Hidden>
+struct Layout<Network<T, In, Hidden>> : LayoutOf<In, Hidden, &Network<T, In, Hidden>::W, &Network<T, In, Hidden>::b1,
+                                                 &Network<T, In, Hidden>::U, &Network<T, In, Hidden>::b2> {};
+template <class T, std::size_t In, std::size_t Hidden>
+struct Layout<Gradients<T, In, Hidden>>
+    : LayoutOf<In, Hidden, &Gradients<T, In, Hidden>::dW, &Gradients<T, In, Hidden>::db1, &Gradients<T, In, Hidden>::dU,
+               &Gradients<T, In, Hidden>::db2> {};
+
+template <class N>
+concept has_parameters = requires {
+  Layout<std::remove_cvref_t<N>>::inputs;
+};
+
+/// Parameter K (0: W, 1: b1, 2: U, 3: b2) of a Network, or its gradient in a Gradients.
+template <std::size_t K, class N>
+constexpr auto& member(N& n) noexcept {
+  using L = Layout<std::remove_cvref_t<N>>;
+  if constexpr (K == 0) {
+    return n.*L::W;
+  } else if constexpr (K == 1) {
+    return n.*L::b1;
+  } else if constexpr (K == 2) {
+    return n.*L::U;
+  } else {
+    return n.*L::b2;
+  }
+}
+
+// The entry loops below read through entries(m) (matrix.hpp says why): AD's proofs visit every
+// entry twice per gradient.
+
+/// The entries of one parameter m: f(entry, m's entry); `index` is the first entry's place in
+/// the flat list.
+template <class F, class M>
+constexpr void visit_member(std::string_view name, std::size_t index, F& f, M& m) {
+  if constexpr (matrix<std::remove_const_t<M>>) {
+    constexpr std::size_t cols = std::remove_const_t<M>::cols;
+    auto* const e = entries(m);
+    for (std::size_t at = 0; at < std::remove_const_t<M>::size; ++at)
+      f(ParameterEntry{name, at / cols, at % cols, index + at}, e[at]);
+  } else {
+    f(ParameterEntry{name, 0, 0, index}, m);
+  }
+}
+
+/// The same parameter of two objects side by side: f(entry, m's entry, m2's entry).
+template <class F, class M, class M2>
+constexpr void visit_member(std::string_view name, std::size_t index, F& f, M& m, M2& m2) {
+  if constexpr (matrix<std::remove_const_t<M>>) {
+    constexpr std::size_t cols = std::remove_const_t<M>::cols;
+    auto* const e = entries(m);
+    auto* const e2 = entries(m2);
+    for (std::size_t at = 0; at < std::remove_const_t<M>::size; ++at)
+      f(ParameterEntry{name, at / cols, at % cols, index + at}, e[at], e2[at]);
+  } else {
+    f(ParameterEntry{name, 0, 0, index}, m, m2);
+  }
+}
+
+template <class F, class First, class... Rest>
+constexpr void visit_all_entries(F& f, First& first, Rest&... rest) {
+  constexpr std::size_t In = Layout<std::remove_cvref_t<First>>::inputs;
+  constexpr std::size_t Hidden = Layout<std::remove_cvref_t<First>>::hidden;
+  visit_member("W", 0, f, member<0>(first), member<0>(rest)...);
+  visit_member("b1", Hidden * In, f, member<1>(first), member<1>(rest)...);
+  visit_member("U", Hidden * In + Hidden, f, member<2>(first), member<2>(rest)...);
+  visit_member("b2", Hidden * In + 2 * Hidden, f, member<3>(first), member<3>(rest)...);
+}
+
+}  // namespace detail
+
+/// How many scalar parameters a Network (or its Gradients) has: In·Hidden + 2·Hidden + 1.
+template <class Net>
+requires detail::has_parameters<Net>
+inline constexpr std::size_t parameter_count =
+    detail::Layout<std::remove_cvref_t<Net>>::hidden * (detail::Layout<std::remove_cvref_t<Net>>::inputs + 2) + 1;
+
+/// f(name, member) for W, b1, U, b2 (of a Gradients: dW, db1, dU, db2), in that order; b2 is a T&.
+template <class Net, class F>
+requires detail::has_parameters<Net>
+constexpr void for_each_parameter(Net&& net, F&& f) {
+  f(parameter_names[0], detail::member<0>(net));
+  f(parameter_names[1], detail::member<1>(net));
+  f(parameter_names[2], detail::member<2>(net));
+  f(parameter_names[3], detail::member<3>(net));
+}
+
+/// f(name, parameter, gradient): W with dW, b1 with db1, U with dU, b2 with db2. `g` may also be
+/// a second Network (e.g. the same parameters in another type): then W with W, and so on.
+template <class Net, class Grads, class F>
+requires detail::has_parameters<Net> && detail::has_parameters<Grads>
+constexpr void for_each_parameter_with_gradient(Net&& net, Grads&& g, F&& f) {
+  f(parameter_names[0], detail::member<0>(net), detail::member<0>(g));
+  f(parameter_names[1], detail::member<1>(net), detail::member<1>(g));
+  f(parameter_names[2], detail::member<2>(net), detail::member<2>(g));
+  f(parameter_names[3], detail::member<3>(net), detail::member<3>(g));
+}
+
+/// Every scalar entry, flat, in the slides' order (W row-major, b1, U, b2): f(ParameterEntry, T&).
+template <class Net, class F>
+requires detail::has_parameters<Net>
+constexpr void for_each_parameter_entry(Net&& net, F&& f) { detail::visit_all_entries(f, net); }
+
+/// Every scalar entry of a parameter and of its gradient (or of two networks of one shape), flat,
+/// in the same order: f(ParameterEntry, T& entry, U& gradient's entry).
+template <class Net, class Grads, class F>
+requires detail::has_parameters<Net> && detail::has_parameters<Grads>
+constexpr void for_each_parameter_entry_with_gradient(Net&& net, Grads&& g, F&& f) {
+  using A = detail::Layout<std::remove_cvref_t<Net>>;
+  using B = detail::Layout<std::remove_cvref_t<Grads>>;
+  static_assert(A::inputs == B::inputs && A::hidden == B::hidden,
+                "gradproof::for_each_parameter_entry_with_gradient: the two have different shapes "
+                "(In, Hidden); pass a network and the gradients of that network");
+  detail::visit_all_entries(f, net, g);
+}
+
+}  // namespace gradproof
+
+#endif  // GRADPROOF_PARAMETERS_HPP
+
 // ---- gradproof/network.hpp -------------------------------------------------------------------------------
 // gradproof/network.hpp: the slides' network, its forward pass, its gradients and one SGD step.
 //
@@ -2123,6 +2233,7 @@ GRADPROOF_FP_CONTRACT_OFF_END
 #include <bit>
 #include <cstddef>
 #include <iterator>
+#include <string_view>
 #include <type_traits>
 
 
@@ -2205,7 +2316,7 @@ constexpr T delta1(T y_hat, std::type_identity_t<T> one_minus_y_hat,
   return GRADPROOF_MUL(T(1) - y, y_hat) - GRADPROOF_MUL(y, one_minus_y_hat);
 }
 
-/// δ2 = ∂L/∂z = δ1 U ∘ σ′(z)ᵀ (slides 6-7, eqs. 4 and 6): (1, H) ∘ (1, H) -> (1, H).
+/// δ2 = ∂L/∂z = δ1 U ∘ σ′(z)ᵀ (slides 6-7, eqs. 4 and 6): (1, Hidden) ∘ (1, Hidden) -> (1, Hidden).
 /// Evaluated as eq. (6) writes it, ε · [u1 σ′(z1), …, uH σ′(zH)]: U ∘ σ′(z)ᵀ does not wait for
 /// δ1, which is the last thing the forward pass produces. The slides write "δ1 U ∘ σ′(z)",
 /// a row times a column (erratum 3): the transpose is needed.
@@ -2215,7 +2326,7 @@ constexpr RowVector<T, Hidden> delta2(T delta1, const RowVector<T, Hidden>& U,
   return delta1 * hadamard(U, transpose(sigma_prime_z));
 }
 
-/// ∂L/∂W = δ2ᵀ ⊗ xᵀ (slide 9, eq. 7): (H, 1) ⊗ (1, In) -> (H, In), entry (i, j) = δ2_i x_j.
+/// ∂L/∂W = δ2ᵀ ⊗ xᵀ (slide 9, eq. 7): (Hidden, 1) ⊗ (1, In) -> (Hidden, In), entry (i, j) = δ2_i x_j.
 /// Row i carries σ′(z_i) (the slides' last row wrongly has σ′(z1), erratum 4).
 template <class T, std::size_t Hidden, std::size_t In>
 constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2,
@@ -2223,14 +2334,14 @@ constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2,
   return outer(transpose(delta2), transpose(x));
 }
 
-/// ∂L/∂b1 = δ2ᵀ (slide 11): (1, H)ᵀ -> (H, 1). b1 is a column and δ2 a row: the transpose
+/// ∂L/∂b1 = δ2ᵀ (slide 11): (1, Hidden)ᵀ -> (Hidden, 1). b1 is a column and δ2 a row: the transpose
 /// gives the gradient b1's shape.
 template <class T, std::size_t Hidden>
 constexpr ColVector<T, Hidden> db1(const RowVector<T, Hidden>& delta2) noexcept(nothrow_scalar<T>) {
   return transpose(delta2);
 }
 
-/// ∂L/∂U = δ1 hᵀ = ε [h1 … hH] (slide 10): scalar · (H, 1)ᵀ -> (1, H).
+/// ∂L/∂U = δ1 hᵀ = ε [h1 … hH] (slide 10): scalar · (Hidden, 1)ᵀ -> (1, Hidden).
 template <class T, std::size_t Hidden>
 constexpr RowVector<T, Hidden> dU(T delta1, const ColVector<T, Hidden>& h) noexcept(nothrow_scalar<T>) {
   return delta1 * transpose(h);
@@ -2245,8 +2356,8 @@ constexpr T db2(T delta1) noexcept(nothrow_scalar<T>) {
 /// Ω ← Ω − η ∂L/∂Ω for one parameter, matrix or scalar (slide 8): Ω and ∂L/∂Ω have one shape.
 template <class Omega, class Gradient, class Scalar>
 constexpr Omega sgd(const Omega& omega, const Gradient& gradient, Scalar eta) noexcept(nothrow_scalar<Scalar>) {
-  using P = detail::shape_of<Omega>;
-  using G = detail::shape_of<Gradient>;
+  using P = detail::ShapeOf<Omega>;
+  using G = detail::ShapeOf<Gradient>;
   constexpr bool transposed = P::rows == G::cols && P::cols == G::rows && P::rows != P::cols;
   // To the lost user: the gradient has its parameter's shape transposed. For b1 that is the
   // row delta2 where the column db1 = delta2^T belongs (slide 11); for W, x ⊗ delta2 where
@@ -2292,6 +2403,9 @@ constexpr bool input_shape_ok() noexcept {
 
 template <class T, std::size_t In, std::size_t Hidden>
 constexpr InputError check_network(const Network<T, In, Hidden>& net) noexcept {
+  // Hand-listed, not for_each_parameter: this runs in every constant-evaluated step, where each
+  // of the visitor's calls is charged to the proofs' step budget (tools/constexpr_cost.sh);
+  // static_tests/bad_input_test.cpp puts a NaN or an infinity in each parameter.
   const bool ok = all_finite(net.W) && all_finite(net.b1) && all_finite(net.U) && is_finite(net.b2);
   return ok ? InputError::none : InputError::parameter_not_finite;
 }
@@ -2380,8 +2494,11 @@ template <class T, std::size_t In, std::size_t Hidden>
 constexpr Network<T, In, Hidden> update(const Network<T, In, Hidden>& net, const Gradients<T, In, Hidden>& g,
                                         std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
   detail::stop_on_bad_eta(eta);
-  return {equations::sgd(net.W, g.dW, eta), equations::sgd(net.b1, g.db1, eta), equations::sgd(net.U, g.dU, eta),
-          equations::sgd(net.b2, g.db2, eta)};
+  Network<T, In, Hidden> next = net;
+  for_each_parameter_with_gradient(next, g, [eta](std::string_view, auto& omega, const auto& gradient) {
+    omega = equations::sgd(omega, gradient, eta);
+  });
+  return next;
 }
 
 namespace detail {
@@ -2424,39 +2541,32 @@ GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(
     const ColVector<T, Hidden>& sigma_prime_col, T theta, const ColVector<T, In>* next_x = nullptr,
     ColVector<T, Hidden>* next_z = nullptr) noexcept(nothrow_scalar<T>) {
   const T delta1 = fused_delta1(theta, y);
-  T* const W = entries(net.W);  // row-major: row i starts at W + i In
-  T* const b1 = entries(net.b1);
-  T* const U = entries(net.U);
-  const T* const sigma_prime = entries(sigma_prime_col);
-  const T* const h = entries(h_col);
-  const T* const xs = entries(x);
+  // W is row-major: row i starts at W + i In. Two declarations, not six (see the loop below).
+  T *const W = entries(net.W), *const b1 = entries(net.b1), *const U = entries(net.U);
+  const T *const sigma_prime = entries(sigma_prime_col), *const h = entries(h_col), *const xs = entries(x);
   // next_z, not next_x: next_z points into the caller's own z, while next_x may point into a
   // temporary data set, whose address g++ 12 will not compare with nullptr in a constant
   // evaluation (iris_proof.cpp's shuffled-label epoch).
+  T s{}, *z_next = nullptr;  // s = xᵀx' + 1
   if (next_z != nullptr) {  // before the update: W, b1 and U as they were
     *next_z = net.W * *next_x + net.b1;
     const T* const xn = entries(*next_x);
-    T* const z_next = entries(*next_z);
-    T s = GRADPROOF_MUL(xs[0], xn[0]);  // xᵀx' + 1
+    z_next = entries(*next_z);
+    s = GRADPROOF_MUL(xs[0], xn[0]);
     for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
     s = s + T(1);
-    for (std::size_t i = 0; i < Hidden; ++i) {
-      const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]);
-      const T eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime);
-      const T correction = GRADPROOF_MUL(eta_u_sigma_prime, s);
-      z_next[i] = z_next[i] - GRADPROOF_MUL(delta1, correction);
-    }
   }
+  // Written for clang's constant evaluator, which charges a step per statement (the proofs'
+  // budget, tools/constexpr_cost.sh): several products in one declaration, a loop body that is
+  // one statement, and z' in the same loop over i as the update.
   for (std::size_t i = 0; i < Hidden; ++i) {
-    const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]);
-    const T eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime);  // η δ2_i / δ1
-    T* const W_i = W + i * In;                                      // row i of W
-    for (std::size_t j = 0; j < In; ++j) {
-      const T step = GRADPROOF_MUL(eta_u_sigma_prime, xs[j]);
-      W_i[j] = W_i[j] - GRADPROOF_MUL(delta1, step);
-    }
+    // eta_u_sigma_prime is η δ2_i / δ1
+    const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]), eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime),
+            eta_h = GRADPROOF_MUL(eta, h[i]);
+    if (z_next != nullptr) z_next[i] = z_next[i] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta_u_sigma_prime, s));
+    T* const W_i = W + i * In;  // row i of W
+    for (std::size_t j = 0; j < In; ++j) W_i[j] = W_i[j] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta_u_sigma_prime, xs[j]));
     b1[i] = b1[i] - GRADPROOF_MUL(delta1, eta_u_sigma_prime);
-    const T eta_h = GRADPROOF_MUL(eta, h[i]);
     U[i] = U[i] - GRADPROOF_MUL(delta1, eta_h);
   }
   net.b2 = net.b2 - GRADPROOF_MUL(delta1, eta);
@@ -2485,7 +2595,7 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_scalar(Network<T, In, Hidden>& net,
 #if GRADPROOF_SIMD
 /// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
 /// else lane by lane through the scalar function (the same bits either way).
-GRADPROOF_ALWAYS_INLINE inline detail::pair4 hidden4(const lanes4& z) noexcept {
+GRADPROOF_ALWAYS_INLINE inline detail::Pair4 hidden4(const Lanes4& z) noexcept {
   if (z.all_in(detail::logistic_left_tail, detail::exp_normal_range))
     return detail::sigmoid_and_prime_common(detail::logistic_common(z));
   // The rare path fills arrays and loads them whole: filling the vectors lane by lane made g++
@@ -2497,7 +2607,7 @@ GRADPROOF_ALWAYS_INLINE inline detail::pair4 hidden4(const lanes4& z) noexcept {
     h[i] = p.sigma;
     sigma_prime[i] = p.sigma_prime;
   }
-  return {lanes4::load(h), lanes4::load(sigma_prime)};
+  return {Lanes4::load(h), Lanes4::load(sigma_prime)};
 }
 
 /// The fused step of a network of 4 hidden units in doubles, at run time: the 4 hidden units
@@ -2509,21 +2619,21 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net,
                                               double y, double eta, Network<double, In, 4>& next) noexcept {
   const double* const W = entries(net.W);
   const double* const xs = entries(x);
-  lanes4 columns[In];
+  Lanes4 columns[In];
   load_columns(W, columns);
-  const lanes4 b1 = lanes4::load(entries(net.b1));
-  const lanes4 U = lanes4::load(entries(net.U));
+  const Lanes4 b1 = Lanes4::load(entries(net.b1));
+  const Lanes4 U = Lanes4::load(entries(net.U));
   // z = W x + b1: lane i sums W_i0 x_0 + W_i1 x_1 + ... from j = 0 up, then b1_i (matmul's order).
-  lanes4 z = columns[0] * xs[0];
+  Lanes4 z = columns[0] * xs[0];
   GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) z = z + columns[j] * xs[j];
   z = z + b1;
-  const detail::pair4 hidden = hidden4(z);
-  const lanes4& h = hidden.first;
-  const lanes4& sigma_prime = hidden.second;
-  const lanes4 u_h = U * h;
+  const detail::Pair4 hidden = hidden4(z);
+  const Lanes4& h = hidden.first;
+  const Lanes4& sigma_prime = hidden.second;
+  const Lanes4 u_h = U * h;
   const double theta = u_h.sum_in_order() + net.b2;  // logit()'s order
   const double delta1 = fused_delta1(theta, y);
-  const lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
+  const Lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
   GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
   const double b2 = net.b2 - GRADPROOF_MUL(delta1, eta);  // net may be next: every read before any write
   store_columns(entries(next.W), columns);
@@ -2534,22 +2644,22 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net,
 
 /// fused_delta1 of 4 logits (4 networks, one label y), lane by lane: its operations on 4 lanes
 /// where every θ is in the common range, else the scalar function per lane.
-GRADPROOF_ALWAYS_INLINE inline lanes4 fused_delta1_4(const lanes4& theta, double y) noexcept {
+GRADPROOF_ALWAYS_INLINE inline Lanes4 fused_delta1_4(const Lanes4& theta, double y) noexcept {
   if (theta.all_in(detail::logistic_left_tail, detail::exp_normal_range)) {
     const auto p = detail::logistic_common(theta);
-    const lanes4 k = (1.0 - y) - y * p.e.hi;
+    const Lanes4 k = (1.0 - y) - y * p.e.hi;
     return k * p.q;
   }
-  lanes4 out{};
+  Lanes4 out{};
   for (int i = 0; i < 4; ++i) out.v[i] = fused_delta1(theta[i], y);
   return out;
 }
 
 /// W x + b1 from W's columns: matmul's order (from j = 0 up), then b1.
 template <std::size_t In>
-GRADPROOF_ALWAYS_INLINE inline lanes4 columns_x_plus_b1(const lanes4 (&columns)[In], const lanes4& b1,
+GRADPROOF_ALWAYS_INLINE inline Lanes4 columns_x_plus_b1(const Lanes4 (&columns)[In], const Lanes4& b1,
                                                         const double* xs) noexcept {
-  lanes4 sum = columns[0] * xs[0];
+  Lanes4 sum = columns[0] * xs[0];
   GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) sum = sum + columns[j] * xs[j];
   return sum + b1;
 }
@@ -2562,20 +2672,20 @@ GRADPROOF_ALWAYS_INLINE inline lanes4 columns_x_plus_b1(const lanes4 (&columns)[
 template <std::size_t In, class Iterator>
 GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iterator it, Iterator last,
                                                double eta) noexcept {
-  lanes4 columns[In];
+  Lanes4 columns[In];
   load_columns(entries(net.W), columns);
-  lanes4 b1 = lanes4::load(entries(net.b1));
-  lanes4 U = lanes4::load(entries(net.U));
+  Lanes4 b1 = Lanes4::load(entries(net.b1));
+  Lanes4 U = Lanes4::load(entries(net.U));
   double b2 = net.b2;
-  lanes4 z = columns_x_plus_b1(columns, b1, entries(it->x));
+  Lanes4 z = columns_x_plus_b1(columns, b1, entries(it->x));
   for (;;) {
     const double* const xs = entries(it->x);
     const double y = it->y;
-    const detail::pair4 hidden = hidden4(z);
-    const lanes4 u_h = U * hidden.first;
+    const detail::Pair4 hidden = hidden4(z);
+    const Lanes4 u_h = U * hidden.first;
     const double theta = u_h.sum_in_order() + b2;  // logit()'s order
     const double delta1 = fused_delta1(theta, y);
-    const lanes4 eta_u_sigma_prime = eta * (U * hidden.second);
+    const Lanes4 eta_u_sigma_prime = eta * (U * hidden.second);
     const bool more = ++it != last;
     if (more) {
       const double* const xn = entries(it->x);
@@ -2597,16 +2707,14 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iter
   net.b2 = b2;
 }
 
-#if GRADPROOF_SIMD_DISPATCH
 /// sgd_epoch4 as an AVX2 clone (detail/simd.hpp). Not the single step: a call per step costs more
-/// than the wider registers save (measured: g++ -O2 74 against 63 ns, clang++-19 74 against
-/// 57 ns per sgd_step, gradproof_bench), so sgd_step runs its baseline kernel inlined.
+/// than the wider registers save (gradproof_bench times both; docs/performance.md has the numbers),
+/// so sgd_step runs its baseline kernel inlined.
 template <std::size_t In, class Iterator>
 GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, Iterator it, Iterator last,
                                                  double eta) noexcept {
   sgd_epoch4(net, it, last, eta);
 }
-#endif
 
 #endif
 }  // namespace detail
@@ -2673,13 +2781,7 @@ constexpr Network<T, In, Hidden> sgd_epoch(Network<T, In, Hidden> net, const Sam
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      if (detail::simd_avx2()) {
-        detail::sgd_epoch4_avx2(net, it, last, eta);
-        return net;
-      }
-#endif
-      detail::sgd_epoch4(net, it, last, eta);
+      detail::simd_avx2() ? detail::sgd_epoch4_avx2(net, it, last, eta) : detail::sgd_epoch4(net, it, last, eta);
       return net;
     }
   }
@@ -2723,24 +2825,17 @@ GRADPROOF_FP_CONTRACT_OFF_END
 
 namespace gradproof {
 
-/// One direction per parameter entry: W row-major, then b1, U, b2.
-template <std::size_t In, std::size_t Hidden>
-inline constexpr std::size_t parameter_count = Hidden* In + Hidden + Hidden + 1;
-
 template <real T, std::size_t In, std::size_t Hidden>
-using DualNetwork = Network<Dual<T, parameter_count<In, Hidden>>, In, Hidden>;
+using DualNetwork = Network<Dual<T, parameter_count<Network<T, In, Hidden>>>, In, Hidden>;
 
-/// The network with dual-number parameters, each entry a variable along its own direction
-/// (W(i, j): i In + j; b1(i): Hidden In + i; U(i): Hidden In + Hidden + i; b2: the last).
+/// The network with dual-number parameters, each entry a variable along its own direction: the
+/// entry's place in parameters.hpp's flat order (W row-major, b1, U, b2).
 template <real T, std::size_t In, std::size_t Hidden>
 constexpr DualNetwork<T, In, Hidden> to_dual(const Network<T, In, Hidden>& net) noexcept {
-  using D = Dual<T, parameter_count<In, Hidden>>;
+  using D = Dual<T, parameter_count<Network<T, In, Hidden>>>;
   DualNetwork<T, In, Hidden> d{};
-  std::size_t k = 0;
-  for (std::size_t i = 0; i < Hidden * In; ++i) d.W.data[i] = D::variable(net.W.data[i], k++);
-  for (std::size_t i = 0; i < Hidden; ++i) d.b1.data[i] = D::variable(net.b1.data[i], k++);
-  for (std::size_t i = 0; i < Hidden; ++i) d.U.data[i] = D::variable(net.U.data[i], k++);
-  d.b2 = D::variable(net.b2, k);
+  for_each_parameter_entry_with_gradient(
+      d, net, [](const ParameterEntry& entry, D& dual, const T& value) { dual = D::variable(value, entry.index); });
   return d;
 }
 
@@ -2751,16 +2846,15 @@ constexpr DualNetwork<T, In, Hidden> to_dual(const Network<T, In, Hidden>& net) 
 template <real T, std::size_t In, std::size_t Hidden>
 constexpr Gradients<T, In, Hidden> ad_gradients(const Network<T, In, Hidden>& net, const ColVector<T, In>& x,
                                                 std::type_identity_t<T> y) noexcept {
-  using D = Dual<T, parameter_count<In, Hidden>>;
+  using D = Dual<T, parameter_count<Network<T, In, Hidden>>>;
   ColVector<D, In> dx{};
   for (std::size_t j = 0; j < In; ++j) dx.data[j] = D(x.data[j]);  // constants
   const D L = bce_with_logits(forward(to_dual(net), dx).theta, D(y));
   Gradients<T, In, Hidden> g{};
-  std::size_t k = 0;
-  for (std::size_t i = 0; i < Hidden * In; ++i) g.dW.data[i] = L.derivative[k++];
-  for (std::size_t i = 0; i < Hidden; ++i) g.db1.data[i] = L.derivative[k++];
-  for (std::size_t i = 0; i < Hidden; ++i) g.dU.data[i] = L.derivative[k++];
-  g.db2 = L.derivative[k];
+  // Through a pointer, not L.derivative[e.index]: a call per entry costs clang's constant
+  // evaluator steps, and AD's proofs are long constant evaluations.
+  const T* const dL = L.derivative.data();
+  for_each_parameter_entry(g, [dL](const ParameterEntry& entry, T& gradient) { gradient = dL[entry.index]; });
   g.delta1 = g.db2;
   g.delta2 = transpose(g.db1);
   return g;
@@ -2860,15 +2954,15 @@ GRADPROOF_FP_CONTRACT_OFF_BEGIN
 
 namespace gradproof::keras {
 
-/// The weights of one keras.layers.Dense(Units): kernel (Inputs, Units), bias (Units,).
+/// The weights of one keras.layers.Dense(Units): kernel (In, Units), bias (Units,).
 /// The bias is a std::array, not a Matrix, because Keras's is 1-D: neither gradproof's b1
 /// column nor a row, so neither can be passed for it by mistake.
-template <class T, std::size_t Inputs, std::size_t Units>
+template <class T, std::size_t In, std::size_t Units>
 struct Dense {
-  static constexpr std::size_t inputs = Inputs;
+  static constexpr std::size_t inputs = In;
   static constexpr std::size_t units = Units;
 
-  Matrix<T, Inputs, Units> kernel;  ///< (Inputs, Units): row i holds input i's weights, y = x K + b
+  Matrix<T, In, Units> kernel;  ///< (In, Units): row i holds input i's weights, y = x K + b
   std::array<T, Units> bias{};      ///< (Units,), added to every row of x K
 
   friend constexpr bool operator==(const Dense&, const Dense&) = default;
@@ -2901,49 +2995,49 @@ constexpr Model<T, In, Hidden> to_keras(const Network<T, In, Hidden>& net) noexc
 }  // namespace gradproof::keras
 
 namespace gradproof::detail {
-/// The two layers of from_keras: shapes (I1, U1) and (I2, U2) must be (In, Hidden) and
+/// The two layers of from_keras: the output layer's shape (OutputIn, OutputUnits) must be
 /// (Hidden, 1). A wrong pair is told apart, most specific first, and exactly one assert fires.
-template <std::size_t I1, std::size_t U1, std::size_t I2, std::size_t U2>
+template <std::size_t In, std::size_t Hidden, std::size_t OutputIn, std::size_t OutputUnits>
 constexpr bool layers_fit() noexcept {
-  constexpr bool ok = I2 == U1 && U2 == 1;
+  constexpr bool ok = OutputIn == Hidden && OutputUnits == 1;
   // To the lost user: the layers look swapped. The first argument is the hidden layer
   // (In, Hidden), the second the output layer (Hidden, 1): from_keras(hidden, output).
-  static_assert(ok || !(U1 == 1 && U2 == I1),
+  static_assert(ok || !(Hidden == 1 && OutputUnits == In),
                 "gradproof::keras::from_keras: the first layer has 1 unit and the second has as many units as the "
                 "first has inputs: the layers are swapped; pass from_keras(hidden, output), in Keras's order");
   // To the lost user: Keras's output kernel is Uᵀ (Hidden, 1); a (1, Hidden) row is gradproof's U.
-  static_assert(ok || (U1 == 1 && U2 == I1) || !(I2 == 1 && U2 == U1),
+  static_assert(ok || (Hidden == 1 && OutputUnits == In) || !(OutputIn == 1 && OutputUnits == Hidden),
                 "gradproof::keras::from_keras: the output kernel is (1, Hidden), gradproof's U; Keras's output "
                 "kernel is (Hidden, 1) = U^T: pass transpose(U), i.e. Dense<T, Hidden, 1>");
   // To the lost user: Keras's hidden kernel is Wᵀ (In, Hidden); a (Hidden, In) one is gradproof's W.
   // (Its rows, not its columns, match the output kernel's rows.)
-  static_assert(ok || (U1 == 1 && U2 == I1) || (I2 == 1 && U2 == U1) || !(U2 == 1 && I2 == I1),
+  static_assert(ok || (Hidden == 1 && OutputUnits == In) || (OutputIn == 1 && OutputUnits == Hidden) || !(OutputUnits == 1 && OutputIn == In),
                 "gradproof::keras::from_keras: the hidden kernel's rows, not its columns, match the output kernel's "
                 "rows: it is (Hidden, In), gradproof's W; Keras's kernel is (In, Hidden) = W^T (x K, x a row): pass "
                 "transpose(W), i.e. Dense<T, In, Hidden>");
   // To the lost user: the slides' network has one output unit (θ and ŷ are scalars).
-  static_assert(ok || (U1 == 1 && U2 == I1) || (I2 == 1 && U2 == U1) || U2 == 1,
+  static_assert(ok || (Hidden == 1 && OutputUnits == In) || (OutputIn == 1 && OutputUnits == Hidden) || OutputUnits == 1,
                 "gradproof::keras::from_keras: the output layer must have exactly 1 unit, Dense(1) with a sigmoid "
                 "(one logit theta, one y_hat); this one has more (a 2-unit softmax head is another network)");
   // To the lost user: the output layer's inputs are the hidden layer's units.
-  static_assert(ok || (U1 == 1 && U2 == I1) || U2 != 1 || I2 == I1,
+  static_assert(ok || (Hidden == 1 && OutputUnits == In) || OutputUnits != 1 || OutputIn == In,
                 "gradproof::keras::from_keras: the output kernel's rows (its inputs) must equal the hidden "
                 "layer's units (its kernel's columns); are both layers from the same model?");
   return ok;
 }
 
-/// x in Keras's layout: one sample per row, Batch rows of Inputs entries.
-template <std::size_t Inputs, std::size_t XRows, std::size_t XCols>
+/// x in Keras's layout: one sample per row, Batch rows of In entries.
+template <std::size_t In, std::size_t XRows, std::size_t XCols>
 constexpr bool keras_input_shape_ok() noexcept {
   // To the lost user: Keras takes a sample as a row (1 x In); a column (In x 1) is gradproof's x.
-  static_assert(!(XCols == 1 && XRows == Inputs && Inputs != 1),
+  static_assert(!(XCols == 1 && XRows == In && In != 1),
                 "gradproof::keras: x must be a row (1 x In), one sample per row as Keras takes it, but a column "
                 "(In x 1) was given (gradproof's layout); pass transpose(x)");
   // To the lost user: every row of x is one sample, with one entry per input of the layer.
-  static_assert(XCols == Inputs || (XCols == 1 && XRows == Inputs),
+  static_assert(XCols == In || (XCols == 1 && XRows == In),
                 "gradproof::keras: each row of x is one sample and must have as many entries as the layer has "
                 "inputs (its kernel's rows); x has another number of columns");
-  return XCols == Inputs;
+  return XCols == In;
 }
 }  // namespace gradproof::detail
 
@@ -2953,10 +3047,10 @@ namespace gradproof::keras {
 /// types so that a wrong pair is a static_assert with the fix, not a failed deduction.
 /// K1 (In, Hidden) -> W = K1ᵀ (Hidden, In); (Hidden,) -> b1 (Hidden, 1); K2 (Hidden, 1) ->
 /// U = K2ᵀ (1, Hidden); (1,) -> b2.
-template <class T, std::size_t I1, std::size_t U1, std::size_t I2, std::size_t U2>
-constexpr Network<T, I1, U1> from_keras(const Dense<T, I1, U1>& hidden, const Dense<T, I2, U2>& output) noexcept {
-  Network<T, I1, U1> net{};
-  if constexpr (detail::layers_fit<I1, U1, I2, U2>()) {
+template <class T, std::size_t In, std::size_t Hidden, std::size_t OutputIn, std::size_t OutputUnits>
+constexpr Network<T, In, Hidden> from_keras(const Dense<T, In, Hidden>& hidden, const Dense<T, OutputIn, OutputUnits>& output) noexcept {
+  Network<T, In, Hidden> net{};
+  if constexpr (detail::layers_fit<In, Hidden, OutputIn, OutputUnits>()) {
     net.W = transpose(hidden.kernel);
     net.b1.data = hidden.bias;
     net.U = transpose(output.kernel);
@@ -2974,12 +3068,12 @@ constexpr Network<T, In, Hidden> from_keras(const Model<T, In, Hidden>& model) n
 
 /// A sigmoid Dense layer applied the Keras way: σ(x K + b), b added to every row, σ entry by
 /// entry (math::sigmoid, the accurate one, since Keras's activation knows nothing of σ′).
-/// x (Batch, Inputs) · K (Inputs, Units) + b (Units,) -> (Batch, Units).
-template <class T, std::size_t Inputs, std::size_t Units, std::size_t XRows, std::size_t XCols>
-constexpr Matrix<T, XRows, Units> layer_output(const Dense<T, Inputs, Units>& layer,
+/// x (Batch, In) · K (In, Units) + b (Units,) -> (Batch, Units).
+template <class T, std::size_t In, std::size_t Units, std::size_t XRows, std::size_t XCols>
+constexpr Matrix<T, XRows, Units> layer_output(const Dense<T, In, Units>& layer,
                                                const Matrix<T, XRows, XCols>& x) noexcept {
   Matrix<T, XRows, Units> out{};
-  if constexpr (detail::keras_input_shape_ok<Inputs, XRows, XCols>()) {
+  if constexpr (detail::keras_input_shape_ok<In, XRows, XCols>()) {
     // x K sums over the inputs from 0 up, as W x does: entry (r, c) is the sum of the same
     // products, in the same order, as z_c of gradproof's forward pass (products commute
     // exactly), so both layouts have the same z bit for bit.
@@ -3020,6 +3114,7 @@ GRADPROOF_FP_CONTRACT_OFF_END
 #include <array>
 #include <cstddef>
 #include <iterator>
+#include <string_view>
 #include <type_traits>
 
 
@@ -3112,21 +3207,21 @@ namespace detail {
 template <std::size_t In, std::size_t K>
 GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>, K>& nets,
                                                const ColVector<double, In>& x, double y,
-                                               const std::array<double, K>& etas, lanes4* z,
+                                               const std::array<double, K>& etas, Lanes4* z,
                                                const std::type_identity_t<ColVector<double, In>>* next_x) noexcept {
-  std::array<lanes4, K> h{};
-  std::array<lanes4, K> sigma_prime{};
+  std::array<Lanes4, K> h{};
+  std::array<Lanes4, K> sigma_prime{};
   std::array<double, K> theta{};
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) {
-    const detail::pair4 hidden = hidden4(z[k]);
+    const detail::Pair4 hidden = hidden4(z[k]);
     h[k] = hidden.first;
     sigma_prime[k] = hidden.second;
-    const lanes4 u_h = lanes4::load(entries(nets[k].U)) * h[k];
+    const Lanes4 u_h = Lanes4::load(entries(nets[k].U)) * h[k];
     theta[k] = u_h.sum_in_order() + nets[k].b2;  // logit()'s order
   }
   std::array<double, K> delta1{};
   constexpr std::size_t whole = K / 4 * 4;
-  GRADPROOF_UNROLL for (std::size_t k = 0; k < whole; k += 4) fused_delta1_4(lanes4::load(theta.data() + k), y)
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < whole; k += 4) fused_delta1_4(Lanes4::load(theta.data() + k), y)
       .store(delta1.data() + k);
   GRADPROOF_UNROLL for (std::size_t k = whole; k < K; ++k) delta1[k] = fused_delta1(theta[k], y);
   const double* const xs = entries(x);
@@ -3139,14 +3234,14 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
   }
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) {
     double* const W = entries(nets[k].W);
-    lanes4 columns[In];
+    Lanes4 columns[In];
     load_columns(W, columns);
-    const lanes4 b1 = lanes4::load(entries(nets[k].b1));
-    const lanes4 U = lanes4::load(entries(nets[k].U));
-    const lanes4 eta_u_sigma_prime = etas[k] * (U * sigma_prime[k]);
+    const Lanes4 b1 = Lanes4::load(entries(nets[k].b1));
+    const Lanes4 U = Lanes4::load(entries(nets[k].U));
+    const Lanes4 eta_u_sigma_prime = etas[k] * (U * sigma_prime[k]);
     if (next_x != nullptr) {
       const double* const xn = entries(*next_x);
-      lanes4 before = columns[0] * xn[0];
+      Lanes4 before = columns[0] * xn[0];
       GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) before = before + columns[j] * xn[j];
       z[k] = (before + b1) - delta1[k] * (eta_u_sigma_prime * s);
     }
@@ -3161,10 +3256,10 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
 
 /// z = W x + b1 of a network of 4 hidden units, in matmul's order, as one 4-lane vector.
 template <std::size_t In>
-GRADPROOF_ALWAYS_INLINE inline lanes4 w_x_plus_b1(const Network<double, In, 4>& net, const double* xs) noexcept {
-  lanes4 columns[In];
+GRADPROOF_ALWAYS_INLINE inline Lanes4 w_x_plus_b1(const Network<double, In, 4>& net, const double* xs) noexcept {
+  Lanes4 columns[In];
   load_columns(entries(net.W), columns);
-  return columns_x_plus_b1(columns, lanes4::load(entries(net.b1)), xs);
+  return columns_x_plus_b1(columns, Lanes4::load(entries(net.b1)), xs);
 }
 
 /// sgd_step_many and train_many at run time, from the networks' first z on.
@@ -3172,14 +3267,14 @@ template <std::size_t In, std::size_t K>
 GRADPROOF_ALWAYS_INLINE inline void sgd_step_many4(std::array<Network<double, In, 4>, K>& nets,
                                                    const ColVector<double, In>& x, double y,
                                                    const std::array<double, K>& etas) noexcept {
-  std::array<lanes4, K> z{};
+  std::array<Lanes4, K> z{};
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], entries(x));
   step_many4(nets, x, y, etas, z.data(), nullptr);
 }
 template <std::size_t In, std::size_t K, class Iterator>
 GRADPROOF_ALWAYS_INLINE inline void train_many4(std::array<Network<double, In, 4>, K>& nets, Iterator it, Iterator last,
                                                 const std::array<double, K>& etas) noexcept {
-  std::array<lanes4, K> z{};
+  std::array<Lanes4, K> z{};
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], entries(it->x));
   for (;;) {
     const auto& s = *it;
@@ -3189,7 +3284,6 @@ GRADPROOF_ALWAYS_INLINE inline void train_many4(std::array<Network<double, In, 4
   }
 }
 
-#if GRADPROOF_SIMD_DISPATCH
 /// The lockstep and mini-batch kernels as AVX2 clones (detail/simd.hpp).
 template <std::size_t In, std::size_t K>
 GRADPROOF_AVX2_CLONE inline void sgd_step_many4_avx2(std::array<Network<double, In, 4>, K>& nets,
@@ -3202,7 +3296,6 @@ GRADPROOF_AVX2_CLONE inline void train_many4_avx2(std::array<Network<double, In,
                                                   Iterator last, const std::array<double, K>& etas) noexcept {
   train_many4(nets, it, last, etas);
 }
-#endif
 }  // namespace detail
 #endif
 
@@ -3218,10 +3311,8 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_many(std::array<Network<T, In, Hidd
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      if (detail::simd_avx2()) return detail::sgd_step_many4_avx2(nets, x, y, etas);
-#endif
-      return detail::sgd_step_many4(nets, x, y, etas);
+      return detail::simd_avx2() ? detail::sgd_step_many4_avx2(nets, x, y, etas)
+                                 : detail::sgd_step_many4(nets, x, y, etas);
     }
   }
 #endif
@@ -3247,13 +3338,7 @@ constexpr std::array<Network<T, In, Hidden>, K> train_many(std::array<Network<T,
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      if (detail::simd_avx2()) {
-        detail::train_many4_avx2(nets, it, last, etas);
-        return nets;
-      }
-#endif
-      detail::train_many4(nets, it, last, etas);
+      detail::simd_avx2() ? detail::train_many4_avx2(nets, it, last, etas) : detail::train_many4(nets, it, last, etas);
       return nets;
     }
   }
@@ -3287,25 +3372,25 @@ template <std::size_t In, std::size_t B>
 GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Network<double, In, 4>& net,
                                                                        const std::array<Sample<double, In>, B>& batch,
                                                                        std::size_t count) noexcept {
-  const lanes4 U = lanes4::load(entries(net.U));
-  const lanes4 b1 = lanes4::load(entries(net.b1));
-  lanes4 columns[In];
+  const Lanes4 U = Lanes4::load(entries(net.U));
+  const Lanes4 b1 = Lanes4::load(entries(net.b1));
+  Lanes4 columns[In];
   load_columns(entries(net.W), columns);
-  std::array<lanes4, B> h{};
-  std::array<lanes4, B> u_sigma_prime{};  // U ∘ σ′ᵀ, equations::delta2's hadamard product
+  std::array<Lanes4, B> h{};
+  std::array<Lanes4, B> u_sigma_prime{};  // U ∘ σ′ᵀ, equations::delta2's hadamard product
   std::array<double, B> theta{};
   for (std::size_t b = 0; b < count; ++b) {
-    const detail::pair4 hidden = hidden4(columns_x_plus_b1(columns, b1, entries(batch[b].x)));
+    const detail::Pair4 hidden = hidden4(columns_x_plus_b1(columns, b1, entries(batch[b].x)));
     h[b] = hidden.first;
     u_sigma_prime[b] = U * hidden.second;
-    const lanes4 u_h = U * h[b];
+    const Lanes4 u_h = U * h[b];
     theta[b] = u_h.sum_in_order() + net.b2;  // logit()'s order
   }
   std::array<double, B> y_hat{};
   std::array<double, B> one_minus_y_hat{};
   const std::size_t whole = count / 4 * 4;
   for (std::size_t b = 0; b < whole; b += 4)
-    detail::sigmoid_and_complement4(theta.data() + b, y_hat.data() + b, one_minus_y_hat.data() + b);
+    detail::logistic4<detail::SigmoidAndComplementJob>(theta.data() + b, y_hat.data() + b, one_minus_y_hat.data() + b);
   for (std::size_t b = whole; b < count; ++b) {
     const auto both = math::sigmoid_and_complement(theta[b]);
     y_hat[b] = both.sigma;
@@ -3313,14 +3398,14 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
   }
   // Sample 0's gradient starts the sums, as in the scalar path (count >= 1).
   double sum_delta1 = equations::delta1(y_hat[0], one_minus_y_hat[0], batch[0].y);
-  lanes4 sum_delta2 = sum_delta1 * u_sigma_prime[0];
-  lanes4 sum_dU = sum_delta1 * h[0];
-  lanes4 sum_dW[In];
+  Lanes4 sum_delta2 = sum_delta1 * u_sigma_prime[0];
+  Lanes4 sum_dU = sum_delta1 * h[0];
+  Lanes4 sum_dW[In];
   GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) sum_dW[j] = sum_delta2 * batch[0].x.data[j];
   for (std::size_t b = 1; b < count; ++b) {
     const double* const xs = entries(batch[b].x);
     const double delta1 = equations::delta1(y_hat[b], one_minus_y_hat[b], batch[b].y);
-    const lanes4 delta2 = delta1 * u_sigma_prime[b];
+    const Lanes4 delta2 = delta1 * u_sigma_prime[b];
     GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) sum_dW[j] = sum_dW[j] + delta2 * xs[j];
     sum_delta2 = sum_delta2 + delta2;
     sum_dU = sum_dU + delta1 * h[b];
@@ -3336,14 +3421,12 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
   g.db2 = g.delta1;  // db2 = δ1: likewise
   return g;
 }
-#if GRADPROOF_SIMD_DISPATCH
 template <std::size_t In, std::size_t B>
 GRADPROOF_AVX2_CLONE inline Gradients<double, In, 4> mean_gradient4_avx2(const Network<double, In, 4>& net,
                                                                          const std::array<Sample<double, In>, B>& batch,
                                                                          std::size_t count) noexcept {
   return mean_gradient4(net, batch, count);
 }
-#endif
 #endif
 
 /// The mean gradient of batch[0, count), count in [1, B] (the callers guarantee it): the
@@ -3356,10 +3439,7 @@ constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, H
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      if (simd_avx2()) return mean_gradient4_avx2(net, batch, count);
-#endif
-      return mean_gradient4(net, batch, count);
+      return simd_avx2() ? mean_gradient4_avx2(net, batch, count) : mean_gradient4(net, batch, count);
     }
   }
 #endif
@@ -3371,14 +3451,20 @@ constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, H
     const auto g = backward(net, batch[b].x, batch[b].y, f[b]);
     sum.delta1 = sum.delta1 + g.delta1;
     sum.delta2 = sum.delta2 + g.delta2;
-    sum.dW = sum.dW + g.dW;
-    sum.db1 = sum.db1 + g.db1;
-    sum.dU = sum.dU + g.dU;
-    sum.db2 = sum.db2 + g.db2;
+    for_each_parameter_with_gradient(sum, g, [](std::string_view, auto& total, const auto& term) { total = total + term; });
   }
   const T inv = T(1) / static_cast<T>(count);  // exact for a power-of-two count
-  return {GRADPROOF_MUL(sum.delta1, inv), sum.delta2 * inv, sum.dW * inv, sum.db1 * inv, sum.dU * inv,
-          GRADPROOF_MUL(sum.db2, inv)};
+  Gradients<T, In, Hidden> mean{};
+  mean.delta1 = GRADPROOF_MUL(sum.delta1, inv);
+  mean.delta2 = sum.delta2 * inv;
+  for_each_parameter_with_gradient(mean, sum, [inv](std::string_view, auto& to, const auto& total) {
+    if constexpr (matrix<std::remove_cvref_t<decltype(total)>>) {
+      to = total * inv;
+    } else {
+      to = GRADPROOF_MUL(total, inv);
+    }
+  });
+  return mean;
 }
 }  // namespace detail
 
@@ -3493,6 +3579,7 @@ inline constexpr T eta = T(0.125);
 //   validate.hpp        InputError, what bad input is
 //   loss.hpp            bce_with_logits, bce
 //   network.hpp         Network, forward, backward (gradproof::equations), update, sgd_step
+//   parameters.hpp      for_each_parameter, for_each_parameter_entry, parameter_count: W, b1, U, b2 listed once
 //   train.hpp           lockstep training of K networks, mini-batch SGD
 //   checked.hpp         validate, try_sgd_step, try_sgd_epoch: bad input reported at run time
 //   keras.hpp           gradproof::keras: Dense, Model, to_keras, from_keras, layer_output, predict
@@ -3504,6 +3591,7 @@ inline constexpr T eta = T(0.125);
 // Beside it, not included here (they need <vector> and <string>, the numerical library does not):
 //   symbolic.hpp        Expr, the symbolic scalar: exact polynomials differentiated and compared
 //                       by the compiler (symbolic/: rational, expr, print, identity, list)
+//   exercises.hpp       the exercise kit: a student's own backprop graded by the compiler
 // Internal (detail/): config.hpp (build policy, pragmas, inlining), numeric.hpp (constexpr
 // floating-point helpers, GRADPROOF_MUL), exp_constants.hpp (exp's tables), simd.hpp (4-lane
 // kernels for run time).

@@ -53,21 +53,6 @@ constexpr bool backward_agrees_with_ad(const Network<T, In, Hidden>& net, const 
   return gradients_agree_with_ad(backward(net, x, y), ad_gradients(net, x, y));
 }
 
-/// The gradients assembled from gradproof::equations with a chosen δ1, σ′ column and h: how
-/// the known-bad twins put a wrong piece (the slides' δ1, σ for σ′, eq. (5)'s column) in.
-template <real T, std::size_t In, std::size_t H>
-constexpr Gradients<T, In, H> gradients_from(const Network<T, In, H>& net, const ColVector<T, In>& x, T delta1,
-                                             const ColVector<T, H>& sigma_prime, const ColVector<T, H>& h) noexcept {
-  Gradients<T, In, H> g{};
-  g.delta1 = delta1;
-  g.delta2 = equations::delta2(delta1, net.U, sigma_prime);
-  g.dW = equations::dW(g.delta2, x);
-  g.db1 = equations::db1(g.delta2);
-  g.dU = equations::dU(delta1, h);
-  g.db2 = equations::db2(delta1);
-  return g;
-}
-
 }  // namespace gradproof::test
 
 #endif  // GRADPROOF_STATIC_TESTS_AD_CHECK_HPP

@@ -3,4 +3,22 @@
 // so that the two halves of the heaviest proof build in parallel.
 #include "ad_networks.hpp"
 
-static_assert(gradproof::test::all_networks_agree_with_ad<float>());
+namespace test = gradproof::test;
+
+static_assert(test::ad_case_holds<float, test::AdCase::everyday_y1>());
+static_assert(test::ad_case_holds<float, test::AdCase::everyday_y0>());
+static_assert(test::ad_case_holds<float, test::AdCase::everyday_soft>());
+static_assert(test::ad_case_holds<float, test::AdCase::hidden_saturated_y1>());
+static_assert(test::ad_case_holds<float, test::AdCase::hidden_saturated_y0>());
+static_assert(test::ad_case_holds<float, test::AdCase::output_saturated_right_y1>());
+static_assert(test::ad_case_holds<float, test::AdCase::output_saturated_wrong_y0>());
+static_assert(test::ad_case_holds<float, test::AdCase::output_saturated_right_y0>());
+static_assert(test::ad_case_holds<float, test::AdCase::output_saturated_wrong_y1>());
+static_assert(test::ad_case_holds<float, test::AdCase::both_saturated_y1>());
+static_assert(test::ad_case_holds<float, test::AdCase::both_saturated_y0>());
+static_assert(test::ad_case_holds<float, test::AdCase::zero_network_y1>());
+static_assert(test::ad_case_holds<float, test::AdCase::zero_network_y0>());
+static_assert(test::ad_case_holds<float, test::AdCase::tiny_1_1_y1>());
+static_assert(test::ad_case_holds<float, test::AdCase::tiny_1_1_y0>());
+static_assert(test::ad_case_holds<float, test::AdCase::wide_2_5_y1>());
+static_assert(test::ad_case_holds<float, test::AdCase::wide_2_5_y0>());

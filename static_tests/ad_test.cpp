@@ -6,6 +6,7 @@
 // off are all rejected.
 #include "ad_check.hpp"
 #include "ad_networks.hpp"
+#include "fixtures.hpp"
 
 namespace {
 
@@ -57,7 +58,25 @@ static_assert(forward(nets::both_saturated<double>, nets::saturating_x<double>).
 static_assert(forward(Network<double>{}, nets::everyday_x<double>).theta == 0.0);
 
 // ---- backward() == AD, entry by entry --------------------------------------------------------
-static_assert(test::all_networks_agree_with_ad<double>());  // [proof:ad] float: ad_float_test.cpp (its own TU)
+// One assert per case, each with its own twin (ad_networks.hpp): a failure names its case.
+static_assert(
+    test::ad_case_holds<double, test::AdCase::everyday_y1>());  // [proof:ad] float: ad_float_test.cpp (its own TU)
+static_assert(test::ad_case_holds<double, test::AdCase::everyday_y0>());
+static_assert(test::ad_case_holds<double, test::AdCase::everyday_soft>());
+static_assert(test::ad_case_holds<double, test::AdCase::hidden_saturated_y1>());
+static_assert(test::ad_case_holds<double, test::AdCase::hidden_saturated_y0>());
+static_assert(test::ad_case_holds<double, test::AdCase::output_saturated_right_y1>());
+static_assert(test::ad_case_holds<double, test::AdCase::output_saturated_wrong_y0>());
+static_assert(test::ad_case_holds<double, test::AdCase::output_saturated_right_y0>());
+static_assert(test::ad_case_holds<double, test::AdCase::output_saturated_wrong_y1>());
+static_assert(test::ad_case_holds<double, test::AdCase::both_saturated_y1>());
+static_assert(test::ad_case_holds<double, test::AdCase::both_saturated_y0>());
+static_assert(test::ad_case_holds<double, test::AdCase::zero_network_y1>());
+static_assert(test::ad_case_holds<double, test::AdCase::zero_network_y0>());
+static_assert(test::ad_case_holds<double, test::AdCase::tiny_1_1_y1>());
+static_assert(test::ad_case_holds<double, test::AdCase::tiny_1_1_y0>());
+static_assert(test::ad_case_holds<double, test::AdCase::wide_2_5_y1>());
+static_assert(test::ad_case_holds<double, test::AdCase::wide_2_5_y0>());
 
 // The all-zero network by hand (θ = 0, ŷ = 1/2, y = 1): δ1 = −1/2 exactly, on both sides; the
 // loss's kinks at θ = 0 (max(θ, 0), |θ|) cancel in AD too.
@@ -67,12 +86,19 @@ static_assert(ad_gradients(Network<double>{}, nets::everyday_x<double>, 1.0).db2
 
 // (a) The slides' δ1 = ŷ − y, evaluated as written: at θ ≈ 45 with y = 1, ŷ rounds to 1 and
 // ŷ − y to 0, while ∂L/∂θ = −σ(−θ) ≈ −3e-20. Everything downstream is lost with it.
+// ŷ − y as written forms 1 − ŷ by subtraction, where backward's form takes σ(−θ): backward on
+// that forward pass is the slides' δ1, bit for bit (first two asserts), and AD rejects it.
+constexpr auto slides_delta1_net = nets::output_saturated(1.0);
+constexpr Gradients<double> slides_delta1_as_written(double y) {
+  return test::backward_with(slides_delta1_net, nets::everyday_x<double>, y,
+                             [](auto& f) { f.one_minus_y_hat = 1.0 - f.y_hat; });
+}
+constexpr double slides_y_hat = forward(slides_delta1_net, nets::everyday_x<double>).y_hat;
+static_assert(slides_delta1_as_written(1.0).delta1 == equations::delta1(slides_y_hat, 1.0));
+static_assert(slides_delta1_as_written(0.0).delta1 == equations::delta1(slides_y_hat, 0.0));
 constexpr bool slides_delta1_as_written_agrees(double y) {
-  const auto net = nets::output_saturated(1.0);
-  const auto& x = nets::everyday_x<double>;
-  const auto f = forward(net, x);
-  const auto g = test::gradients_from(net, x, equations::delta1(f.y_hat, y), f.sigma_prime, f.h);
-  return test::gradients_agree_with_ad(g, ad_gradients(net, x, y));
+  return test::gradients_agree_with_ad(slides_delta1_as_written(y),
+                                       ad_gradients(slides_delta1_net, nets::everyday_x<double>, y));
 }
 static_assert(!slides_delta1_as_written_agrees(1.0));
 static_assert(slides_delta1_as_written_agrees(0.0));  // wrong side: ŷ − 0 does not cancel
@@ -81,8 +107,7 @@ static_assert(slides_delta1_as_written_agrees(0.0));  // wrong side: ŷ − 0 do
 constexpr bool sigma_for_sigma_prime_agrees() {
   const auto& net = nets::everyday<double>;
   const auto& x = nets::everyday_x<double>;
-  const auto f = forward(net, x);
-  const auto g = test::gradients_from(net, x, equations::delta1(f.y_hat, f.one_minus_y_hat, 1.0), f.h, f.h);
+  const auto g = test::backward_with(net, x, 1.0, [](auto& f) { f.sigma_prime = f.h; });
   return test::gradients_agree_with_ad(g, ad_gradients(net, x, 1.0));
 }
 static_assert(!sigma_for_sigma_prime_agrees());

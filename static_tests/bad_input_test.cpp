@@ -2,7 +2,7 @@
 // constant evaluation too (the same code the runtime tests run), and leave the network as it
 // was. That the *unchecked* functions stop the compiler with a message naming the problem is
 // shown by the compile-fail tests in compile_fail/.
-#include "test_tools.hpp"
+#include "fixtures.hpp"
 
 namespace {
 
@@ -10,11 +10,8 @@ using namespace gradproof;
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr double inf = std::numeric_limits<double>::infinity();
 
-constexpr Network<double> good_net{{{0.5, -0.25, 0.125, -0.375, 0.625, 0.1875, 0.0625, 0.3125, -0.5625, -0.75, -0.125, 0.4375}},
-                                   {{0.125, -0.0625, 0.25, -0.1875}},
-                                   {{0.9375, -0.6875, 0.5625, -0.8125}},
-                                   0.09375};
-constexpr ColVector<double, 3> good_x{{0.75, -1.25, 0.625}};
+constexpr const auto& good_net = test::dyadic_net;
+constexpr const auto& good_x = test::dyadic_x;
 
 /// try_sgd_step's verdict, and whether it left the network untouched when it refused.
 struct Outcome {
@@ -34,8 +31,10 @@ static_assert(refused(attempt(good_net, good_x, -0.1, 0.1), InputError::label_no
 static_assert(refused(attempt(good_net, good_x, nan, 0.1), InputError::label_not_in_0_1));
 
 // ---- Inputs -----------------------------------------------------------------------------
-static_assert(refused(attempt(good_net, ColVector<double, 3>{{0.5, nan, 1.0}}, 1.0, 0.1), InputError::input_not_finite));
-static_assert(refused(attempt(good_net, ColVector<double, 3>{{0.5, 1.0, -inf}}, 1.0, 0.1), InputError::input_not_finite));
+static_assert(refused(attempt(good_net, ColVector<double, 3>{{0.5, nan, 1.0}}, 1.0, 0.1),
+                      InputError::input_not_finite));
+static_assert(refused(attempt(good_net, ColVector<double, 3>{{0.5, 1.0, -inf}}, 1.0, 0.1),
+                      InputError::input_not_finite));
 
 // ---- Parameters, one in each of W, b1, U, b2 --------------------------------------------
 constexpr Network<double> with_bad(int which, double v) {
@@ -67,7 +66,8 @@ static_assert(attempt(good_net, good_x, 0.0, 1e-9).error == InputError::none);  
 static_assert(attempt(good_net, good_x, 1.0, 1e-9).error == InputError::none);
 
 // ---- An epoch stops at the first bad sample and keeps the last good network ----------------
-constexpr std::array<Sample<double>, 3> epoch_data{{{{{0.5, 0.25, -0.5}}, 1.0}, {{{0.5, 0.25, -0.5}}, 2.0}, {{{1.0, 1.0, 1.0}}, 0.0}}};
+constexpr std::array<Sample<double>, 3> epoch_data{
+    {{{{0.5, 0.25, -0.5}}, 1.0}, {{{0.5, 0.25, -0.5}}, 2.0}, {{{1.0, 1.0, 1.0}}, 0.0}}};
 constexpr bool epoch_stops_at_sample_1() {
   Network<double> net = good_net;
   const EpochReport r = try_sgd_epoch(net, epoch_data, 0.1);

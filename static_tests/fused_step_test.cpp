@@ -9,6 +9,7 @@
 #include <span>
 
 #include "ad_networks.hpp"
+#include "fixtures.hpp"
 #include "fused_bound.hpp"
 
 namespace {
@@ -69,8 +70,7 @@ constexpr bool sigma_for_sigma_prime_step_within_bound() {
   const auto& net0 = nets::everyday<double>;
   const auto& x = nets::everyday_x<double>;
   const double eta = 0.5;
-  const auto f = forward(net0, x);
-  const auto g = test::gradients_from(net0, x, equations::delta1(f.y_hat, f.one_minus_y_hat, 1.0), f.h, f.h);
+  const auto g = test::backward_with(net0, x, 1.0, [](auto& f) { f.sigma_prime = f.h; });
   return test::step_within_fused_bound(update(net0, g, eta), net0, x, 1.0, eta);
 }
 static_assert(!sigma_for_sigma_prime_step_within_bound());

@@ -11,6 +11,8 @@
 
 #include <gradproof/gradproof.hpp>
 
+#include "bits.hpp"
+
 namespace gradproof::test {
 
 /// is_of_type<T>(expr): the exact type of an expression, as mp-units checks it.
@@ -28,12 +30,11 @@ constexpr T abs(T x) noexcept {
 /// -0 and +0 coincide; counts across zero and through the subnormals).
 template <gradproof::real T>
 constexpr std::uint64_t ulp_distance(T a, T b) noexcept {
-  using Bits = std::conditional_t<std::is_same_v<T, double>, std::uint64_t, std::uint32_t>;
   // Map the sign-magnitude bit pattern onto a monotone unsigned line.
   auto key = [](T v) {
-    constexpr Bits sign = Bits{1} << (sizeof(Bits) * 8 - 1);
-    const auto bits = std::bit_cast<Bits>(v);
-    return static_cast<std::uint64_t>((bits & sign) != 0U ? sign - (bits & ~sign) : sign + bits);
+    constexpr Bits<T> sign = Bits<T>{1} << (sizeof(Bits<T>) * 8 - 1);
+    const Bits<T> pattern = bits(v);
+    return static_cast<std::uint64_t>((pattern & sign) != 0U ? sign - (pattern & ~sign) : sign + pattern);
   };
   const std::uint64_t ka = key(a);
   const std::uint64_t kb = key(b);
@@ -72,19 +73,33 @@ constexpr bool all_close(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b, T r
 
 /// The operations, as predicates on operand types: a shape rule holds where it compiles.
 template <class A, class B>
-concept can_matmul = requires(const A& a, const B& b) { gradproof::matmul(a, b); };
+concept can_matmul = requires(const A& a, const B& b) {
+  gradproof::matmul(a, b);
+};
 template <class A, class B>
-concept can_multiply = requires(const A& a, const B& b) { a * b; };
+concept can_multiply = requires(const A& a, const B& b) {
+  a* b;
+};
 template <class A, class B>
-concept can_hadamard = requires(const A& a, const B& b) { gradproof::hadamard(a, b); };
+concept can_hadamard = requires(const A& a, const B& b) {
+  gradproof::hadamard(a, b);
+};
 template <class A, class B>
-concept can_add = requires(const A& a, const B& b) { a + b; };
+concept can_add = requires(const A& a, const B& b) {
+  a + b;
+};
 template <class A, class B>
-concept can_subtract = requires(const A& a, const B& b) { a - b; };
+concept can_subtract = requires(const A& a, const B& b) {
+  a - b;
+};
 template <class A, class B>
-concept can_outer = requires(const A& a, const B& b) { gradproof::outer(a, b); };
+concept can_outer = requires(const A& a, const B& b) {
+  gradproof::outer(a, b);
+};
 template <class A>
-concept can_transpose = requires(const A& a) { gradproof::transpose(a); };
+concept can_transpose = requires(const A& a) {
+  gradproof::transpose(a);
+};
 
 }  // namespace gradproof::test
 

@@ -68,8 +68,8 @@ static_assert(epoch_has_a_short_last_batch());
 
 // Mini-batch SGD learns: 60 epochs in batches of 4 (two updates an epoch, so as many updates
 // as 15 per-sample epochs) classify all 8 samples; before training it does not.
-// Split across two constexpr variables, each a fresh evaluation budget (clang's default
-// 1,048,576 steps holds about 30 such epochs).
+// Split across two constexpr variables, each a fresh evaluation budget (clang's default of 2^20
+// steps would not hold all 60 epochs; tools/constexpr_cost.sh measures what a step costs).
 constexpr Network<double> train_minibatch(Network<double> net, int epochs) {
   for (int e = 0; e < epochs; ++e) net = sgd_epoch_minibatch<4>(net, data<double>, 2.0);
   return net;

@@ -1,11 +1,12 @@
 // static_tests/training_test.cpp: SGD does what it is for, proven in constant evaluation.
 // One step lowers the loss (and a step with the wrong sign raises it); a short training run
-// on a small fixed data set reaches 100% accuracy (and an untrained network does not).
+// on a small fixed data set classifies every sample right (and an untrained network does not).
 //
-// Limits: the 30-epoch run is one constant evaluation of 240 SGD steps, about 139,000 clang
-// steps (578 per SGD step in an epoch, tools/constexpr_cost.sh): within clang's default
-// of 1,048,576, so no limit is raised. A longer run would be split across several constexpr
-// variables, each of which gets a fresh budget.
+// Limits: the 30-epoch run is one constant evaluation of 240 SGD steps, within clang's default
+// step limit (tools/constexpr_cost.sh measures the cost of one SGD step), so no limit is raised.
+// A longer run would be split across several constexpr variables, each of which gets a fresh
+// budget.
+#include "fixtures.hpp"
 #include "fused_bound.hpp"
 #include "training_data.hpp"
 
@@ -14,11 +15,8 @@ namespace {
 using namespace gradproof;
 
 // ---- One step lowers the loss ----------------------------------------------------------------
-constexpr Network<double> net0{{{0.5, -0.25, 0.125, -0.375, 0.625, 0.1875, 0.0625, 0.3125, -0.5625, -0.75, -0.125, 0.4375}},
-                               {{0.125, -0.0625, 0.25, -0.1875}},
-                               {{0.9375, -0.6875, 0.5625, -0.8125}},
-                               0.09375};
-constexpr ColVector<double, 3> x0{{0.75, -1.25, 0.625}};
+constexpr const auto& net0 = test::dyadic_net;
+constexpr const auto& x0 = test::dyadic_x;
 
 template <class T>
 constexpr bool one_step_lowers_loss(const Network<T>& net, const ColVector<T, 3>& x, T y, T eta) {
@@ -31,7 +29,8 @@ static_assert(one_step_lowers_loss(net0, x0, 0.7, 0.5));
 // Known-bad twin: the update with the wrong sign, Ω + η ∂L/∂Ω, raises the loss.
 constexpr bool ascent_step_lowers_loss() {
   const auto g = backward(net0, x0, 1.0);
-  const auto wrong = update(net0, Gradients<double>{g.delta1, g.delta2, -1.0 * g.dW, -1.0 * g.db1, -1.0 * g.dU, -g.db2}, 0.1);
+  const auto wrong =
+      update(net0, Gradients<double>{g.delta1, g.delta2, -1.0 * g.dW, -1.0 * g.db1, -1.0 * g.dU, -g.db2}, 0.1);
   return loss(wrong, x0, 1.0) < loss(net0, x0, 1.0);
 }
 static_assert(!ascent_step_lowers_loss());
@@ -48,9 +47,9 @@ static_assert(!test::step_within_fused_bound(
     update(net0, Gradients<double>{0.0, {}, -1.0 * backward(net0, x0, 1.0).dW, {}, {}, 0.0}, 0.1), net0, x0, 1.0, 0.1));
 
 // ---- A short training run: training_data.hpp's 8 samples, label = [x1 + x2 − x3 > 0] ----------
+using test::correct;
 using test::data;
 using test::init;
-using test::correct;
 using test::mean_loss;
 
 template <real T>

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <span>
 #include <system_error>
+#include <type_traits>
 #include <utility>
 
 #include <gradproof/version.hpp>
@@ -31,13 +32,27 @@ Input worked_example_input() {
 
 namespace {
 
+template <class M>
+FieldShape field_shape(const M&) {
+  if constexpr (gradproof::matrix<M>) {
+    std::string shape = cat("(", std::to_string(M::rows), ", ", std::to_string(M::cols), ")");
+    if (M::rows > 1 && M::cols > 1)
+      shape += cat(": ", std::to_string(M::rows), " rows of ", std::to_string(M::cols), ", row by row");
+    return {M::size, M::rows, M::cols, shape};
+  } else {
+    return {1, 1, 1, "a scalar"};
+  }
+}
+
 std::optional<FieldShape> shape_of(std::string_view field) {
-  if (field == "W") return FieldShape{12, 3, "(4, 3): 4 rows of 3, row by row"};
-  if (field == "b1") return FieldShape{4, 1, "(4, 1)"};
-  if (field == "U") return FieldShape{4, 4, "(1, 4)"};
-  if (field == "x") return FieldShape{3, 1, "(3, 1)"};
-  if (field == "b2" || field == "y" || field == "eta") return FieldShape{1, 1, "a scalar"};
-  return std::nullopt;
+  const Input in{};
+  std::optional<FieldShape> s;
+  gradproof::for_each_parameter(in.net, [&](std::string_view name, const auto& p) {
+    if (name == field) s = field_shape(p);
+  });
+  if (field == "x") s = field_shape(in.x);
+  if (field == "y" || field == "eta") s = field_shape(in.y);
+  return s;
 }
 
 std::string known_fields() {
@@ -88,7 +103,7 @@ std::string printable(std::string_view text, std::size_t limit = 40) {
 
 std::string where(const FieldShape& s, std::size_t k) {
   std::string w = cat("entry ", std::to_string(k + 1));
-  if (s.count == 12)
+  if (s.rows > 1 && s.cols > 1)
     w += cat(" (row ", std::to_string(k / s.cols + 1), ", column ", std::to_string(k % s.cols + 1), ")");
   return w;
 }
@@ -246,11 +261,15 @@ std::optional<std::string> set_field(Input& in, std::string_view field, std::str
   auto copy = [&values](std::span<double> to) {
     for (std::size_t k = 0; k < to.size(); ++k) to[k] = values[k];
   };
-  if (field == "W") copy(in.net.W.data);
-  if (field == "b1") copy(in.net.b1.data);
-  if (field == "U") copy(in.net.U.data);
+  gradproof::for_each_parameter(in.net, [&](std::string_view name, auto& p) {
+    if (name != field) return;
+    if constexpr (gradproof::matrix<std::remove_cvref_t<decltype(p)>>) {
+      copy(p.data);
+    } else {
+      p = v0;
+    }
+  });
   if (field == "x") copy(in.x.data);
-  if (field == "b2") in.net.b2 = v0;
   if (field == "y") in.y = v0;
   if (field == "eta") in.eta = v0;
   return std::nullopt;
@@ -301,19 +320,23 @@ std::optional<std::string> parse_file_text(Input& in, const std::string& name, s
 
 namespace {
 
-constexpr std::array<FieldShape, mine_field_count> mine_shapes{{
-    {1, 1, "a scalar"},
-    {4, 4, "(1, 4), a row"},
-    {12, 3, "(4, 3): 4 rows of 3, row by row"},
-    {4, 1, "(4, 1)"},
-    {4, 4, "(1, 4), a row"},
-    {1, 1, "a scalar"},
-    {12, 3, "(4, 3): 4 rows of 3, row by row"},
-    {4, 1, "(4, 1)"},
-    {4, 4, "(1, 4), a row"},
-    {1, 1, "a scalar"},
-}};
-
+/// The shapes of the --mine fields, in mine_field_names' order, from gradproof's types: the
+/// gradients, then the parameters after the step. A row says so.
+const std::array<FieldShape, mine_field_count>& mine_shapes() {
+  static const std::array<FieldShape, mine_field_count> shapes = [] {
+    const auto row = [](FieldShape f) {
+      if (f.rows == 1 && f.cols > 1) f.shape += ", a row";
+      return f;
+    };
+    const gradproof::Gradients<double> g{};
+    const Net n{};
+    return std::array<FieldShape, mine_field_count>{
+        field_shape(g.delta1),  row(field_shape(g.delta2)), field_shape(g.dW), field_shape(g.db1),
+        row(field_shape(g.dU)), field_shape(g.db2),         field_shape(n.W),  field_shape(n.b1),
+        row(field_shape(n.U)),  field_shape(n.b2)};
+  }();
+  return shapes;
+}
 std::optional<std::size_t> mine_index(std::string_view field) {
   for (std::size_t k = 0; k < mine_field_count; ++k)
     if (mine_field_names[k] == field) return k;
@@ -371,7 +394,7 @@ std::optional<std::string> parse_mine_text(Mine& mine, const std::string& name, 
     }
     std::vector<double> values;
     std::vector<std::string_view> tokens;
-    if (auto error = read_field_numbers(field, mine_shapes[*k], value, values, tokens)) return error;
+    if (auto error = read_field_numbers(field, mine_shapes()[*k], value, values, tokens)) return error;
     for (std::size_t i = 0; i < values.size(); ++i)
       next.fields[*k].push_back(
           {values[i], half_width_of(tokens[i]), significant_digits_of(tokens[i]), std::string(tokens[i])});
@@ -585,76 +608,94 @@ ParseResult parse_command_line(const std::vector<std::string>& args, FileReader 
   return {o, {}};
 }
 
+/// "(4, 3): 12 numbers, row by row" for the help: the field's shape and count.
+std::string field_help(std::string_view field) {
+  const FieldShape s = *shape_of(field);
+  const std::string count = cat(std::to_string(s.count), " numbers");
+  return s.rows > 1 && s.cols > 1
+             ? cat("(", std::to_string(s.rows), ", ", std::to_string(s.cols), "): ", count, ", row by row")
+             : cat(s.shape, ": ", count);
+}
+
 std::string help_text() {
-  return cat(
-      "gradproof-explain: one SGD step of the slides' 3-4-1 network, every number explained.\n"
-      "\n"
-      "Prints, in the slides' order, each quantity of the step (forward pass, loss, deltas,\n"
-      "gradients, update) with its symbol, its shape, its value, the slide equation it comes\n"
-      "from, and the static_asserts (file:line) that prove its shape and, for the worked\n"
-      "example, its value. Then, for the input given, it checks gradproof's gradients (those of\n"
-      "backward(), shown above) at run time against forward-mode automatic differentiation\n"
-      "(gradproof::ad_gradients, which uses no formula of the slides).\n"
-      "\n"
-      "Usage: gradproof-explain [--input FILE] [--FIELD VALUES ...] [--digits N] [--markdown]\n"
-      "       gradproof-explain --symbolic [--markdown]\n"
-      "       gradproof-explain [--input FILE] [--FIELD VALUES ...] --mine FILE\n"
-      "       gradproof-explain --help | --version\n"
-      "\n"
-      "  --input FILE   read fields from FILE: lines 'field = numbers', '#' starts a comment,\n"
-      "                 each field at most once; it must set at least one field\n"
-      "                 (examples/explain/worked_example.txt is the default input, written out)\n"
-      "  --W VALUES     hidden weights W, (4, 3): 12 numbers, row by row\n"
-      "  --b1 VALUES    hidden bias b1, (4, 1): 4 numbers\n"
-      "  --U VALUES     output weights U, (1, 4): 4 numbers\n"
-      "  --b2 VALUE     output bias b2, a scalar\n"
-      "  --x VALUES     the sample x, (3, 1): 3 numbers\n"
-      "  --y VALUE      the label y, in [0, 1]\n"
-      "  --eta VALUE    the learning rate eta, > 0\n"
-      "  --digits N     significant digits shown, 1 to 17 (default 6; 17 round-trips a double)\n"
-      "  --markdown     print Markdown (docs/walkthrough.md is this for the default input)\n"
-      "  --symbolic     print each gradient's closed form, as the symbolic scalar derives it\n"
-      "                 from gradproof's own loss, for every input (with --markdown:\n"
-      "                 docs/derivation.md); it takes no input\n"
-      "  --mine FILE    grade a student's own numbers for the step instead of printing the\n"
-      "                 walkthrough (homework done by hand). FILE has lines 'field = numbers'\n"
-      "                 like an input file, with any of the fields delta1, delta2 (1, 4),\n"
-      "                 dW (4, 3), db1 (4, 1), dU (1, 4), db2, and the parameters after the\n"
-      "                 step W_next, b1_next, U_next, b2_next (examples/explain/homework.txt is\n"
-      "                 a template). An entry is right when the exact value rounds to the\n"
-      "                 number as written, at its last digit; a wrong field is diagnosed (the\n"
-      "                 sign, sigma for sigma', a missing factor, ...) as\n"
-      "                 gradproof/exercises.hpp does\n"
-      "  --help, -h     this text, whatever else is given\n"
-      "  --version      the version, whatever else is given (unless --help is too)\n"
-      "  --             ends the options; the program takes no other arguments, so anything\n"
-      "                 after it is an error\n"
-      "\n"
-      "Numbers are separated by commas, semicolons or blanks ('1, 2, 3' and '1 2 3' are the\n"
-      "same); an empty entry ('1,,2', a comma at the start or end) is an error. A number may\n"
-      "start with '+' and must be finite. '--W=...' works too ('--input=--f' for a file whose\n"
-      "name starts with '--'). Each option may be given once.\n"
-      "A list is one argument: --x \"1 2 3\" or --x 1,2,3 (the shell splits --x 1 2 3 into\n"
-      "three arguments, which is an error that shows the list quoted).\n"
-      "The decimal separator is a dot: a comma always separates two numbers, so '--eta 0,1' is\n"
-      "two numbers, and an error. When a field gets more numbers than it holds and its text\n"
-      "has a comma between two digits, the error asks '(a decimal comma? use a dot: 0.1)',\n"
-      "showing the text with each such comma read as a dot if that gives exactly the numbers\n"
-      "the field holds, and otherwise '(a decimal comma? use a dot, and blanks or ';' between\n"
-      "the numbers)'. The text is never read that way: it stays an error.\n"
-      "Fields not given keep the worked example's value; options override the file.\n"
-      "\n"
-      "Exit status: 0 done (with --mine: every field given is right); 1 the step\n"
-      "overflowed, the output could not be written, or (with --mine) a field given is wrong\n"
-      "or too coarse to judge; 2 a\n"
-      "malformed or out-of-range field, an unknown or repeated option, an argument that is\n"
-      "not an option, or an input file that is missing, unreadable, a directory, empty,\n"
-      "larger than ",
-      std::to_string(max_file_bytes >> 20),
-      " MiB, or sets no field. Every message names the field, option or file at\n"
-      "fault. Examples:\n"
-      "  gradproof-explain --x 1,0,-1 --y 0 --eta 0.5\n"
-      "  gradproof-explain --mine my_step.txt      (a student's numbers for the worked example)\n");
+  return cat("gradproof-explain: one SGD step of the slides' ", std::to_string(Net::inputs), "-",
+             std::to_string(Net::hidden),
+             "-1 network, every number explained.\n"
+             "\n"
+             "Prints, in the slides' order, each quantity of the step (forward pass, loss, deltas,\n"
+             "gradients, update) with its symbol, its shape, its value, the slide equation it comes\n"
+             "from, and the static_asserts (file:line) that prove its shape and, for the worked\n"
+             "example, its value. Then, for the input given, it checks gradproof's gradients (those of\n"
+             "backward(), shown above) at run time against forward-mode automatic differentiation\n"
+             "(gradproof::ad_gradients, which uses no formula of the slides).\n"
+             "\n"
+             "Usage: gradproof-explain [--input FILE] [--FIELD VALUES ...] [--digits N] [--markdown]\n"
+             "       gradproof-explain --symbolic [--markdown]\n"
+             "       gradproof-explain [--input FILE] [--FIELD VALUES ...] --mine FILE\n"
+             "       gradproof-explain --help | --version\n"
+             "\n"
+             "  --input FILE   read fields from FILE: lines 'field = numbers', '#' starts a comment,\n"
+             "                 each field at most once; it must set at least one field\n"
+             "                 (examples/explain/worked_example.txt is the default input, written out)\n"
+             "  --W VALUES     hidden weights W, ",
+             field_help("W"),
+             "\n"
+             "  --b1 VALUES    hidden bias b1, ",
+             field_help("b1"),
+             "\n"
+             "  --U VALUES     output weights U, ",
+             field_help("U"),
+             "\n"
+             "  --b2 VALUE     output bias b2, a scalar\n"
+             "  --x VALUES     the sample x, ",
+             field_help("x"),
+             "\n"
+             "  --y VALUE      the label y, in [0, 1]\n"
+             "  --eta VALUE    the learning rate eta, > 0\n"
+             "  --digits N     significant digits shown, 1 to 17 (default 6; 17 round-trips a double)\n"
+             "  --markdown     print Markdown (docs/walkthrough.md is this for the default input)\n"
+             "  --symbolic     print each gradient's closed form, as the symbolic scalar derives it\n"
+             "                 from gradproof's own loss, for every input (with --markdown:\n"
+             "                 docs/derivation.md); it takes no input\n"
+             "  --mine FILE    grade a student's own numbers for the step instead of printing the\n"
+             "                 walkthrough (homework done by hand). FILE has lines 'field = numbers'\n"
+             "                 like an input file, with any of the fields delta1, delta2 (1, 4),\n"
+             "                 dW (4, 3), db1 (4, 1), dU (1, 4), db2, and the parameters after the\n"
+             "                 step W_next, b1_next, U_next, b2_next (examples/explain/homework.txt is\n"
+             "                 a template). An entry is right when the exact value rounds to the\n"
+             "                 number as written, at its last digit; a wrong field is diagnosed (the\n"
+             "                 sign, sigma for sigma', a missing factor, ...) as\n"
+             "                 gradproof/exercises.hpp does\n"
+             "  --help, -h     this text, whatever else is given\n"
+             "  --version      the version, whatever else is given (unless --help is too)\n"
+             "  --             ends the options; the program takes no other arguments, so anything\n"
+             "                 after it is an error\n"
+             "\n"
+             "Numbers are separated by commas, semicolons or blanks ('1, 2, 3' and '1 2 3' are the\n"
+             "same); an empty entry ('1,,2', a comma at the start or end) is an error. A number may\n"
+             "start with '+' and must be finite. '--W=...' works too ('--input=--f' for a file whose\n"
+             "name starts with '--'). Each option may be given once.\n"
+             "A list is one argument: --x \"1 2 3\" or --x 1,2,3 (the shell splits --x 1 2 3 into\n"
+             "three arguments, which is an error that shows the list quoted).\n"
+             "The decimal separator is a dot: a comma always separates two numbers, so '--eta 0,1' is\n"
+             "two numbers, and an error. When a field gets more numbers than it holds and its text\n"
+             "has a comma between two digits, the error asks '(a decimal comma? use a dot: 0.1)',\n"
+             "showing the text with each such comma read as a dot if that gives exactly the numbers\n"
+             "the field holds, and otherwise '(a decimal comma? use a dot, and blanks or ';' between\n"
+             "the numbers)'. The text is never read that way: it stays an error.\n"
+             "Fields not given keep the worked example's value; options override the file.\n"
+             "\n"
+             "Exit status: 0 done (with --mine: every field given is right); 1 the step\n"
+             "overflowed, the output could not be written, or (with --mine) a field given is wrong\n"
+             "or too coarse to judge; 2 a\n"
+             "malformed or out-of-range field, an unknown or repeated option, an argument that is\n"
+             "not an option, or an input file that is missing, unreadable, a directory, empty,\n"
+             "larger than ",
+             std::to_string(max_file_bytes >> 20),
+             " MiB, or sets no field. Every message names the field, option or file at\n"
+             "fault. Examples:\n"
+             "  gradproof-explain --x 1,0,-1 --y 0 --eta 0.5\n"
+             "  gradproof-explain --mine my_step.txt      (a student's numbers for the worked example)\n");
 }
 
 std::string version_text() {

@@ -14,13 +14,17 @@
 #include <vector>
 
 #include <gradproof/network.hpp>
+#include <gradproof/parameters.hpp>
 
 namespace gradproof_explain {
 
+/// The network gradproof-explain explains; every shape it prints or reads comes from this type.
+using Net = gradproof::Network<double>;
+
 /// One SGD step's ingredients: the network, the sample (x, y) and the learning rate η.
 struct Input {
-  gradproof::Network<double> net;
-  gradproof::ColVector<double, 3> x;
+  Net net;
+  gradproof::ColVector<double, Net::inputs> x;
   double y = 0;
   double eta = 0;
   std::string source;  ///< where it came from, for the report's first lines
@@ -32,14 +36,17 @@ Input worked_example_input();
 /// The fields, in the order the help and the file format list them.
 inline constexpr std::string_view field_names[] = {"W", "b1", "U", "b2", "x", "y", "eta"};
 
-/// How many numbers `field` holds (W 12, b1 4, U 4, x 3, b2, y and eta 1), 0 if it is no field.
+/// How many numbers `field` holds (its shape's entries: W's, b1's, U's, x's; b2, y and eta 1), 0
+/// if it is no field.
 std::size_t field_count(std::string_view field);
 
-/// What a field holds: how many numbers, and how to say where entry k is.
+/// What a field holds: how many numbers, and how to say where entry k is. Taken from the types
+/// (the Network's parameters, the sample, the gradients), never written out.
 struct FieldShape {
   std::size_t count;
-  std::size_t cols;        ///< for "row r, column c" (of a 12-number field)
-  std::string_view shape;  ///< "(4, 3): 4 rows of 3, row by row" ...
+  std::size_t rows;  ///< a matrix of several rows and columns says "row r, column c"
+  std::size_t cols;
+  std::string shape;  ///< "(4, 3): 4 rows of 3, row by row" ...
 };
 
 /// The numbers of one field's text, `s.count` of them, each with the text it was written as:

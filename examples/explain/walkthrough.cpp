@@ -9,12 +9,14 @@
 #include <cstddef>
 #include <cstdio>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include <gradproof/ad.hpp>
 #include <gradproof/checked.hpp>
 #include <gradproof/network.hpp>
+#include <gradproof/parameters.hpp>
 #include <gradproof/worked_example.hpp>
 
 #include "proof_index.hpp"
@@ -42,7 +44,7 @@ struct Entry {
   std::string_view symbol;  // as the slides write it
   std::string_view name;    // gradproof's name for it
   std::string_view meaning;
-  std::string_view shape;  // "(4, 1) column" ...
+  std::string shape;       // "(4, 1) column" ..., from the quantity's type
   std::string_view slide;  // the slide and equation it comes from
   std::string value;       // rendered
   std::vector<Cite> cites;
@@ -70,6 +72,12 @@ namespace {
 
 std::string number(double v, int digits) { return format_number(v, digits); }
 
+/// "(R, C)" of a matrix, from its type: the walkthrough's shapes are the Network's.
+template <std::size_t R, std::size_t C>
+std::string shape(const gradproof::Matrix<double, R, C>&, std::string_view what = {}) {
+  return cat("(", std::to_string(R), ", ", std::to_string(C), ")", what);
+}
+
 /// A matrix as the slides write it: rows separated by "; ", entries by ", ".
 template <std::size_t R, std::size_t C>
 std::string matrix(const gradproof::Matrix<double, R, C>& m, int digits) {
@@ -95,10 +103,10 @@ double disagreement_in_u(const gradproof::Gradients<double>& a, const gradproof:
       worst = std::max(worst, std::fabs(x[i] - y[i]) / (0x1p-53 * scale));
     }
   };
-  scan(a.dW.data, b.dW.data);
-  scan(a.db1.data, b.db1.data);
-  scan(a.dU.data, b.dU.data);
-  scan(std::span<const double>(&a.db2, 1), std::span<const double>(&b.db2, 1));
+  gradproof::for_each_parameter_entry_with_gradient(
+      a, b, [&scan](const gradproof::ParameterEntry&, const double& x, const double& y) {
+        scan({&x, 1}, {&y, 1});
+      });
   scan(a.delta2.data, b.delta2.data);
   scan(std::span<const double>(&a.delta1, 1), std::span<const double>(&b.delta1, 1));
   return worst;
@@ -148,7 +156,7 @@ Rendered render(const Input& in, Format format, int digits) {
   inputs.push_back({"x",
                     "x",
                     "the sample",
-                    "(3, 1) column",
+                    shape(in.x, " column"),
                     "slide 2",
                     matrix(in.x, d),
                     {{proof("fail:forward_given_row_x_transposed"), "a row x (1, 3) does not compile"}}});
@@ -157,7 +165,7 @@ Rendered render(const Input& in, Format format, int digits) {
   inputs.push_back({"W",
                     "net.W",
                     "hidden weights",
-                    "(4, 3) = (α, β)",
+                    shape(in.net.W, " = (α, β)"),
                     "slide 2",
                     matrix(in.net.W, d),
                     {{proof("shape:W"), "its shape"},
@@ -167,7 +175,7 @@ Rendered render(const Input& in, Format format, int digits) {
   inputs.push_back({"b1",
                     "net.b1",
                     "hidden bias",
-                    "(4, 1) column",
+                    shape(in.net.b1, " column"),
                     "slide 2",
                     matrix(in.net.b1, d),
                     {{proof("shape:b1"), "its shape"}}});
@@ -175,7 +183,7 @@ Rendered render(const Input& in, Format format, int digits) {
       {"U",
        "net.U",
        "output weights",
-       "(1, 4) row",
+       shape(in.net.U, " row"),
        "slide 2 (eq. (5) indexes its entries u11 … u41 like a column's: a notation inconsistency, erratum 5)",
        matrix(in.net.U, d),
        {{proof("shape:U"), "its shape"}, {proof("proof:erratum5"), "a (4, 1) column U does not multiply h"}}});
@@ -187,7 +195,7 @@ Rendered render(const Input& in, Format format, int digits) {
   fw.push_back({"z = W x + b1",
                 "f.z",
                 "hidden pre-activation",
-                "(4, 1) column",
+                shape(f.z, " column"),
                 "slide 2",
                 matrix(f.z, d),
                 {{proof("shape:z"), "its shape"},
@@ -196,7 +204,7 @@ Rendered render(const Input& in, Format format, int digits) {
   fw.push_back({"h = σ(z)",
                 "f.h",
                 "hidden activation",
-                "(4, 1) column",
+                shape(f.h, " column"),
                 "slide 2",
                 matrix(f.h, d),
                 {{proof("shape:h"), "its shape"}, {proof("proof:h"), value_proof}}});
@@ -244,7 +252,7 @@ Rendered render(const Input& in, Format format, int digits) {
   bw.push_back({"σ′(z) = σ(z) (1 − σ(z))",
                 "f.sigma_prime",
                 "the hidden layer's slopes",
-                "(4, 1) column",
+                shape(f.sigma_prime, " column"),
                 "slides 6-7, eqs. (4)-(5) (eq. (5) repeats σ′(z2) where σ′(z3), σ′(z4) belong: erratum 2)",
                 matrix(f.sigma_prime, d),
                 {{proof("shape:sigma_prime"), "its shape"},
@@ -253,7 +261,7 @@ Rendered render(const Input& in, Format format, int digits) {
   bw.push_back({"δ2 = ∂L/∂z = δ1 U ∘ σ′(z)ᵀ",
                 "g.delta2",
                 "the hidden delta",
-                "(1, 4) row",
+                shape(g.delta2, " row"),
                 "slides 6-7, eqs. (4)-(6) (eqs. (4) and (5) print δ1 U ∘ σ′(z) without the transpose: erratum 3)",
                 matrix(g.delta2, d),
                 {{proof("shape:delta2"), "its shape: a row"},
@@ -262,7 +270,7 @@ Rendered render(const Input& in, Format format, int digits) {
   bw.push_back({"∂L/∂W = δ2ᵀ ⊗ xᵀ",
                 "g.dW",
                 "entry (i, j) = δ2_i x_j",
-                "(4, 3), like W",
+                shape(g.dW, ", like W"),
                 "slide 9, eq. (7) (its last row uses σ′(z1) where σ′(z4) belongs: erratum 4)",
                 matrix(g.dW, d),
                 {{proof("shape:dW"), "its shape: W's"},
@@ -272,7 +280,7 @@ Rendered render(const Input& in, Format format, int digits) {
   bw.push_back({"∂L/∂U = δ1 hᵀ",
                 "g.dU",
                 "ε [h1 … h4]",
-                "(1, 4), like U",
+                shape(g.dU, ", like U"),
                 "slide 10",
                 matrix(g.dU, d),
                 {{proof("shape:dU"), "its shape: U's"},
@@ -291,7 +299,7 @@ Rendered render(const Input& in, Format format, int digits) {
   bw.push_back({"∂L/∂b1 = δ2ᵀ",
                 "g.db1",
                 "δ2 made a column",
-                "(4, 1), like b1",
+                shape(g.db1, ", like b1"),
                 "slide 11 (slide 6 says ∂L/∂W and ∂L/∂b2 share ∂L/∂z, where it means b1: erratum 1)",
                 matrix(g.db1, d),
                 {{proof("shape:db1"), "its shape: b1's, so the transpose is needed"},
@@ -308,7 +316,7 @@ Rendered render(const Input& in, Format format, int digits) {
   st.push_back({"W ← W − η ∂L/∂W",
                 "next.W",
                 "",
-                "(4, 3)",
+                shape(next.W),
                 "slide 8",
                 matrix(next.W, d),
                 {{proof("shape:step"), "the step keeps every shape"},
@@ -317,14 +325,14 @@ Rendered render(const Input& in, Format format, int digits) {
   st.push_back({"b1 ← b1 − η ∂L/∂b1",
                 "next.b1",
                 "",
-                "(4, 1)",
+                shape(next.b1),
                 "slide 8",
                 matrix(next.b1, d),
                 {{proof("proof:b1_next"), value_proof}}});
   st.push_back({"U ← U − η ∂L/∂U",
                 "next.U",
                 "",
-                "(1, 4)",
+                shape(next.U),
                 "slide 8",
                 matrix(next.U, d),
                 {{proof("proof:U_next"), value_proof}}});
@@ -357,7 +365,8 @@ Rendered render(const Input& in, Format format, int digits) {
           ad_u_text, " u (u = 2^-53 of the entry's size); the bound proven at compile time is 12 u.");
 
   if (format == Format::text) {
-    out.append("gradproof-explain: one SGD step of the slides' 3-4-1 network\n");
+    out.append(cat("gradproof-explain: one SGD step of the slides' ", std::to_string(Net::inputs), "-",
+                   std::to_string(Net::hidden), "-1 network\n"));
     out.append(cat("input: ", in.source, "\n"));
     for (const Section& s : sections) {
       out.append(cat("\n== ", s.title, " ==\n", s.intro, "\n"));

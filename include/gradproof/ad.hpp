@@ -12,27 +12,21 @@
 #include "matrix.hpp"
 #include "network.hpp"
 #include "ops.hpp"
+#include "parameters.hpp"
 
 namespace gradproof {
 
-/// One direction per parameter entry: W row-major, then b1, U, b2.
-template <std::size_t In, std::size_t Hidden>
-inline constexpr std::size_t parameter_count = Hidden* In + Hidden + Hidden + 1;
-
 template <real T, std::size_t In, std::size_t Hidden>
-using DualNetwork = Network<Dual<T, parameter_count<In, Hidden>>, In, Hidden>;
+using DualNetwork = Network<Dual<T, parameter_count<Network<T, In, Hidden>>>, In, Hidden>;
 
-/// The network with dual-number parameters, each entry a variable along its own direction
-/// (W(i, j): i In + j; b1(i): Hidden In + i; U(i): Hidden In + Hidden + i; b2: the last).
+/// The network with dual-number parameters, each entry a variable along its own direction: the
+/// entry's place in parameters.hpp's flat order (W row-major, b1, U, b2).
 template <real T, std::size_t In, std::size_t Hidden>
 constexpr DualNetwork<T, In, Hidden> to_dual(const Network<T, In, Hidden>& net) noexcept {
-  using D = Dual<T, parameter_count<In, Hidden>>;
+  using D = Dual<T, parameter_count<Network<T, In, Hidden>>>;
   DualNetwork<T, In, Hidden> d{};
-  std::size_t k = 0;
-  for (std::size_t i = 0; i < Hidden * In; ++i) d.W.data[i] = D::variable(net.W.data[i], k++);
-  for (std::size_t i = 0; i < Hidden; ++i) d.b1.data[i] = D::variable(net.b1.data[i], k++);
-  for (std::size_t i = 0; i < Hidden; ++i) d.U.data[i] = D::variable(net.U.data[i], k++);
-  d.b2 = D::variable(net.b2, k);
+  for_each_parameter_entry_with_gradient(
+      d, net, [](const ParameterEntry& entry, D& dual, const T& value) { dual = D::variable(value, entry.index); });
   return d;
 }
 
@@ -43,16 +37,15 @@ constexpr DualNetwork<T, In, Hidden> to_dual(const Network<T, In, Hidden>& net) 
 template <real T, std::size_t In, std::size_t Hidden>
 constexpr Gradients<T, In, Hidden> ad_gradients(const Network<T, In, Hidden>& net, const ColVector<T, In>& x,
                                                 std::type_identity_t<T> y) noexcept {
-  using D = Dual<T, parameter_count<In, Hidden>>;
+  using D = Dual<T, parameter_count<Network<T, In, Hidden>>>;
   ColVector<D, In> dx{};
   for (std::size_t j = 0; j < In; ++j) dx.data[j] = D(x.data[j]);  // constants
   const D L = bce_with_logits(forward(to_dual(net), dx).theta, D(y));
   Gradients<T, In, Hidden> g{};
-  std::size_t k = 0;
-  for (std::size_t i = 0; i < Hidden * In; ++i) g.dW.data[i] = L.derivative[k++];
-  for (std::size_t i = 0; i < Hidden; ++i) g.db1.data[i] = L.derivative[k++];
-  for (std::size_t i = 0; i < Hidden; ++i) g.dU.data[i] = L.derivative[k++];
-  g.db2 = L.derivative[k];
+  // Through a pointer, not L.derivative[e.index]: a call per entry costs clang's constant
+  // evaluator steps, and AD's proofs are long constant evaluations.
+  const T* const dL = L.derivative.data();
+  for_each_parameter_entry(g, [dL](const ParameterEntry& entry, T& gradient) { gradient = dL[entry.index]; });
   g.delta1 = g.db2;
   g.delta2 = transpose(g.db1);
   return g;

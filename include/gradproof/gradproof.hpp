@@ -7,6 +7,7 @@
 //   validate.hpp        InputError, what bad input is
 //   loss.hpp            bce_with_logits, bce
 //   network.hpp         Network, forward, backward (gradproof::equations), update, sgd_step
+//   parameters.hpp      for_each_parameter, for_each_parameter_entry, parameter_count: W, b1, U, b2 listed once
 //   train.hpp           lockstep training of K networks, mini-batch SGD
 //   checked.hpp         validate, try_sgd_step, try_sgd_epoch: bad input reported at run time
 //   keras.hpp           gradproof::keras: Dense, Model, to_keras, from_keras, layer_output, predict
@@ -18,6 +19,7 @@
 // Beside it, not included here (they need <vector> and <string>, the numerical library does not):
 //   symbolic.hpp        Expr, the symbolic scalar: exact polynomials differentiated and compared
 //                       by the compiler (symbolic/: rational, expr, print, identity, list)
+//   exercises.hpp       the exercise kit: a student's own backprop graded by the compiler
 // Internal (detail/): config.hpp (build policy, pragmas, inlining), numeric.hpp (constexpr
 // floating-point helpers, GRADPROOF_MUL), exp_constants.hpp (exp's tables), simd.hpp (4-lane
 // kernels for run time).
@@ -33,6 +35,7 @@
 #include "matrix.hpp"
 #include "network.hpp"
 #include "ops.hpp"
+#include "parameters.hpp"
 #include "scalar.hpp"
 #include "train.hpp"
 #include "validate.hpp"

@@ -28,15 +28,15 @@ GRADPROOF_FP_CONTRACT_OFF_BEGIN
 
 namespace gradproof::keras {
 
-/// The weights of one keras.layers.Dense(Units): kernel (Inputs, Units), bias (Units,).
+/// The weights of one keras.layers.Dense(Units): kernel (In, Units), bias (Units,).
 /// The bias is a std::array, not a Matrix, because Keras's is 1-D: neither gradproof's b1
 /// column nor a row, so neither can be passed for it by mistake.
-template <class T, std::size_t Inputs, std::size_t Units>
+template <class T, std::size_t In, std::size_t Units>
 struct Dense {
-  static constexpr std::size_t inputs = Inputs;
+  static constexpr std::size_t inputs = In;
   static constexpr std::size_t units = Units;
 
-  Matrix<T, Inputs, Units> kernel;  ///< (Inputs, Units): row i holds input i's weights, y = x K + b
+  Matrix<T, In, Units> kernel;  ///< (In, Units): row i holds input i's weights, y = x K + b
   std::array<T, Units> bias{};      ///< (Units,), added to every row of x K
 
   friend constexpr bool operator==(const Dense&, const Dense&) = default;
@@ -69,49 +69,49 @@ constexpr Model<T, In, Hidden> to_keras(const Network<T, In, Hidden>& net) noexc
 }  // namespace gradproof::keras
 
 namespace gradproof::detail {
-/// The two layers of from_keras: shapes (I1, U1) and (I2, U2) must be (In, Hidden) and
+/// The two layers of from_keras: the output layer's shape (OutputIn, OutputUnits) must be
 /// (Hidden, 1). A wrong pair is told apart, most specific first, and exactly one assert fires.
-template <std::size_t I1, std::size_t U1, std::size_t I2, std::size_t U2>
+template <std::size_t In, std::size_t Hidden, std::size_t OutputIn, std::size_t OutputUnits>
 constexpr bool layers_fit() noexcept {
-  constexpr bool ok = I2 == U1 && U2 == 1;
+  constexpr bool ok = OutputIn == Hidden && OutputUnits == 1;
   // To the lost user: the layers look swapped. The first argument is the hidden layer
   // (In, Hidden), the second the output layer (Hidden, 1): from_keras(hidden, output).
-  static_assert(ok || !(U1 == 1 && U2 == I1),
+  static_assert(ok || !(Hidden == 1 && OutputUnits == In),
                 "gradproof::keras::from_keras: the first layer has 1 unit and the second has as many units as the "
                 "first has inputs: the layers are swapped; pass from_keras(hidden, output), in Keras's order");
   // To the lost user: Keras's output kernel is Uᵀ (Hidden, 1); a (1, Hidden) row is gradproof's U.
-  static_assert(ok || (U1 == 1 && U2 == I1) || !(I2 == 1 && U2 == U1),
+  static_assert(ok || (Hidden == 1 && OutputUnits == In) || !(OutputIn == 1 && OutputUnits == Hidden),
                 "gradproof::keras::from_keras: the output kernel is (1, Hidden), gradproof's U; Keras's output "
                 "kernel is (Hidden, 1) = U^T: pass transpose(U), i.e. Dense<T, Hidden, 1>");
   // To the lost user: Keras's hidden kernel is Wᵀ (In, Hidden); a (Hidden, In) one is gradproof's W.
   // (Its rows, not its columns, match the output kernel's rows.)
-  static_assert(ok || (U1 == 1 && U2 == I1) || (I2 == 1 && U2 == U1) || !(U2 == 1 && I2 == I1),
+  static_assert(ok || (Hidden == 1 && OutputUnits == In) || (OutputIn == 1 && OutputUnits == Hidden) || !(OutputUnits == 1 && OutputIn == In),
                 "gradproof::keras::from_keras: the hidden kernel's rows, not its columns, match the output kernel's "
                 "rows: it is (Hidden, In), gradproof's W; Keras's kernel is (In, Hidden) = W^T (x K, x a row): pass "
                 "transpose(W), i.e. Dense<T, In, Hidden>");
   // To the lost user: the slides' network has one output unit (θ and ŷ are scalars).
-  static_assert(ok || (U1 == 1 && U2 == I1) || (I2 == 1 && U2 == U1) || U2 == 1,
+  static_assert(ok || (Hidden == 1 && OutputUnits == In) || (OutputIn == 1 && OutputUnits == Hidden) || OutputUnits == 1,
                 "gradproof::keras::from_keras: the output layer must have exactly 1 unit, Dense(1) with a sigmoid "
                 "(one logit theta, one y_hat); this one has more (a 2-unit softmax head is another network)");
   // To the lost user: the output layer's inputs are the hidden layer's units.
-  static_assert(ok || (U1 == 1 && U2 == I1) || U2 != 1 || I2 == I1,
+  static_assert(ok || (Hidden == 1 && OutputUnits == In) || OutputUnits != 1 || OutputIn == In,
                 "gradproof::keras::from_keras: the output kernel's rows (its inputs) must equal the hidden "
                 "layer's units (its kernel's columns); are both layers from the same model?");
   return ok;
 }
 
-/// x in Keras's layout: one sample per row, Batch rows of Inputs entries.
-template <std::size_t Inputs, std::size_t XRows, std::size_t XCols>
+/// x in Keras's layout: one sample per row, Batch rows of In entries.
+template <std::size_t In, std::size_t XRows, std::size_t XCols>
 constexpr bool keras_input_shape_ok() noexcept {
   // To the lost user: Keras takes a sample as a row (1 x In); a column (In x 1) is gradproof's x.
-  static_assert(!(XCols == 1 && XRows == Inputs && Inputs != 1),
+  static_assert(!(XCols == 1 && XRows == In && In != 1),
                 "gradproof::keras: x must be a row (1 x In), one sample per row as Keras takes it, but a column "
                 "(In x 1) was given (gradproof's layout); pass transpose(x)");
   // To the lost user: every row of x is one sample, with one entry per input of the layer.
-  static_assert(XCols == Inputs || (XCols == 1 && XRows == Inputs),
+  static_assert(XCols == In || (XCols == 1 && XRows == In),
                 "gradproof::keras: each row of x is one sample and must have as many entries as the layer has "
                 "inputs (its kernel's rows); x has another number of columns");
-  return XCols == Inputs;
+  return XCols == In;
 }
 }  // namespace gradproof::detail
 
@@ -121,10 +121,10 @@ namespace gradproof::keras {
 /// types so that a wrong pair is a static_assert with the fix, not a failed deduction.
 /// K1 (In, Hidden) -> W = K1ᵀ (Hidden, In); (Hidden,) -> b1 (Hidden, 1); K2 (Hidden, 1) ->
 /// U = K2ᵀ (1, Hidden); (1,) -> b2.
-template <class T, std::size_t I1, std::size_t U1, std::size_t I2, std::size_t U2>
-constexpr Network<T, I1, U1> from_keras(const Dense<T, I1, U1>& hidden, const Dense<T, I2, U2>& output) noexcept {
-  Network<T, I1, U1> net{};
-  if constexpr (detail::layers_fit<I1, U1, I2, U2>()) {
+template <class T, std::size_t In, std::size_t Hidden, std::size_t OutputIn, std::size_t OutputUnits>
+constexpr Network<T, In, Hidden> from_keras(const Dense<T, In, Hidden>& hidden, const Dense<T, OutputIn, OutputUnits>& output) noexcept {
+  Network<T, In, Hidden> net{};
+  if constexpr (detail::layers_fit<In, Hidden, OutputIn, OutputUnits>()) {
     net.W = transpose(hidden.kernel);
     net.b1.data = hidden.bias;
     net.U = transpose(output.kernel);
@@ -142,12 +142,12 @@ constexpr Network<T, In, Hidden> from_keras(const Model<T, In, Hidden>& model) n
 
 /// A sigmoid Dense layer applied the Keras way: σ(x K + b), b added to every row, σ entry by
 /// entry (math::sigmoid, the accurate one, since Keras's activation knows nothing of σ′).
-/// x (Batch, Inputs) · K (Inputs, Units) + b (Units,) -> (Batch, Units).
-template <class T, std::size_t Inputs, std::size_t Units, std::size_t XRows, std::size_t XCols>
-constexpr Matrix<T, XRows, Units> layer_output(const Dense<T, Inputs, Units>& layer,
+/// x (Batch, In) · K (In, Units) + b (Units,) -> (Batch, Units).
+template <class T, std::size_t In, std::size_t Units, std::size_t XRows, std::size_t XCols>
+constexpr Matrix<T, XRows, Units> layer_output(const Dense<T, In, Units>& layer,
                                                const Matrix<T, XRows, XCols>& x) noexcept {
   Matrix<T, XRows, Units> out{};
-  if constexpr (detail::keras_input_shape_ok<Inputs, XRows, XCols>()) {
+  if constexpr (detail::keras_input_shape_ok<In, XRows, XCols>()) {
     // x K sums over the inputs from 0 up, as W x does: entry (r, c) is the sum of the same
     // products, in the same order, as z_c of gradproof's forward pass (products commute
     // exactly), so both layouts have the same z bit for bit.

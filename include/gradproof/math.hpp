@@ -114,11 +114,11 @@ constexpr SigmoidComplement<T> sigmoid_and_complement(const T& x) noexcept(nothr
 namespace gradproof::detail {
 
 /// (hi, lo) with hi + lo == a + b exactly (Knuth's TwoSum, no condition on the magnitudes).
-struct double_double {
+struct DoubleDouble {
   double hi;
   double lo;
 };
-constexpr double_double two_sum(double a, double b) noexcept {
+constexpr DoubleDouble two_sum(double a, double b) noexcept {
   const double s = a + b;
   const double b_part = s - a;
   return {s, (a - (s - b_part)) + (b - b_part)};
@@ -126,7 +126,7 @@ constexpr double_double two_sum(double a, double b) noexcept {
 
 /// (hi, lo) with hi + lo == a * b exactly, by Dekker's splitting (no FMA: the same bits at
 /// compile time and at run time). For |a|, |b| < 2^996 and products far from underflow.
-constexpr double_double two_product(double a, double b) noexcept {
+constexpr DoubleDouble two_product(double a, double b) noexcept {
   const double p = GRADPROOF_MUL(a, b);
   const double ca = GRADPROOF_MUL(134217729.0, a);  // 2^27 + 1
   const double a_hi = ca - (ca - a);
@@ -146,9 +146,9 @@ constexpr double_double two_product(double a, double b) noexcept {
 /// TwoSum; only s R (at most a hundredth of the result) and the low parts round on their own,
 /// so the result is one rounding (0.5 ulp) plus about 0.02 ulp.
 constexpr double log_reduced(int k, double f, double c) noexcept {
-  const double_double d = two_sum(2.0, f);
+  const DoubleDouble d = two_sum(2.0, f);
   const double s = f / d.hi;
-  const double_double sd = two_product(s, d.hi);
+  const DoubleDouble sd = two_product(s, d.hi);
   const double s_lo = (((f - sd.hi) - sd.lo) - GRADPROOF_MUL(s, d.lo)) / d.hi;  // s + s_lo = f / (2 + f)
   const double z = GRADPROOF_MUL(s, s);
   // R = z (2/3 + z (2/5 + ... + z (2/23 + z 2/25))), by Horner from the inside out.
@@ -159,27 +159,27 @@ constexpr double log_reduced(int k, double f, double c) noexcept {
     const double term = c_k + R;
     R = GRADPROOF_MUL(z, term);
   }
-  const double_double sq = two_product(f, f);
+  const DoubleDouble sq = two_product(f, f);
   const double hfsq = 0.5 * sq.hi;  // halving is exact
   const double hfsq_lo = 0.5 * sq.lo;
-  const double_double shf = two_product(s, hfsq);  // s f²/2, exactly
+  const DoubleDouble shf = two_product(s, hfsq);  // s f²/2, exactly
   const double hfsq_plus_R = hfsq + R;
   const double t_lo = (shf.lo + GRADPROOF_MUL(s, R)) + (GRADPROOF_MUL(s_lo, hfsq_plus_R) + GRADPROOF_MUL(s, hfsq_lo));
   const double dk = static_cast<double>(k);
-  const double_double a = two_sum(f, -hfsq);                          // f - f²/2
-  const double_double a2 = two_sum(a.hi, shf.hi);                     // + s f²/2
-  const double_double b = two_sum(GRADPROOF_MUL(dk, ln2_hi), a2.hi);  // + k ln2_hi, which is exact
+  const DoubleDouble a = two_sum(f, -hfsq);                          // f - f²/2
+  const DoubleDouble a2 = two_sum(a.hi, shf.hi);                     // + s f²/2
+  const DoubleDouble b = two_sum(GRADPROOF_MUL(dk, ln2_hi), a2.hi);  // + k ln2_hi, which is exact
   const double low = (((b.lo + a2.lo) + a.lo) + (t_lo - hfsq_lo)) + (GRADPROOF_MUL(dk, ln2_lo) + c);
   return b.hi + low;
 }
 
 /// Splits a positive normal u into 2^k * m with m in [sqrt(2)/2, sqrt(2)); returns f = m - 1
 /// (exact, by Sterbenz's lemma) and k.
-struct split_result {
+struct SplitResult {
   int k;
   double f;
 };
-constexpr split_result split_log(double u) noexcept {
+constexpr SplitResult split_log(double u) noexcept {
   const auto bits = std::bit_cast<std::uint64_t>(u);
   int k = static_cast<int>(bits >> 52) - 1023;
   double m = std::bit_cast<double>((bits & 0x000f'ffff'ffff'ffffULL) | 0x3ff0'0000'0000'0000ULL);
@@ -211,20 +211,20 @@ constexpr double exp_scale_edges(int k, std::size_t j, double tail_plus_p) noexc
 /// e^x as hi + lo: hi is math::exp(x), lo the part of scale (1 + tail_plus_p) that hi's
 /// rounding dropped (exact by Fast2Sum), so that sigmoid can divide by 1 + e^-x to twice
 /// double precision. lo is 0 off the fast range, where sigmoid does not need it.
-struct exp_parts {
+struct ExpParts {
   double hi;
   double lo;
 };
 /// x reduced for the table method: x = (32 k + j) ln2/32 + r, with e^r (1 + tail_j) - 1 as
 /// tail_plus_p. No branch: exp_with_tail and the lane-wise sigmoid_and_prime share it, so that
 /// both produce the same bits. For finite |x| <= 746.
-struct exp_reduced {
+struct ExpReduced {
   std::uint64_t ki;    // the bits of x 32/ln2 + shifter: n = 32 k + j in the low bits
   double nd;           // n as a double
   std::size_t j;       // n mod 32
   double tail_plus_p;  // (1 + tail_j) e^r - 1, to double precision
 };
-GRADPROOF_HOT_INLINE constexpr exp_reduced exp_reduce(double x) noexcept {
+GRADPROOF_HOT_INLINE constexpr ExpReduced exp_reduce(double x) noexcept {
   // n = round(x 32/ln2) with the 1.5 2^52 shifter: kd's low mantissa bits are n itself (two's
   // complement), so j = n mod 32 and k = floor(n / 32) come from its bits, without a branch
   // or a conversion instruction.
@@ -245,8 +245,8 @@ GRADPROOF_HOT_INLINE constexpr exp_reduced exp_reduce(double x) noexcept {
   return {ki, nd, j, tail_plus_p};
 }
 
-/// e^x for -704 < x < 704 from its reduction, as hi + lo (see exp_parts). No branch.
-GRADPROOF_HOT_INLINE constexpr exp_parts exp_scale_normal(const exp_reduced& e) noexcept {
+/// e^x for -704 < x < 704 from its reduction, as hi + lo (see ExpParts). No branch.
+GRADPROOF_HOT_INLINE constexpr ExpParts exp_scale_normal(const ExpReduced& e) noexcept {
   // 2^k hi_j by adding k to hi_j's exponent field: (ki >> 5) << 52 is k << 52 modulo 2^64
   // (the shifter's own bits shift out). |x| < 704 keeps 2^k hi_j and the result normal.
   const double scale = std::bit_cast<double>(exp_table_hi_bits.bits[e.j] + ((e.ki >> exp_table_bits) << 52));
@@ -255,14 +255,14 @@ GRADPROOF_HOT_INLINE constexpr exp_parts exp_scale_normal(const exp_reduced& e) 
   return {hi, (scale - hi) + scaled_tail};
 }
 
-GRADPROOF_HOT_INLINE constexpr exp_parts exp_with_tail(double x) noexcept {
+GRADPROOF_HOT_INLINE constexpr ExpParts exp_with_tail(double x) noexcept {
   // The common range first: one test (false for NaN), which also keeps a constant evaluation
-  // of exp under 40 clang steps.
+  // of exp cheap (tools/constexpr_cost.sh counts its steps).
   if (x > -exp_normal_range && x < exp_normal_range) return exp_scale_normal(exp_reduce(x));
   if (is_nan(x)) return {x, 0.0};
   if (x > exp_overflow_x) return {std::numeric_limits<double>::infinity(), 0.0};
   if (x < exp_underflow_x) return {0.0, 0.0};
-  const exp_reduced e = exp_reduce(x);
+  const ExpReduced e = exp_reduce(x);
   const int k = static_cast<int>(e.nd - static_cast<double>(e.j)) / exp_table_size;
   return {exp_scale_edges(k, e.j, e.tail_plus_p), 0.0};
 }
@@ -330,24 +330,24 @@ namespace gradproof::detail {
 /// E <= e^40). Why not e^-|x| and a select on the sign: the select goes through the integer
 /// unit and lengthens the forward pass's dependency chain; 1 / (1 + E) has no cancellation on
 /// either side (for x < 0, E > 1 and 1 + E carries E's relative accuracy).
-struct logistic_parts {
-  exp_parts e;  // e^-x = e.hi + e.lo
+struct LogisticParts {
+  ExpParts e;  // e^-x = e.hi + e.lo
   double d;     // fl(1 + e.hi)
   double d_lo;  // (1 + e^-x) - d, to double precision
   double q;     // 1 / d, rounded
 };
-GRADPROOF_HOT_INLINE constexpr logistic_parts logistic_of_exp(const exp_parts& e) noexcept {
+GRADPROOF_HOT_INLINE constexpr LogisticParts logistic_of_exp(const ExpParts& e) noexcept {
   const double d = 1.0 + e.hi;
   const double e_part = d - 1.0;
   const double d_lo = ((1.0 - (d - e_part)) + (e.hi - e_part)) + e.lo;  // TwoSum, then exp's tail
   return {e, d, d_lo, 1.0 / d};
 }
-GRADPROOF_HOT_INLINE constexpr logistic_parts logistic(double x) noexcept { return logistic_of_exp(exp_with_tail(-x)); }
+GRADPROOF_HOT_INLINE constexpr LogisticParts logistic(double x) noexcept { return logistic_of_exp(exp_with_tail(-x)); }
 
 /// σ = 1 / (d + d_lo) = q - q (q d_lo) to first order (q = 1/d to 1 ulp is plenty for a term of
 /// relative size 2^-53). Only q's division and the final subtraction round: within 2 ulp,
 /// about 1 seen.
-constexpr double sigmoid_accurate(const logistic_parts& p) noexcept {
+constexpr double sigmoid_accurate(const LogisticParts& p) noexcept {
   const double q_d_lo = GRADPROOF_MUL(p.q, p.d_lo);
   return p.q - GRADPROOF_MUL(p.q, q_d_lo);
 }
@@ -355,8 +355,8 @@ constexpr double sigmoid_accurate(const logistic_parts& p) noexcept {
 /// σ′ = E / (1 + E)². With d² = D + D_lo exactly (Dekker): σ′ = s + (E_lo - s (D_lo + 2 d d_lo))
 /// q², s = E_hi / D (1/D is q² to the accuracy a correction needs). The roundings left are s's
 /// division and the final addition: within 2 ulp, about 1 seen.
-constexpr double sigmoid_prime_accurate(const logistic_parts& p) noexcept {
-  const double_double d2 = two_product(p.d, p.d);
+constexpr double sigmoid_prime_accurate(const LogisticParts& p) noexcept {
+  const DoubleDouble d2 = two_product(p.d, p.d);
   const double two_d = 2.0 * p.d;  // exact
   const double D_lo = d2.lo + GRADPROOF_MUL(two_d, p.d_lo);
   const double s = p.e.hi / d2.hi;
@@ -367,11 +367,10 @@ constexpr double sigmoid_prime_accurate(const logistic_parts& p) noexcept {
 
 /// The forward pass's σ′: s = E_hi / fl(d²), corrected for d_lo only. Two roundings fewer to
 /// undo than sigmoid_prime_accurate, and no Dekker product: within 3 ulp (2.9 seen).
-constexpr double sigmoid_prime_fast(const logistic_parts& p) noexcept {
-  const double d2 = GRADPROOF_MUL(p.d, p.d);
-  const double s = p.e.hi / d2;
-  const double two_d_lo = 2.0 * p.d_lo;  // exact
-  const double relative = GRADPROOF_MUL(two_d_lo, p.q);
+constexpr double sigmoid_prime_fast(const LogisticParts& p) noexcept {
+  // One declaration: clang's constant evaluator charges a step per statement.
+  const double d2 = GRADPROOF_MUL(p.d, p.d), s = p.e.hi / d2, two_d_lo = 2.0 * p.d_lo /* exact */,
+               relative = GRADPROOF_MUL(two_d_lo, p.q);
   return s - GRADPROOF_MUL(s, relative);
 }
 }  // namespace gradproof::detail
@@ -421,105 +420,6 @@ constexpr SigmoidComplement<float> sigmoid_and_complement(float x) noexcept {
   return {static_cast<float>(p.sigma), static_cast<float>(p.complement)};
 }
 
-}  // namespace gradproof::math
-
-#if GRADPROOF_SIMD
-namespace gradproof::detail {
-// The lane-wise functions' run-time path, 4 lanes at a time (defined after the scalar functions).
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept;
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma,
-                                                            double* complement) noexcept;
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
-                                                            std::size_t whole) noexcept;
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
-                                                                 std::size_t whole) noexcept;
-#if GRADPROOF_SIMD_DISPATCH
-GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
-                                                              std::size_t whole) noexcept;
-GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double* x, double* sigma, double* complement,
-                                                                   std::size_t whole) noexcept;
-#endif
-}  // namespace gradproof::detail
-
-#endif
-namespace gradproof::detail {
-/// The lane-wise logistic functions' one loop: when every x_i is in the common range [-40, 704)
-/// (false for NaN), common(i, parts of x_i) for every i in one branch-free loop, which the
-/// compiler can vectorise; otherwise scalar(i, x_i) for every i. The parts are what the scalar
-/// functions compute on that range (logistic(x) = logistic_of_exp(exp_with_tail(-x)), whose
-/// common path is exp_scale_normal(exp_reduce(-x))), so both branches give the scalar bits.
-template <std::size_t Lanes, class Common, class Scalar>
-GRADPROOF_HOT_INLINE constexpr void logistic_lanes(const std::array<double, Lanes>& x, Common common,
-                                                   Scalar scalar) noexcept {
-  const double* const xs = entries(x);
-  bool all_common = true;
-  for (std::size_t i = 0; i < Lanes; ++i) {
-    const bool in_range = xs[i] >= logistic_left_tail && xs[i] < exp_normal_range;  // false for NaN
-    all_common = all_common && in_range;
-  }
-  if (all_common) {
-    for (std::size_t i = 0; i < Lanes; ++i) common(i, logistic_of_exp(exp_scale_normal(exp_reduce(-xs[i]))));
-    return;
-  }
-  for (std::size_t i = 0; i < Lanes; ++i) scalar(i, xs[i]);
-}
-}  // namespace gradproof::detail
-
-namespace gradproof::math {
-
-/// sigmoid_and_complement of every entry of x, the same bits as the scalar one entry by entry,
-/// vectorisable (detail::logistic_lanes): the output units of networks trained side by side.
-/// (Lanes) -> (Lanes), (Lanes).
-template <std::size_t Lanes>
-GRADPROOF_HOT_INLINE constexpr void sigmoid_and_complement(const std::array<double, Lanes>& x,
-                                                           std::array<double, Lanes>& sigma,
-                                                           std::array<double, Lanes>& complement) noexcept {
-  double* const s = detail::entries(sigma);
-  double* const c = detail::entries(complement);
-#if GRADPROOF_SIMD
-  if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
-    constexpr std::size_t whole = Lanes / 4 * 4;
-#if GRADPROOF_SIMD_DISPATCH
-    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
-    if (whole >= 8 && detail::simd_avx2())
-      detail::sigmoid_and_complement_lanes_avx2(detail::entries(x), s, c, whole);
-    else
-      detail::sigmoid_and_complement_lanes(detail::entries(x), s, c, whole);
-#else
-    detail::sigmoid_and_complement_lanes(detail::entries(x), s, c, whole);
-#endif
-    for (std::size_t lane = whole; lane < Lanes; ++lane) {
-      const auto both = sigmoid_and_complement(x[lane]);
-      s[lane] = both.sigma;
-      c[lane] = both.complement;
-    }
-    return;
-  }
-#endif
-  detail::logistic_lanes(
-      x,
-      [s, c](std::size_t lane, const detail::logistic_parts& parts) {
-        s[lane] = detail::sigmoid_accurate(parts);
-        c[lane] = GRADPROOF_MUL(parts.e.hi, s[lane]);
-      },
-      [s, c](std::size_t lane, double x_lane) {
-        const auto both = sigmoid_and_complement(x_lane);
-        s[lane] = both.sigma;
-        c[lane] = both.complement;
-      });
-}
-/// The same for float and for an exact scalar: the scalar function lane by lane.
-template <scalar T, std::size_t Lanes>
-requires(!std::same_as<T, double>) constexpr void sigmoid_and_complement(
-    const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
-    std::array<T, Lanes>& complement) noexcept(nothrow_scalar<T>) {
-  for (std::size_t i = 0; i < Lanes; ++i) {
-    const auto p = sigmoid_and_complement(x[i]);
-    sigma[i] = p.sigma;
-    complement[i] = p.complement;
-  }
-}
-
 /// Both at once, from one exp: what the forward pass needs (σ(z) now, σ′(z) for the backward
 /// pass), at the forward pass's price. σ = 1/(1 + e^-z) rounded twice (within 2.2 ulp), σ′ as
 /// sigmoid_prime_fast (within 3 ulp): the corrections that take sigmoid and sigmoid_prime to
@@ -542,65 +442,117 @@ constexpr SigmoidPair<float> sigmoid_and_prime(float x) noexcept {
 
 }  // namespace gradproof::math
 
-#if GRADPROOF_SIMD
 namespace gradproof::detail {
-/// sigmoid_and_prime of x[0..3] into sigma[0..3], sigma_prime[0..3], at run time: the 4-lane
-/// mirrors (detail/simd.hpp) when every lane is in the common range, as logistic_lanes decides;
-/// otherwise the scalar function lane by lane. The same bits as the scalar function, per lane.
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime4(const double* x, double* sigma, double* sigma_prime) noexcept {
-  const lanes4 z = lanes4::load(x);
-  if (z.all_in(logistic_left_tail, exp_normal_range)) {
-    const pair4 both = sigmoid_and_prime_common(logistic_common(z));
-    both.first.store(sigma);
-    both.second.store(sigma_prime);
+/// What a lane-wise logistic function computes: σ and σ′ (sigmoid_and_prime, the hidden layer)
+/// or σ and 1 − σ (sigmoid_and_complement, output units side by side). Each job gives the
+/// scalar function (any lane outside the common range), the common range's formula from the
+/// scalar function's parts, and, with GRADPROOF_SIMD, the same formula on 4 lanes
+/// (detail/simd.hpp); logistic_lanes below is the one loop that uses them.
+struct SigmoidAndPrimeJob {
+  template <class T>
+  static constexpr void scalar(const T& x, T& sigma, T& sigma_prime) noexcept(nothrow_scalar<T>) {
+    const auto both = math::sigmoid_and_prime(x);
+    sigma = both.sigma;
+    sigma_prime = both.sigma_prime;
+  }
+  static constexpr void common(const LogisticParts& parts, double& sigma, double& sigma_prime) noexcept {
+    sigma = parts.q;
+    sigma_prime = sigmoid_prime_fast(parts);
+  }
+#if GRADPROOF_SIMD
+  GRADPROOF_ALWAYS_INLINE static Pair4 common4(const LogisticParts4& parts) noexcept {
+    return sigmoid_and_prime_common(parts);
+  }
+#endif
+};
+struct SigmoidAndComplementJob {
+  template <class T>
+  static constexpr void scalar(const T& x, T& sigma, T& complement) noexcept(nothrow_scalar<T>) {
+    const auto both = math::sigmoid_and_complement(x);
+    sigma = both.sigma;
+    complement = both.complement;
+  }
+  static constexpr void common(const LogisticParts& parts, double& sigma, double& complement) noexcept {
+    sigma = sigmoid_accurate(parts);
+    complement = GRADPROOF_MUL(parts.e.hi, sigma);
+  }
+#if GRADPROOF_SIMD
+  GRADPROOF_ALWAYS_INLINE static Pair4 common4(const LogisticParts4& parts) noexcept {
+    return sigmoid_and_complement_common(parts);
+  }
+#endif
+};
+
+#if GRADPROOF_SIMD
+/// Job on x[0..3] into first[0..3], second[0..3], at run time: the 4-lane mirrors when every
+/// lane is in the common range, as logistic_lanes decides; otherwise the scalar function lane by
+/// lane. The same bits as the scalar function, per lane.
+template <class Job>
+GRADPROOF_ALWAYS_INLINE inline void logistic4(const double* x, double* first, double* second) noexcept {
+  const Lanes4 v = Lanes4::load(x);
+  if (v.all_in(logistic_left_tail, exp_normal_range)) {
+    const Pair4 both = Job::common4(logistic_common(v));
+    both.first.store(first);
+    both.second.store(second);
     return;
   }
-  for (std::size_t i = 0; i < 4; ++i) {
-    const auto p = math::sigmoid_and_prime(x[i]);
-    sigma[i] = p.sigma;
-    sigma_prime[i] = p.sigma_prime;
-  }
+  for (std::size_t i = 0; i < 4; ++i) Job::scalar(x[i], first[i], second[i]);
 }
-/// sigmoid_and_complement of x[0..3], the same way.
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement4(const double* x, double* sigma,
-                                                            double* complement) noexcept {
-  const lanes4 t = lanes4::load(x);
-  if (t.all_in(logistic_left_tail, exp_normal_range)) {
-    const pair4 both = sigmoid_and_complement_common(logistic_common(t));
-    both.first.store(sigma);
-    both.second.store(complement);
-    return;
-  }
-  for (std::size_t i = 0; i < 4; ++i) {
-    const auto p = math::sigmoid_and_complement(x[i]);
-    sigma[i] = p.sigma;
-    complement[i] = p.complement;
-  }
+/// logistic4 over x[0, whole), whole a multiple of 4.
+template <class Job>
+GRADPROOF_ALWAYS_INLINE inline void logistic_lanes4(const double* x, double* first, double* second,
+                                                    std::size_t whole) noexcept {
+  for (std::size_t lane = 0; lane < whole; lane += 4) logistic4<Job>(x + lane, first + lane, second + lane);
 }
-/// The lane-wise functions' run-time loops over x[0, whole), whole a multiple of 4.
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_prime_lanes(const double* x, double* sigma, double* sigma_prime,
-                                                            std::size_t whole) noexcept {
-  for (std::size_t lane = 0; lane < whole; lane += 4) sigmoid_and_prime4(x + lane, sigma + lane, sigma_prime + lane);
-}
-GRADPROOF_ALWAYS_INLINE inline void sigmoid_and_complement_lanes(const double* x, double* sigma, double* complement,
-                                                                 std::size_t whole) noexcept {
-  for (std::size_t lane = 0; lane < whole; lane += 4)
-    sigmoid_and_complement4(x + lane, sigma + lane, complement + lane);
-}
-#if GRADPROOF_SIMD_DISPATCH
-/// The same loops as AVX2 clones (detail/simd.hpp).
-GRADPROOF_AVX2_CLONE inline void sigmoid_and_prime_lanes_avx2(const double* x, double* sigma, double* sigma_prime,
-                                                              std::size_t whole) noexcept {
-  sigmoid_and_prime_lanes(x, sigma, sigma_prime, whole);
-}
-GRADPROOF_AVX2_CLONE inline void sigmoid_and_complement_lanes_avx2(const double* x, double* sigma, double* complement,
-                                                                   std::size_t whole) noexcept {
-  sigmoid_and_complement_lanes(x, sigma, complement, whole);
+/// The same loop as an AVX2 clone (detail/simd.hpp).
+template <class Job>
+GRADPROOF_AVX2_CLONE inline void logistic_lanes4_avx2(const double* x, double* first, double* second,
+                                                      std::size_t whole) noexcept {
+  logistic_lanes4<Job>(x, first, second, whole);
 }
 #endif
+
+/// The lane-wise logistic functions' one loop. At run time (GRADPROOF_SIMD), 4 lanes at a time,
+/// the rest one by one. In a constant evaluation: when every x_i is in the common range
+/// [-40, 704) (false for NaN), Job::common of x_i's parts for every i in one branch-free loop;
+/// otherwise the scalar function for every i. The parts are what the scalar functions compute
+/// on that range (logistic(x) = logistic_of_exp(exp_with_tail(-x)), whose common path is
+/// exp_scale_normal(exp_reduce(-x))), so every path gives the scalar bits.
+/// (Lanes) -> first (Lanes), second (Lanes).
+template <class Job, std::size_t Lanes>
+GRADPROOF_HOT_INLINE constexpr void logistic_lanes(const std::array<double, Lanes>& x, double* first,
+                                                   double* second) noexcept {
+  const double* const xs = entries(x);
+#if GRADPROOF_SIMD
+  if (!__builtin_is_constant_evaluated()) {
+    constexpr std::size_t whole = Lanes / 4 * 4;
+    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
+    whole >= 8 && simd_avx2() ? logistic_lanes4_avx2<Job>(xs, first, second, whole)
+                              : logistic_lanes4<Job>(xs, first, second, whole);
+    for (std::size_t lane = whole; lane < Lanes; ++lane) Job::scalar(xs[lane], first[lane], second[lane]);
+    return;
+  }
+#endif
+  bool all_common = true;
+  for (std::size_t i = 0; i < Lanes; ++i) {
+    const bool in_range = xs[i] >= logistic_left_tail && xs[i] < exp_normal_range;  // false for NaN
+    all_common = all_common && in_range;
+  }
+  if (all_common) {
+    for (std::size_t i = 0; i < Lanes; ++i)
+      Job::common(logistic_of_exp(exp_scale_normal(exp_reduce(-xs[i]))), first[i], second[i]);
+    return;
+  }
+  for (std::size_t i = 0; i < Lanes; ++i) Job::scalar(xs[i], first[i], second[i]);
+}
+/// The same for float and for an exact scalar: the scalar function lane by lane.
+template <class Job, class T, std::size_t Lanes>
+constexpr void scalar_lanes(const std::array<T, Lanes>& x, std::array<T, Lanes>& first,
+                            std::array<T, Lanes>& second) noexcept(nothrow_scalar<T>) {
+  for (std::size_t i = 0; i < Lanes; ++i) Job::scalar(x[i], first[i], second[i]);
+}
 }  // namespace gradproof::detail
 
-#endif
 namespace gradproof::math {
 
 /// sigmoid_and_prime of every entry of x, the same bits as the scalar one entry by entry, but
@@ -610,50 +562,31 @@ template <std::size_t Lanes>
 GRADPROOF_HOT_INLINE constexpr void sigmoid_and_prime(const std::array<double, Lanes>& x,
                                                       std::array<double, Lanes>& sigma,
                                                       std::array<double, Lanes>& sigma_prime) noexcept {
-  double* const s = detail::entries(sigma);
-  double* const s_prime = detail::entries(sigma_prime);
-#if GRADPROOF_SIMD
-  if (!__builtin_is_constant_evaluated()) {  // 4 lanes at a time (detail/simd.hpp), the rest one by one
-    constexpr std::size_t whole = Lanes / 4 * 4;
-#if GRADPROOF_SIMD_DISPATCH
-    // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
-    if (whole >= 8 && detail::simd_avx2())
-      detail::sigmoid_and_prime_lanes_avx2(detail::entries(x), s, s_prime, whole);
-    else
-      detail::sigmoid_and_prime_lanes(detail::entries(x), s, s_prime, whole);
-#else
-    detail::sigmoid_and_prime_lanes(detail::entries(x), s, s_prime, whole);
-#endif
-    for (std::size_t lane = whole; lane < Lanes; ++lane) {
-      const auto both = sigmoid_and_prime(x[lane]);
-      s[lane] = both.sigma;
-      s_prime[lane] = both.sigma_prime;
-    }
-    return;
-  }
-#endif
-  detail::logistic_lanes(
-      x,
-      [s, s_prime](std::size_t lane, const detail::logistic_parts& parts) {
-        s[lane] = parts.q;
-        s_prime[lane] = detail::sigmoid_prime_fast(parts);
-      },
-      [s, s_prime](std::size_t lane, double x_lane) {
-        const auto both = sigmoid_and_prime(x_lane);
-        s[lane] = both.sigma;
-        s_prime[lane] = both.sigma_prime;
-      });
+  detail::logistic_lanes<detail::SigmoidAndPrimeJob>(x, detail::entries(sigma), detail::entries(sigma_prime));
 }
-/// The same for float and for an exact scalar: the scalar function lane by lane.
+/// The same for float and for an exact scalar.
 template <scalar T, std::size_t Lanes>
 requires(!std::same_as<T, double>) constexpr void sigmoid_and_prime(
     const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
     std::array<T, Lanes>& sigma_prime) noexcept(nothrow_scalar<T>) {
-  for (std::size_t i = 0; i < Lanes; ++i) {
-    const auto p = sigmoid_and_prime(x[i]);
-    sigma[i] = p.sigma;
-    sigma_prime[i] = p.sigma_prime;
-  }
+  detail::scalar_lanes<detail::SigmoidAndPrimeJob>(x, sigma, sigma_prime);
+}
+
+/// sigmoid_and_complement of every entry of x, the same bits as the scalar one entry by entry,
+/// vectorisable (detail::logistic_lanes): the output units of networks trained side by side.
+/// (Lanes) -> (Lanes), (Lanes).
+template <std::size_t Lanes>
+GRADPROOF_HOT_INLINE constexpr void sigmoid_and_complement(const std::array<double, Lanes>& x,
+                                                           std::array<double, Lanes>& sigma,
+                                                           std::array<double, Lanes>& complement) noexcept {
+  detail::logistic_lanes<detail::SigmoidAndComplementJob>(x, detail::entries(sigma), detail::entries(complement));
+}
+/// The same for float and for an exact scalar.
+template <scalar T, std::size_t Lanes>
+requires(!std::same_as<T, double>) constexpr void sigmoid_and_complement(
+    const std::array<T, Lanes>& x, std::array<T, Lanes>& sigma,
+    std::array<T, Lanes>& complement) noexcept(nothrow_scalar<T>) {
+  detail::scalar_lanes<detail::SigmoidAndComplementJob>(x, sigma, complement);
 }
 
 /// softplus(x) = log(1 + e^x) = max(x, 0) + log1p(e^-|x|): no overflow, and relative

@@ -100,11 +100,11 @@ inline constexpr bool is_matrix_v<Matrix<T, R, C>> = true;
 
 /// (rows, cols) of a Matrix type; (0, 0) for a scalar. For diagnostics that compare shapes.
 template <class M>
-struct shape_of {
+struct ShapeOf {
   static constexpr std::size_t rows = 0, cols = 0;
 };
 template <class T, std::size_t R, std::size_t C>
-struct shape_of<Matrix<T, R, C>> {
+struct ShapeOf<Matrix<T, R, C>> {
   static constexpr std::size_t rows = R, cols = C;
 };
 }  // namespace detail

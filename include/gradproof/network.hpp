@@ -14,6 +14,7 @@
 #include <bit>
 #include <cstddef>
 #include <iterator>
+#include <string_view>
 #include <type_traits>
 
 #include "detail/numeric.hpp"
@@ -21,6 +22,7 @@
 #include "math.hpp"
 #include "matrix.hpp"
 #include "ops.hpp"
+#include "parameters.hpp"
 #include "scalar.hpp"
 #include "validate.hpp"
 
@@ -103,7 +105,7 @@ constexpr T delta1(T y_hat, std::type_identity_t<T> one_minus_y_hat,
   return GRADPROOF_MUL(T(1) - y, y_hat) - GRADPROOF_MUL(y, one_minus_y_hat);
 }
 
-/// δ2 = ∂L/∂z = δ1 U ∘ σ′(z)ᵀ (slides 6-7, eqs. 4 and 6): (1, H) ∘ (1, H) -> (1, H).
+/// δ2 = ∂L/∂z = δ1 U ∘ σ′(z)ᵀ (slides 6-7, eqs. 4 and 6): (1, Hidden) ∘ (1, Hidden) -> (1, Hidden).
 /// Evaluated as eq. (6) writes it, ε · [u1 σ′(z1), …, uH σ′(zH)]: U ∘ σ′(z)ᵀ does not wait for
 /// δ1, which is the last thing the forward pass produces. The slides write "δ1 U ∘ σ′(z)",
 /// a row times a column (erratum 3): the transpose is needed.
@@ -113,7 +115,7 @@ constexpr RowVector<T, Hidden> delta2(T delta1, const RowVector<T, Hidden>& U,
   return delta1 * hadamard(U, transpose(sigma_prime_z));
 }
 
-/// ∂L/∂W = δ2ᵀ ⊗ xᵀ (slide 9, eq. 7): (H, 1) ⊗ (1, In) -> (H, In), entry (i, j) = δ2_i x_j.
+/// ∂L/∂W = δ2ᵀ ⊗ xᵀ (slide 9, eq. 7): (Hidden, 1) ⊗ (1, In) -> (Hidden, In), entry (i, j) = δ2_i x_j.
 /// Row i carries σ′(z_i) (the slides' last row wrongly has σ′(z1), erratum 4).
 template <class T, std::size_t Hidden, std::size_t In>
 constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2,
@@ -121,14 +123,14 @@ constexpr Matrix<T, Hidden, In> dW(const RowVector<T, Hidden>& delta2,
   return outer(transpose(delta2), transpose(x));
 }
 
-/// ∂L/∂b1 = δ2ᵀ (slide 11): (1, H)ᵀ -> (H, 1). b1 is a column and δ2 a row: the transpose
+/// ∂L/∂b1 = δ2ᵀ (slide 11): (1, Hidden)ᵀ -> (Hidden, 1). b1 is a column and δ2 a row: the transpose
 /// gives the gradient b1's shape.
 template <class T, std::size_t Hidden>
 constexpr ColVector<T, Hidden> db1(const RowVector<T, Hidden>& delta2) noexcept(nothrow_scalar<T>) {
   return transpose(delta2);
 }
 
-/// ∂L/∂U = δ1 hᵀ = ε [h1 … hH] (slide 10): scalar · (H, 1)ᵀ -> (1, H).
+/// ∂L/∂U = δ1 hᵀ = ε [h1 … hH] (slide 10): scalar · (Hidden, 1)ᵀ -> (1, Hidden).
 template <class T, std::size_t Hidden>
 constexpr RowVector<T, Hidden> dU(T delta1, const ColVector<T, Hidden>& h) noexcept(nothrow_scalar<T>) {
   return delta1 * transpose(h);
@@ -143,8 +145,8 @@ constexpr T db2(T delta1) noexcept(nothrow_scalar<T>) {
 /// Ω ← Ω − η ∂L/∂Ω for one parameter, matrix or scalar (slide 8): Ω and ∂L/∂Ω have one shape.
 template <class Omega, class Gradient, class Scalar>
 constexpr Omega sgd(const Omega& omega, const Gradient& gradient, Scalar eta) noexcept(nothrow_scalar<Scalar>) {
-  using P = detail::shape_of<Omega>;
-  using G = detail::shape_of<Gradient>;
+  using P = detail::ShapeOf<Omega>;
+  using G = detail::ShapeOf<Gradient>;
   constexpr bool transposed = P::rows == G::cols && P::cols == G::rows && P::rows != P::cols;
   // To the lost user: the gradient has its parameter's shape transposed. For b1 that is the
   // row delta2 where the column db1 = delta2^T belongs (slide 11); for W, x ⊗ delta2 where
@@ -190,6 +192,9 @@ constexpr bool input_shape_ok() noexcept {
 
 template <class T, std::size_t In, std::size_t Hidden>
 constexpr InputError check_network(const Network<T, In, Hidden>& net) noexcept {
+  // Hand-listed, not for_each_parameter: this runs in every constant-evaluated step, where each
+  // of the visitor's calls is charged to the proofs' step budget (tools/constexpr_cost.sh);
+  // static_tests/bad_input_test.cpp puts a NaN or an infinity in each parameter.
   const bool ok = all_finite(net.W) && all_finite(net.b1) && all_finite(net.U) && is_finite(net.b2);
   return ok ? InputError::none : InputError::parameter_not_finite;
 }
@@ -278,8 +283,11 @@ template <class T, std::size_t In, std::size_t Hidden>
 constexpr Network<T, In, Hidden> update(const Network<T, In, Hidden>& net, const Gradients<T, In, Hidden>& g,
                                         std::type_identity_t<T> eta) noexcept(nothrow_scalar<T>) {
   detail::stop_on_bad_eta(eta);
-  return {equations::sgd(net.W, g.dW, eta), equations::sgd(net.b1, g.db1, eta), equations::sgd(net.U, g.dU, eta),
-          equations::sgd(net.b2, g.db2, eta)};
+  Network<T, In, Hidden> next = net;
+  for_each_parameter_with_gradient(next, g, [eta](std::string_view, auto& omega, const auto& gradient) {
+    omega = equations::sgd(omega, gradient, eta);
+  });
+  return next;
 }
 
 namespace detail {
@@ -322,39 +330,32 @@ GRADPROOF_HOT_INLINE constexpr void sgd_update_in_place(
     const ColVector<T, Hidden>& sigma_prime_col, T theta, const ColVector<T, In>* next_x = nullptr,
     ColVector<T, Hidden>* next_z = nullptr) noexcept(nothrow_scalar<T>) {
   const T delta1 = fused_delta1(theta, y);
-  T* const W = entries(net.W);  // row-major: row i starts at W + i In
-  T* const b1 = entries(net.b1);
-  T* const U = entries(net.U);
-  const T* const sigma_prime = entries(sigma_prime_col);
-  const T* const h = entries(h_col);
-  const T* const xs = entries(x);
+  // W is row-major: row i starts at W + i In. Two declarations, not six (see the loop below).
+  T *const W = entries(net.W), *const b1 = entries(net.b1), *const U = entries(net.U);
+  const T *const sigma_prime = entries(sigma_prime_col), *const h = entries(h_col), *const xs = entries(x);
   // next_z, not next_x: next_z points into the caller's own z, while next_x may point into a
   // temporary data set, whose address g++ 12 will not compare with nullptr in a constant
   // evaluation (iris_proof.cpp's shuffled-label epoch).
+  T s{}, *z_next = nullptr;  // s = xᵀx' + 1
   if (next_z != nullptr) {  // before the update: W, b1 and U as they were
     *next_z = net.W * *next_x + net.b1;
     const T* const xn = entries(*next_x);
-    T* const z_next = entries(*next_z);
-    T s = GRADPROOF_MUL(xs[0], xn[0]);  // xᵀx' + 1
+    z_next = entries(*next_z);
+    s = GRADPROOF_MUL(xs[0], xn[0]);
     for (std::size_t j = 1; j < In; ++j) s = s + GRADPROOF_MUL(xs[j], xn[j]);
     s = s + T(1);
-    for (std::size_t i = 0; i < Hidden; ++i) {
-      const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]);
-      const T eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime);
-      const T correction = GRADPROOF_MUL(eta_u_sigma_prime, s);
-      z_next[i] = z_next[i] - GRADPROOF_MUL(delta1, correction);
-    }
   }
+  // Written for clang's constant evaluator, which charges a step per statement (the proofs'
+  // budget, tools/constexpr_cost.sh): several products in one declaration, a loop body that is
+  // one statement, and z' in the same loop over i as the update.
   for (std::size_t i = 0; i < Hidden; ++i) {
-    const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]);
-    const T eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime);  // η δ2_i / δ1
-    T* const W_i = W + i * In;                                      // row i of W
-    for (std::size_t j = 0; j < In; ++j) {
-      const T step = GRADPROOF_MUL(eta_u_sigma_prime, xs[j]);
-      W_i[j] = W_i[j] - GRADPROOF_MUL(delta1, step);
-    }
+    // eta_u_sigma_prime is η δ2_i / δ1
+    const T u_sigma_prime = GRADPROOF_MUL(U[i], sigma_prime[i]), eta_u_sigma_prime = GRADPROOF_MUL(eta, u_sigma_prime),
+            eta_h = GRADPROOF_MUL(eta, h[i]);
+    if (z_next != nullptr) z_next[i] = z_next[i] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta_u_sigma_prime, s));
+    T* const W_i = W + i * In;  // row i of W
+    for (std::size_t j = 0; j < In; ++j) W_i[j] = W_i[j] - GRADPROOF_MUL(delta1, GRADPROOF_MUL(eta_u_sigma_prime, xs[j]));
     b1[i] = b1[i] - GRADPROOF_MUL(delta1, eta_u_sigma_prime);
-    const T eta_h = GRADPROOF_MUL(eta, h[i]);
     U[i] = U[i] - GRADPROOF_MUL(delta1, eta_h);
   }
   net.b2 = net.b2 - GRADPROOF_MUL(delta1, eta);
@@ -383,7 +384,7 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_scalar(Network<T, In, Hidden>& net,
 #if GRADPROOF_SIMD
 /// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
 /// else lane by lane through the scalar function (the same bits either way).
-GRADPROOF_ALWAYS_INLINE inline detail::pair4 hidden4(const lanes4& z) noexcept {
+GRADPROOF_ALWAYS_INLINE inline detail::Pair4 hidden4(const Lanes4& z) noexcept {
   if (z.all_in(detail::logistic_left_tail, detail::exp_normal_range))
     return detail::sigmoid_and_prime_common(detail::logistic_common(z));
   // The rare path fills arrays and loads them whole: filling the vectors lane by lane made g++
@@ -395,7 +396,7 @@ GRADPROOF_ALWAYS_INLINE inline detail::pair4 hidden4(const lanes4& z) noexcept {
     h[i] = p.sigma;
     sigma_prime[i] = p.sigma_prime;
   }
-  return {lanes4::load(h), lanes4::load(sigma_prime)};
+  return {Lanes4::load(h), Lanes4::load(sigma_prime)};
 }
 
 /// The fused step of a network of 4 hidden units in doubles, at run time: the 4 hidden units
@@ -407,21 +408,21 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net,
                                               double y, double eta, Network<double, In, 4>& next) noexcept {
   const double* const W = entries(net.W);
   const double* const xs = entries(x);
-  lanes4 columns[In];
+  Lanes4 columns[In];
   load_columns(W, columns);
-  const lanes4 b1 = lanes4::load(entries(net.b1));
-  const lanes4 U = lanes4::load(entries(net.U));
+  const Lanes4 b1 = Lanes4::load(entries(net.b1));
+  const Lanes4 U = Lanes4::load(entries(net.U));
   // z = W x + b1: lane i sums W_i0 x_0 + W_i1 x_1 + ... from j = 0 up, then b1_i (matmul's order).
-  lanes4 z = columns[0] * xs[0];
+  Lanes4 z = columns[0] * xs[0];
   GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) z = z + columns[j] * xs[j];
   z = z + b1;
-  const detail::pair4 hidden = hidden4(z);
-  const lanes4& h = hidden.first;
-  const lanes4& sigma_prime = hidden.second;
-  const lanes4 u_h = U * h;
+  const detail::Pair4 hidden = hidden4(z);
+  const Lanes4& h = hidden.first;
+  const Lanes4& sigma_prime = hidden.second;
+  const Lanes4 u_h = U * h;
   const double theta = u_h.sum_in_order() + net.b2;  // logit()'s order
   const double delta1 = fused_delta1(theta, y);
-  const lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
+  const Lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
   GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
   const double b2 = net.b2 - GRADPROOF_MUL(delta1, eta);  // net may be next: every read before any write
   store_columns(entries(next.W), columns);
@@ -432,22 +433,22 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net,
 
 /// fused_delta1 of 4 logits (4 networks, one label y), lane by lane: its operations on 4 lanes
 /// where every θ is in the common range, else the scalar function per lane.
-GRADPROOF_ALWAYS_INLINE inline lanes4 fused_delta1_4(const lanes4& theta, double y) noexcept {
+GRADPROOF_ALWAYS_INLINE inline Lanes4 fused_delta1_4(const Lanes4& theta, double y) noexcept {
   if (theta.all_in(detail::logistic_left_tail, detail::exp_normal_range)) {
     const auto p = detail::logistic_common(theta);
-    const lanes4 k = (1.0 - y) - y * p.e.hi;
+    const Lanes4 k = (1.0 - y) - y * p.e.hi;
     return k * p.q;
   }
-  lanes4 out{};
+  Lanes4 out{};
   for (int i = 0; i < 4; ++i) out.v[i] = fused_delta1(theta[i], y);
   return out;
 }
 
 /// W x + b1 from W's columns: matmul's order (from j = 0 up), then b1.
 template <std::size_t In>
-GRADPROOF_ALWAYS_INLINE inline lanes4 columns_x_plus_b1(const lanes4 (&columns)[In], const lanes4& b1,
+GRADPROOF_ALWAYS_INLINE inline Lanes4 columns_x_plus_b1(const Lanes4 (&columns)[In], const Lanes4& b1,
                                                         const double* xs) noexcept {
-  lanes4 sum = columns[0] * xs[0];
+  Lanes4 sum = columns[0] * xs[0];
   GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) sum = sum + columns[j] * xs[j];
   return sum + b1;
 }
@@ -460,20 +461,20 @@ GRADPROOF_ALWAYS_INLINE inline lanes4 columns_x_plus_b1(const lanes4 (&columns)[
 template <std::size_t In, class Iterator>
 GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iterator it, Iterator last,
                                                double eta) noexcept {
-  lanes4 columns[In];
+  Lanes4 columns[In];
   load_columns(entries(net.W), columns);
-  lanes4 b1 = lanes4::load(entries(net.b1));
-  lanes4 U = lanes4::load(entries(net.U));
+  Lanes4 b1 = Lanes4::load(entries(net.b1));
+  Lanes4 U = Lanes4::load(entries(net.U));
   double b2 = net.b2;
-  lanes4 z = columns_x_plus_b1(columns, b1, entries(it->x));
+  Lanes4 z = columns_x_plus_b1(columns, b1, entries(it->x));
   for (;;) {
     const double* const xs = entries(it->x);
     const double y = it->y;
-    const detail::pair4 hidden = hidden4(z);
-    const lanes4 u_h = U * hidden.first;
+    const detail::Pair4 hidden = hidden4(z);
+    const Lanes4 u_h = U * hidden.first;
     const double theta = u_h.sum_in_order() + b2;  // logit()'s order
     const double delta1 = fused_delta1(theta, y);
-    const lanes4 eta_u_sigma_prime = eta * (U * hidden.second);
+    const Lanes4 eta_u_sigma_prime = eta * (U * hidden.second);
     const bool more = ++it != last;
     if (more) {
       const double* const xn = entries(it->x);
@@ -495,16 +496,14 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iter
   net.b2 = b2;
 }
 
-#if GRADPROOF_SIMD_DISPATCH
 /// sgd_epoch4 as an AVX2 clone (detail/simd.hpp). Not the single step: a call per step costs more
-/// than the wider registers save (measured: g++ -O2 74 against 63 ns, clang++-19 74 against
-/// 57 ns per sgd_step, gradproof_bench), so sgd_step runs its baseline kernel inlined.
+/// than the wider registers save (gradproof_bench times both; docs/performance.md has the numbers),
+/// so sgd_step runs its baseline kernel inlined.
 template <std::size_t In, class Iterator>
 GRADPROOF_AVX2_CLONE inline void sgd_epoch4_avx2(Network<double, In, 4>& net, Iterator it, Iterator last,
                                                  double eta) noexcept {
   sgd_epoch4(net, it, last, eta);
 }
-#endif
 
 #endif
 }  // namespace detail
@@ -571,13 +570,7 @@ constexpr Network<T, In, Hidden> sgd_epoch(Network<T, In, Hidden> net, const Sam
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      if (detail::simd_avx2()) {
-        detail::sgd_epoch4_avx2(net, it, last, eta);
-        return net;
-      }
-#endif
-      detail::sgd_epoch4(net, it, last, eta);
+      detail::simd_avx2() ? detail::sgd_epoch4_avx2(net, it, last, eta) : detail::sgd_epoch4(net, it, last, eta);
       return net;
     }
   }

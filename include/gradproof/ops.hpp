@@ -48,8 +48,7 @@ template <class T, std::size_t R, std::size_t K1, std::size_t K2, std::size_t C>
 requires inner_dims_agree<K1, K2>
 constexpr Matrix<T, R, C> matmul(const Matrix<T, R, K1>& a, const Matrix<T, K2, C>& b) noexcept(nothrow_scalar<T>) {
   // Sums from k = 0 up, the order every gradproof function that forms W x uses.
-  const T* const pa = detail::entries(a);
-  const T* const pb = detail::entries(b);
+  const T *const pa = detail::entries(a), *const pb = detail::entries(b);  // one statement: see zip
   return detail::generate<T, R, C>([pa, pb](std::size_t flat) {
     const std::size_t row = flat / C, col = flat % C;
     T sum = GRADPROOF_MUL(pa[row * K1], pb[col]);
@@ -83,8 +82,8 @@ constexpr auto map(F f, const Matrix<T, R, C>& a) noexcept(noexcept(f(std::declv
 namespace detail {
 template <class T, std::size_t R, std::size_t C, class Op>
 constexpr Matrix<T, R, C> zip(const Matrix<T, R, C>& a, const Matrix<T, R, C>& b, Op op) noexcept(nothrow_scalar<T>) {
-  const T* const pa = entries(a);
-  const T* const pb = entries(b);
+  // One declaration: clang's constant evaluator charges a step per statement.
+  const T *const pa = entries(a), *const pb = entries(b);
   return generate<T, R, C>([pa, pb, &op](std::size_t flat) { return op(pa[flat], pb[flat]); });
 }
 }  // namespace detail

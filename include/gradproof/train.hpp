@@ -14,6 +14,7 @@
 #include <array>
 #include <cstddef>
 #include <iterator>
+#include <string_view>
 #include <type_traits>
 
 #include "detail/numeric.hpp"
@@ -110,21 +111,21 @@ namespace detail {
 template <std::size_t In, std::size_t K>
 GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>, K>& nets,
                                                const ColVector<double, In>& x, double y,
-                                               const std::array<double, K>& etas, lanes4* z,
+                                               const std::array<double, K>& etas, Lanes4* z,
                                                const std::type_identity_t<ColVector<double, In>>* next_x) noexcept {
-  std::array<lanes4, K> h{};
-  std::array<lanes4, K> sigma_prime{};
+  std::array<Lanes4, K> h{};
+  std::array<Lanes4, K> sigma_prime{};
   std::array<double, K> theta{};
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) {
-    const detail::pair4 hidden = hidden4(z[k]);
+    const detail::Pair4 hidden = hidden4(z[k]);
     h[k] = hidden.first;
     sigma_prime[k] = hidden.second;
-    const lanes4 u_h = lanes4::load(entries(nets[k].U)) * h[k];
+    const Lanes4 u_h = Lanes4::load(entries(nets[k].U)) * h[k];
     theta[k] = u_h.sum_in_order() + nets[k].b2;  // logit()'s order
   }
   std::array<double, K> delta1{};
   constexpr std::size_t whole = K / 4 * 4;
-  GRADPROOF_UNROLL for (std::size_t k = 0; k < whole; k += 4) fused_delta1_4(lanes4::load(theta.data() + k), y)
+  GRADPROOF_UNROLL for (std::size_t k = 0; k < whole; k += 4) fused_delta1_4(Lanes4::load(theta.data() + k), y)
       .store(delta1.data() + k);
   GRADPROOF_UNROLL for (std::size_t k = whole; k < K; ++k) delta1[k] = fused_delta1(theta[k], y);
   const double* const xs = entries(x);
@@ -137,14 +138,14 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
   }
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) {
     double* const W = entries(nets[k].W);
-    lanes4 columns[In];
+    Lanes4 columns[In];
     load_columns(W, columns);
-    const lanes4 b1 = lanes4::load(entries(nets[k].b1));
-    const lanes4 U = lanes4::load(entries(nets[k].U));
-    const lanes4 eta_u_sigma_prime = etas[k] * (U * sigma_prime[k]);
+    const Lanes4 b1 = Lanes4::load(entries(nets[k].b1));
+    const Lanes4 U = Lanes4::load(entries(nets[k].U));
+    const Lanes4 eta_u_sigma_prime = etas[k] * (U * sigma_prime[k]);
     if (next_x != nullptr) {
       const double* const xn = entries(*next_x);
-      lanes4 before = columns[0] * xn[0];
+      Lanes4 before = columns[0] * xn[0];
       GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) before = before + columns[j] * xn[j];
       z[k] = (before + b1) - delta1[k] * (eta_u_sigma_prime * s);
     }
@@ -159,10 +160,10 @@ GRADPROOF_ALWAYS_INLINE inline void step_many4(std::array<Network<double, In, 4>
 
 /// z = W x + b1 of a network of 4 hidden units, in matmul's order, as one 4-lane vector.
 template <std::size_t In>
-GRADPROOF_ALWAYS_INLINE inline lanes4 w_x_plus_b1(const Network<double, In, 4>& net, const double* xs) noexcept {
-  lanes4 columns[In];
+GRADPROOF_ALWAYS_INLINE inline Lanes4 w_x_plus_b1(const Network<double, In, 4>& net, const double* xs) noexcept {
+  Lanes4 columns[In];
   load_columns(entries(net.W), columns);
-  return columns_x_plus_b1(columns, lanes4::load(entries(net.b1)), xs);
+  return columns_x_plus_b1(columns, Lanes4::load(entries(net.b1)), xs);
 }
 
 /// sgd_step_many and train_many at run time, from the networks' first z on.
@@ -170,14 +171,14 @@ template <std::size_t In, std::size_t K>
 GRADPROOF_ALWAYS_INLINE inline void sgd_step_many4(std::array<Network<double, In, 4>, K>& nets,
                                                    const ColVector<double, In>& x, double y,
                                                    const std::array<double, K>& etas) noexcept {
-  std::array<lanes4, K> z{};
+  std::array<Lanes4, K> z{};
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], entries(x));
   step_many4(nets, x, y, etas, z.data(), nullptr);
 }
 template <std::size_t In, std::size_t K, class Iterator>
 GRADPROOF_ALWAYS_INLINE inline void train_many4(std::array<Network<double, In, 4>, K>& nets, Iterator it, Iterator last,
                                                 const std::array<double, K>& etas) noexcept {
-  std::array<lanes4, K> z{};
+  std::array<Lanes4, K> z{};
   GRADPROOF_UNROLL for (std::size_t k = 0; k < K; ++k) z[k] = w_x_plus_b1(nets[k], entries(it->x));
   for (;;) {
     const auto& s = *it;
@@ -187,7 +188,6 @@ GRADPROOF_ALWAYS_INLINE inline void train_many4(std::array<Network<double, In, 4
   }
 }
 
-#if GRADPROOF_SIMD_DISPATCH
 /// The lockstep and mini-batch kernels as AVX2 clones (detail/simd.hpp).
 template <std::size_t In, std::size_t K>
 GRADPROOF_AVX2_CLONE inline void sgd_step_many4_avx2(std::array<Network<double, In, 4>, K>& nets,
@@ -200,7 +200,6 @@ GRADPROOF_AVX2_CLONE inline void train_many4_avx2(std::array<Network<double, In,
                                                   Iterator last, const std::array<double, K>& etas) noexcept {
   train_many4(nets, it, last, etas);
 }
-#endif
 }  // namespace detail
 #endif
 
@@ -216,10 +215,8 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_many(std::array<Network<T, In, Hidd
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      if (detail::simd_avx2()) return detail::sgd_step_many4_avx2(nets, x, y, etas);
-#endif
-      return detail::sgd_step_many4(nets, x, y, etas);
+      return detail::simd_avx2() ? detail::sgd_step_many4_avx2(nets, x, y, etas)
+                                 : detail::sgd_step_many4(nets, x, y, etas);
     }
   }
 #endif
@@ -245,13 +242,7 @@ constexpr std::array<Network<T, In, Hidden>, K> train_many(std::array<Network<T,
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      if (detail::simd_avx2()) {
-        detail::train_many4_avx2(nets, it, last, etas);
-        return nets;
-      }
-#endif
-      detail::train_many4(nets, it, last, etas);
+      detail::simd_avx2() ? detail::train_many4_avx2(nets, it, last, etas) : detail::train_many4(nets, it, last, etas);
       return nets;
     }
   }
@@ -285,25 +276,25 @@ template <std::size_t In, std::size_t B>
 GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Network<double, In, 4>& net,
                                                                        const std::array<Sample<double, In>, B>& batch,
                                                                        std::size_t count) noexcept {
-  const lanes4 U = lanes4::load(entries(net.U));
-  const lanes4 b1 = lanes4::load(entries(net.b1));
-  lanes4 columns[In];
+  const Lanes4 U = Lanes4::load(entries(net.U));
+  const Lanes4 b1 = Lanes4::load(entries(net.b1));
+  Lanes4 columns[In];
   load_columns(entries(net.W), columns);
-  std::array<lanes4, B> h{};
-  std::array<lanes4, B> u_sigma_prime{};  // U ∘ σ′ᵀ, equations::delta2's hadamard product
+  std::array<Lanes4, B> h{};
+  std::array<Lanes4, B> u_sigma_prime{};  // U ∘ σ′ᵀ, equations::delta2's hadamard product
   std::array<double, B> theta{};
   for (std::size_t b = 0; b < count; ++b) {
-    const detail::pair4 hidden = hidden4(columns_x_plus_b1(columns, b1, entries(batch[b].x)));
+    const detail::Pair4 hidden = hidden4(columns_x_plus_b1(columns, b1, entries(batch[b].x)));
     h[b] = hidden.first;
     u_sigma_prime[b] = U * hidden.second;
-    const lanes4 u_h = U * h[b];
+    const Lanes4 u_h = U * h[b];
     theta[b] = u_h.sum_in_order() + net.b2;  // logit()'s order
   }
   std::array<double, B> y_hat{};
   std::array<double, B> one_minus_y_hat{};
   const std::size_t whole = count / 4 * 4;
   for (std::size_t b = 0; b < whole; b += 4)
-    detail::sigmoid_and_complement4(theta.data() + b, y_hat.data() + b, one_minus_y_hat.data() + b);
+    detail::logistic4<detail::SigmoidAndComplementJob>(theta.data() + b, y_hat.data() + b, one_minus_y_hat.data() + b);
   for (std::size_t b = whole; b < count; ++b) {
     const auto both = math::sigmoid_and_complement(theta[b]);
     y_hat[b] = both.sigma;
@@ -311,14 +302,14 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
   }
   // Sample 0's gradient starts the sums, as in the scalar path (count >= 1).
   double sum_delta1 = equations::delta1(y_hat[0], one_minus_y_hat[0], batch[0].y);
-  lanes4 sum_delta2 = sum_delta1 * u_sigma_prime[0];
-  lanes4 sum_dU = sum_delta1 * h[0];
-  lanes4 sum_dW[In];
+  Lanes4 sum_delta2 = sum_delta1 * u_sigma_prime[0];
+  Lanes4 sum_dU = sum_delta1 * h[0];
+  Lanes4 sum_dW[In];
   GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) sum_dW[j] = sum_delta2 * batch[0].x.data[j];
   for (std::size_t b = 1; b < count; ++b) {
     const double* const xs = entries(batch[b].x);
     const double delta1 = equations::delta1(y_hat[b], one_minus_y_hat[b], batch[b].y);
-    const lanes4 delta2 = delta1 * u_sigma_prime[b];
+    const Lanes4 delta2 = delta1 * u_sigma_prime[b];
     GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) sum_dW[j] = sum_dW[j] + delta2 * xs[j];
     sum_delta2 = sum_delta2 + delta2;
     sum_dU = sum_dU + delta1 * h[b];
@@ -334,14 +325,12 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
   g.db2 = g.delta1;  // db2 = δ1: likewise
   return g;
 }
-#if GRADPROOF_SIMD_DISPATCH
 template <std::size_t In, std::size_t B>
 GRADPROOF_AVX2_CLONE inline Gradients<double, In, 4> mean_gradient4_avx2(const Network<double, In, 4>& net,
                                                                          const std::array<Sample<double, In>, B>& batch,
                                                                          std::size_t count) noexcept {
   return mean_gradient4(net, batch, count);
 }
-#endif
 #endif
 
 /// The mean gradient of batch[0, count), count in [1, B] (the callers guarantee it): the
@@ -354,10 +343,7 @@ constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, H
 #if GRADPROOF_SIMD
   if constexpr (std::is_same_v<T, double> && Hidden == 4) {
     if (!__builtin_is_constant_evaluated()) {
-#if GRADPROOF_SIMD_DISPATCH
-      if (simd_avx2()) return mean_gradient4_avx2(net, batch, count);
-#endif
-      return mean_gradient4(net, batch, count);
+      return simd_avx2() ? mean_gradient4_avx2(net, batch, count) : mean_gradient4(net, batch, count);
     }
   }
 #endif
@@ -369,14 +355,20 @@ constexpr Gradients<T, In, Hidden> mean_gradient_of_first(const Network<T, In, H
     const auto g = backward(net, batch[b].x, batch[b].y, f[b]);
     sum.delta1 = sum.delta1 + g.delta1;
     sum.delta2 = sum.delta2 + g.delta2;
-    sum.dW = sum.dW + g.dW;
-    sum.db1 = sum.db1 + g.db1;
-    sum.dU = sum.dU + g.dU;
-    sum.db2 = sum.db2 + g.db2;
+    for_each_parameter_with_gradient(sum, g, [](std::string_view, auto& total, const auto& term) { total = total + term; });
   }
   const T inv = T(1) / static_cast<T>(count);  // exact for a power-of-two count
-  return {GRADPROOF_MUL(sum.delta1, inv), sum.delta2 * inv, sum.dW * inv, sum.db1 * inv, sum.dU * inv,
-          GRADPROOF_MUL(sum.db2, inv)};
+  Gradients<T, In, Hidden> mean{};
+  mean.delta1 = GRADPROOF_MUL(sum.delta1, inv);
+  mean.delta2 = sum.delta2 * inv;
+  for_each_parameter_with_gradient(mean, sum, [inv](std::string_view, auto& to, const auto& total) {
+    if constexpr (matrix<std::remove_cvref_t<decltype(total)>>) {
+      to = total * inv;
+    } else {
+      to = GRADPROOF_MUL(total, inv);
+    }
+  });
+  return mean;
 }
 }  // namespace detail
 

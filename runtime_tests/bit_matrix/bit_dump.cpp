@@ -38,19 +38,15 @@
 #include <type_traits>
 
 #include <gradproof/gradproof.hpp>
+#include "../../static_tests/bits.hpp"
 
 namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Bits, hex, and the opaque round trip.
 
-template <class T>
-using Bits = std::conditional_t<sizeof(T) == 8, std::uint64_t, std::uint32_t>;
-
-template <class T>
-constexpr Bits<T> bits(T v) noexcept {
-  return std::bit_cast<Bits<T>>(v);
-}
+using gradproof::test::Bits;
+using gradproof::test::bits;
 
 template <class T>
 constexpr const char* type_name() noexcept {

@@ -4,8 +4,8 @@
 // plus 1 per loop iteration (clang counts the loop alone at 1 step per iteration) for 1000
 // calls: the good twin must fit. The bad twin makes 1200 calls, which would fit only if an
 // iteration cost at most 25.8 steps, and must hit the limit: together they bracket the cost
-// at 24.8 < steps per exp call <= 30 (measured: 27 with the loop, tools/constexpr_cost.sh;
-// it was 37 while the tables were std::arrays, whose operator[] is a call).
+// at 24.8 < steps per exp call <= 30. The measured cost (tools/constexpr_cost.sh) is in
+// README.md's "Compile-time cost".
 #include <gradproof/math.hpp>
 
 namespace {

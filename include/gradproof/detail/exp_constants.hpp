@@ -65,11 +65,11 @@ inline constexpr double exp_table_tail[32]{
     0x1.c1a7792cb3387p-55, -0x1.8d6f438ad9334p-57, 0x1.36eae30af0cb3p-56, 0x1.76b2c6c921968p-57,
     0x1.4a385a63d07a7p-56, -0x1.2d52107b43e1fp-55, -0x1.ff7128fd391f0p-55, 0x1.a64a931d185eep-55};
 // The bits of hi_j, to which k << 52 is added to make 2^k hi_j with one integer addition.
-struct exp_bits_table {
+struct ExpBitsTable {
   std::uint64_t bits[32];
 };
-inline constexpr exp_bits_table exp_table_hi_bits = [] {
-  exp_bits_table table{};
+inline constexpr ExpBitsTable exp_table_hi_bits = [] {
+  ExpBitsTable table{};
   for (std::size_t j = 0; j < 32; ++j) table.bits[j] = std::bit_cast<std::uint64_t>(exp_table_hi[j]);
   return table;
 }();

@@ -22,15 +22,15 @@ namespace gradproof::detail {
 /// The unsigned integer type of T's width, and +inf's bits in it (a constant: no cost per use in
 /// a constant evaluation).
 template <real T>
-using bits_of = std::conditional_t<std::same_as<T, double>, std::uint64_t, std::uint32_t>;
+using BitsOf = std::conditional_t<std::same_as<T, double>, std::uint64_t, std::uint32_t>;
 template <real T>
-inline constexpr bits_of<T> infinity_bits = std::bit_cast<bits_of<T>>(std::numeric_limits<T>::infinity());
+inline constexpr BitsOf<T> infinity_bits = std::bit_cast<BitsOf<T>>(std::numeric_limits<T>::infinity());
 
 /// NaN: every exponent bit set and a fraction that is not 0, so |x|'s bits exceed +inf's. Read
 /// from the bits rather than as x != x, which -Wfloat-equal would report in a user's build.
 template <real T>
 constexpr bool is_nan(T x) noexcept {
-  return (std::bit_cast<bits_of<T>>(x) & (~bits_of<T>{0} >> 1)) > infinity_bits<T>;
+  return (std::bit_cast<BitsOf<T>>(x) & (~BitsOf<T>{0} >> 1)) > infinity_bits<T>;
 }
 
 /// Finite: neither NaN nor ±inf. Comparisons only (`x - x` would be inf - inf).

@@ -73,32 +73,32 @@ using u64x4 = std::uint64_t __attribute__((vector_size(32)));
 /// like the scalar functions they mirror. A struct around the vector, not the vector itself:
 /// g++ warns (-Wpsabi) about every function that takes or returns a 32-byte vector by value in a
 /// build without AVX, at the caller's line, where no pragma of ours reaches; a struct is exempt.
-struct lanes4 {
+struct Lanes4 {
   f64x4 v;
 
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator+(const lanes4& a, const lanes4& b) noexcept { return {a.v + b.v}; }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator+(double a, const lanes4& b) noexcept { return {a + b.v}; }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator+(const lanes4& a, double b) noexcept { return {a.v + b}; }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator-(const lanes4& a, const lanes4& b) noexcept { return {a.v - b.v}; }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator-(double a, const lanes4& b) noexcept { return {a - b.v}; }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator-(const lanes4& a, double b) noexcept { return {a.v - b}; }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator-(const lanes4& a) noexcept { return {-a.v}; }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator/(const lanes4& a, const lanes4& b) noexcept { return {a.v / b.v}; }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator/(double a, const lanes4& b) noexcept { return {a / b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator+(const Lanes4& a, const Lanes4& b) noexcept { return {a.v + b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator+(double a, const Lanes4& b) noexcept { return {a + b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator+(const Lanes4& a, double b) noexcept { return {a.v + b}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator-(const Lanes4& a, const Lanes4& b) noexcept { return {a.v - b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator-(double a, const Lanes4& b) noexcept { return {a - b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator-(const Lanes4& a, double b) noexcept { return {a.v - b}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator-(const Lanes4& a) noexcept { return {-a.v}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator/(const Lanes4& a, const Lanes4& b) noexcept { return {a.v / b.v}; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator/(double a, const Lanes4& b) noexcept { return {a / b.v}; }
   /// a * b rounded, and never fused with what follows: the barrier holds the whole register.
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator*(const lanes4& a, const lanes4& b) noexcept {
-    lanes4 p{a.v * b.v};
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator*(const Lanes4& a, const Lanes4& b) noexcept {
+    Lanes4 p{a.v * b.v};
 #if GRADPROOF_CONTRACTION_BARRIER
     __asm__("" : "+x"(p.v));
 #endif
     return p;
   }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator*(const lanes4& a, double b) noexcept { return a * splat(b); }
-  GRADPROOF_ALWAYS_INLINE friend lanes4 operator*(double a, const lanes4& b) noexcept { return splat(a) * b; }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator*(const Lanes4& a, double b) noexcept { return a * splat(b); }
+  GRADPROOF_ALWAYS_INLINE friend Lanes4 operator*(double a, const Lanes4& b) noexcept { return splat(a) * b; }
 
-  GRADPROOF_ALWAYS_INLINE static lanes4 splat(double s) noexcept { return {f64x4{s, s, s, s}}; }
+  GRADPROOF_ALWAYS_INLINE static Lanes4 splat(double s) noexcept { return {f64x4{s, s, s, s}}; }
   /// p[0], p[stride], p[2 stride], p[3 stride].
-  GRADPROOF_ALWAYS_INLINE static lanes4 load(const double* p, std::size_t stride = 1) noexcept {
+  GRADPROOF_ALWAYS_INLINE static Lanes4 load(const double* p, std::size_t stride = 1) noexcept {
     return {f64x4{p[0], p[stride], p[2 * stride], p[3 * stride]}};
   }
   /// The lanes to p[0], p[stride], p[2 stride], p[3 stride].
@@ -150,16 +150,16 @@ inline constexpr bool shuffle_columns = false;
 /// the 3-input network with AVX, from three whole 4-double loads by shuffles (moves: the bits are
 /// the entries'); otherwise one entry at a time.
 template <std::size_t In>
-GRADPROOF_ALWAYS_INLINE inline void load_columns(const double* W, lanes4 (&columns)[In]) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void load_columns(const double* W, Lanes4 (&columns)[In]) noexcept {
   if constexpr (In == 3 && shuffle_columns) {
-    const f64x4 r0 = lanes4::load(W).v;  // w00 w01 w02 w10
-    const f64x4 r1 = lanes4::load(W + 4).v;  // w11 w12 w20 w21
-    const f64x4 r2 = lanes4::load(W + 8).v;  // w22 w30 w31 w32
+    const f64x4 r0 = Lanes4::load(W).v;  // w00 w01 w02 w10
+    const f64x4 r1 = Lanes4::load(W + 4).v;  // w11 w12 w20 w21
+    const f64x4 r2 = Lanes4::load(W + 8).v;  // w22 w30 w31 w32
     columns[0].v = __builtin_shufflevector(__builtin_shufflevector(r0, r1, 0, 3, 6, 7), r2, 0, 1, 2, 5);
     columns[1].v = __builtin_shufflevector(__builtin_shufflevector(r0, r1, 1, 4, 7, 7), r2, 0, 1, 2, 6);
     columns[2].v = __builtin_shufflevector(__builtin_shufflevector(r0, r1, 2, 5, 5, 5), r2, 0, 1, 4, 7);
   } else {
-    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = lanes4::load(W + j, In);
+    GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = Lanes4::load(W + j, In);
   }
 }
 
@@ -167,15 +167,15 @@ GRADPROOF_ALWAYS_INLINE inline void load_columns(const double* W, lanes4 (&colum
 /// copy of the network, the next step's columns) then finds each of its loads inside one store,
 /// which the CPU forwards; loads that straddle narrower stores wait until those reach the cache.
 template <std::size_t In>
-GRADPROOF_ALWAYS_INLINE inline void store_columns(double* W, const lanes4 (&columns)[In]) noexcept {
+GRADPROOF_ALWAYS_INLINE inline void store_columns(double* W, const Lanes4 (&columns)[In]) noexcept {
   if constexpr (In == 3 && shuffle_columns) {  // by shuffles, as load_columns
     const f64x4 &c0 = columns[0].v, &c1 = columns[1].v, &c2 = columns[2].v;
-    lanes4{__builtin_shufflevector(__builtin_shufflevector(c0, c1, 0, 4, 1, 1), c2, 0, 1, 4, 2)}.store(W);
-    lanes4{__builtin_shufflevector(__builtin_shufflevector(c1, c2, 1, 5, 2, 2), c0, 0, 1, 6, 2)}.store(W + 4);
-    lanes4{__builtin_shufflevector(__builtin_shufflevector(c2, c0, 2, 7, 3, 3), c1, 0, 1, 7, 2)}.store(W + 8);
+    Lanes4{__builtin_shufflevector(__builtin_shufflevector(c0, c1, 0, 4, 1, 1), c2, 0, 1, 4, 2)}.store(W);
+    Lanes4{__builtin_shufflevector(__builtin_shufflevector(c1, c2, 1, 5, 2, 2), c0, 0, 1, 6, 2)}.store(W + 4);
+    Lanes4{__builtin_shufflevector(__builtin_shufflevector(c2, c0, 2, 7, 3, 3), c1, 0, 1, 7, 2)}.store(W + 8);
   } else {
     GRADPROOF_UNROLL for (std::size_t chunk = 0; chunk < In; ++chunk) {
-      lanes4 row_major{};
+      Lanes4 row_major{};
       GRADPROOF_UNROLL for (std::size_t lane = 0; lane < 4; ++lane) {
         const std::size_t flat = 4 * chunk + lane;  // entry (flat / In, flat % In) of W
         row_major.v[lane] = columns[flat % In].v[flat / In];
@@ -189,8 +189,8 @@ GRADPROOF_ALWAYS_INLINE inline void store_columns(double* W, const lanes4 (&colu
 struct bits4 {
   u64x4 v;
 
-  GRADPROOF_ALWAYS_INLINE static bits4 of(const lanes4& x) noexcept { return {__builtin_bit_cast(u64x4, x.v)}; }
-  GRADPROOF_ALWAYS_INLINE lanes4 as_double() const noexcept { return {__builtin_bit_cast(f64x4, v)}; }
+  GRADPROOF_ALWAYS_INLINE static bits4 of(const Lanes4& x) noexcept { return {__builtin_bit_cast(u64x4, x.v)}; }
+  GRADPROOF_ALWAYS_INLINE Lanes4 as_double() const noexcept { return {__builtin_bit_cast(f64x4, v)}; }
   GRADPROOF_ALWAYS_INLINE friend bits4 operator+(const bits4& a, const bits4& b) noexcept { return {a.v + b.v}; }
   GRADPROOF_ALWAYS_INLINE friend bits4 operator&(const bits4& a, std::uint64_t b) noexcept { return {a.v & b}; }
   GRADPROOF_ALWAYS_INLINE friend bits4 operator>>(const bits4& a, int b) noexcept { return {a.v >> b}; }
@@ -199,7 +199,7 @@ struct bits4 {
 
 /// table[j] for each lane's j: four scalar loads (a gather would need AVX2 and the intrinsics
 /// header; the lookups are off the dependency chain, beside the polynomial).
-GRADPROOF_ALWAYS_INLINE inline lanes4 lookup(const double* table, const bits4& j) noexcept {
+GRADPROOF_ALWAYS_INLINE inline Lanes4 lookup(const double* table, const bits4& j) noexcept {
   return {f64x4{table[j.v[0]], table[j.v[1]], table[j.v[2]], table[j.v[3]]}};
 }
 GRADPROOF_ALWAYS_INLINE inline bits4 lookup(const std::uint64_t* table, const bits4& j) noexcept {
@@ -222,75 +222,80 @@ inline bool simd_avx2() noexcept {
   return has_avx2;
 #endif
 }
+#else
+// No clones to choose from (the target has AVX2 itself): each *_avx2 function is its kernel
+// again and is never called, so that callers choose with one expression and no #if.
+#define GRADPROOF_AVX2_CLONE
+constexpr bool simd_avx2() noexcept { return false; }
 #endif
 
 
 // The mirrors: each line is the line of the scalar function of math.hpp with the same name, on
-// 4 lanes (GRADPROOF_MUL(a, b) is a * b here: lanes4's * is the barrier).
+// 4 lanes (GRADPROOF_MUL(a, b) is a * b here: Lanes4's * is the barrier).
 
 struct exp_reduced4 {
   bits4 ki;
-  lanes4 nd;
+  Lanes4 nd;
   bits4 j;
-  lanes4 tail_plus_p;
+  Lanes4 tail_plus_p;
 };
-GRADPROOF_ALWAYS_INLINE inline exp_reduced4 exp_reduce(const lanes4& x) noexcept {
+GRADPROOF_ALWAYS_INLINE inline exp_reduced4 exp_reduce(const Lanes4& x) noexcept {
   constexpr double shifter = 0x1.8p52;
-  const lanes4 kd = x * exp_n_over_ln2 + shifter;
+  const Lanes4 kd = x * exp_n_over_ln2 + shifter;
   const bits4 ki = bits4::of(kd);
-  const lanes4 nd = kd - shifter;
-  const lanes4 r = (x - nd * (ln2_hi / exp_table_size)) - nd * (ln2_lo / exp_table_size);
+  const Lanes4 nd = kd - shifter;
+  const Lanes4 r = (x - nd * (ln2_hi / exp_table_size)) - nd * (ln2_lo / exp_table_size);
   const bits4 j = ki & (exp_table_size - 1u);
-  const lanes4 r2 = r * r;
-  const lanes4 r4 = r2 * r2;
-  const lanes4 a = exp_c2 + r * exp_c3;
-  const lanes4 b = (exp_c4 + r * exp_c5) + r2 * exp_c6;
-  const lanes4 tail_plus_p = (lookup(exp_table_tail, j) + r) + (r2 * a + r4 * b);
+  const Lanes4 r2 = r * r;
+  const Lanes4 r4 = r2 * r2;
+  const Lanes4 a = exp_c2 + r * exp_c3;
+  const Lanes4 b = (exp_c4 + r * exp_c5) + r2 * exp_c6;
+  const Lanes4 tail_plus_p = (lookup(exp_table_tail, j) + r) + (r2 * a + r4 * b);
   return {ki, nd, j, tail_plus_p};
 }
 
 struct exp_parts4 {
-  lanes4 hi;
-  lanes4 lo;
+  Lanes4 hi;
+  Lanes4 lo;
 };
 GRADPROOF_ALWAYS_INLINE inline exp_parts4 exp_scale_normal(const exp_reduced4& e) noexcept {
-  const lanes4 scale = (lookup(exp_table_hi_bits.bits, e.j) + ((e.ki >> exp_table_bits) << 52)).as_double();
-  const lanes4 scaled_tail = scale * e.tail_plus_p;
-  const lanes4 hi = scale + scaled_tail;
+  const Lanes4 scale = (lookup(exp_table_hi_bits.bits, e.j) + ((e.ki >> exp_table_bits) << 52)).as_double();
+  const Lanes4 scaled_tail = scale * e.tail_plus_p;
+  const Lanes4 hi = scale + scaled_tail;
   return {hi, (scale - hi) + scaled_tail};
 }
 
-struct logistic_parts4 {
+struct LogisticParts4 {
   exp_parts4 e;
-  lanes4 d;
-  lanes4 d_lo;
-  lanes4 q;
+  Lanes4 d;
+  Lanes4 d_lo;
+  Lanes4 q;
 };
-GRADPROOF_ALWAYS_INLINE inline logistic_parts4 logistic_of_exp(const exp_parts4& e) noexcept {
-  const lanes4 d = 1.0 + e.hi;
-  const lanes4 e_part = d - 1.0;
-  const lanes4 d_lo = ((1.0 - (d - e_part)) + (e.hi - e_part)) + e.lo;
+GRADPROOF_ALWAYS_INLINE inline LogisticParts4 logistic_of_exp(const exp_parts4& e) noexcept {
+  const Lanes4 d = 1.0 + e.hi;
+  const Lanes4 e_part = d - 1.0;
+  const Lanes4 d_lo = ((1.0 - (d - e_part)) + (e.hi - e_part)) + e.lo;
   return {e, d, d_lo, 1.0 / d};
 }
 
 /// logistic(x) of every lane, for x in [logistic_left_tail, exp_normal_range) (the caller
 /// checks): logistic_of_exp(exp_with_tail(-x)), whose common path is exp_scale_normal(exp_reduce).
-GRADPROOF_ALWAYS_INLINE inline logistic_parts4 logistic_common(const lanes4& x) noexcept {
+GRADPROOF_ALWAYS_INLINE inline LogisticParts4 logistic_common(const Lanes4& x) noexcept {
   return logistic_of_exp(exp_scale_normal(exp_reduce(-x)));
 }
 
 /// σ and σ′ of sigmoid_and_prime (q, sigmoid_prime_fast), and σ and 1 − σ of
 /// sigmoid_and_complement (sigmoid_accurate, E σ), from logistic_common.
-struct pair4 {
-  lanes4 first;
-  lanes4 second;
+struct Pair4 {
+  Lanes4 first;
+  Lanes4 second;
 };
-GRADPROOF_ALWAYS_INLINE inline pair4 sigmoid_and_prime_common(const logistic_parts4& p) noexcept {
-  const lanes4 s = p.e.hi / (p.d * p.d);
+GRADPROOF_ALWAYS_INLINE inline Pair4 sigmoid_and_prime_common(const LogisticParts4& p) noexcept {
+  const Lanes4 s = p.e.hi / (p.d * p.d);
   return {p.q, s - s * ((2.0 * p.d_lo) * p.q)};
 }
-GRADPROOF_ALWAYS_INLINE inline pair4 sigmoid_and_complement_common(const logistic_parts4& p) noexcept {
-  const lanes4 sigma = p.q - p.q * (p.q * p.d_lo);
+GRADPROOF_ALWAYS_INLINE inline Pair4 sigmoid_and_complement_common(const LogisticParts4& p) noexcept {
+  const Lanes4 sigma = p.q - p.q * (p.q * p.d_lo);
   return {sigma, p.e.hi * sigma};
 }
 
