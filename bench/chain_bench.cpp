@@ -149,7 +149,7 @@ void store_load(benchmark::State& st) {  // sgd_step's memory round trip: W's co
 #endif
 
 // The whole steps: sgd_step carried from step to step (as gradproof_bench times it), and an
-// epoch per iteration of 4096 steps, reported per step.
+// epoch of the 4096 samples per iteration, reported per sample.
 void whole_sgd_step(benchmark::State& st) {
   gradproof::Network<double> n = net();
   const double eta = opaque_eta;

@@ -26,10 +26,8 @@
 //   all four and M's own roundings (O(u) relative to the bound). Float: δ1 is the composed one
 //   (fused_delta1 is for double), 6 u. The floor covers products that underflow, where relative
 //   bounds end (none of the networks here comes near).
-// Measured over 200,000 random networks (weights up to 1.5, a third up to 20, a fifth with |U|
-// up to 15; labels 0, 1 and, in a quarter, soft; η 0.5 and 0.05), by a throwaway program that
-// compared the two steps at run time: 3.0 % of the entries differ at all, none by more than
-// ulp(Ω') + 4.9 u η G. The bound is the analysis's, not the fit's.
+// How tight it is on random networks (a run-time comparison of the two steps) is in
+// docs/math.md; the bound is the analysis's, not fitted to that comparison.
 #ifndef GRADPROOF_STATIC_TESTS_FUSED_BOUND_HPP
 #define GRADPROOF_STATIC_TESTS_FUSED_BOUND_HPP
 
@@ -108,11 +106,8 @@ constexpr bool fused_step_within_bound(const Network<T, In, H>& net, const ColVe
 // After an epoch of n samples, the distance from n per-sample sgd_steps is the steps' local
 // differences carried through the later steps; the bound allows twice their sum (plus an ulp of
 // each step's result): a later step moves a difference by its own Jacobian, I − η ∂²L, which for
-// the learning rates and networks of these proofs stays well inside that factor. Measured over
-// 3,000 random networks (weights up to 1.5, a third up to 12, a fifth with |U| up to 15) and
-// 16-sample epochs (a quarter with soft labels; η 0.5 and 0.05), by a throwaway program: a step
-// of the epoch used at most 12 % of its local bound beyond the ulp, a whole epoch at most 8 %
-// of the local bounds' sum (where the bound allows 200 %).
+// the learning rates and networks of these proofs stays well inside that factor (docs/math.md
+// gives how much of the bound random networks and epochs use).
 
 /// The local bound of one step of an epoch (without the ulp(Ω') term), as a Network of bounds,
 /// for the step from `net` on (x, y), where the previous sample contributed `prev_term`:

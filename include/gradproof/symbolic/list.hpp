@@ -2,9 +2,9 @@
 //
 // Why not std::vector: the constant evaluators charge for every call and statement, and
 // libstdc++'s vector goes through allocator traits, construct_at and uninitialized_copy:
-// clang++-19 counts about 190 steps for one push_back of an int and its destruction, against
-// clang's default budget of 1,048,576 steps per constant evaluation. This array does the same
-// job in a few steps.
+// clang++-19 charges one push_back of an int and its destruction many times the steps this
+// array needs for the same job, against a default budget of 2^20 steps per constant evaluation
+// (tools/constexpr_cost.sh shows how to count them).
 #ifndef GRADPROOF_SYMBOLIC_LIST_HPP
 #define GRADPROOF_SYMBOLIC_LIST_HPP
 
