@@ -73,7 +73,7 @@ constexpr void name_entry(s::text& out, std::string_view prefix, std::string_vie
 }
 
 /// Calls visit(name, variable, entry) for every parameter entry of a Network or a Gradients
-/// (read through by_parameter, by_gradient), in the order W (row by row), b1, U, b2; stops at the
+/// (read through by_parameter), in the order W (row by row), b1, U, b2; stops at the
 /// first report that does not hold and returns it, else the last. Only the hidden units
 /// [first, last) (b2 with the last unit): a sweep split in parts, each its own constant
 /// evaluation, stays within clang's default step limit.
@@ -104,38 +104,22 @@ constexpr identity_report each_entry(std::string_view prefix, const A& a, Visit 
   return visit(name.view(), s::b2(), a.template get<3>(0, 0));
 }
 
-/// A Gradients (dW, db1, dU, db2) read by parameter: get<0>(i, j) = dW(i, j), get<1>(i, 0) =
-/// db1(i), get<2>(i, 0) = dU(0, i), get<3> = db2. The shapes are the library's: db1 a column,
-/// dU a row.
-template <std::size_t In, std::size_t Hidden>
-struct by_gradient {
-  const Gradients<Expr, In, Hidden>& g;
-  template <int P>
-  constexpr const Expr& get(std::size_t i, std::size_t j) const {
-    if constexpr (P == 0)
-      return g.dW(i, j);
-    else if constexpr (P == 1)
-      return g.db1(i, j);
-    else if constexpr (P == 2)
-      return g.dU(0, i);
-    else
-      return g.db2;
-  }
-};
-/// A Network read the same way.
-template <std::size_t In, std::size_t Hidden>
+/// A Network or its Gradients read by parameter, through parameters.hpp's one list
+/// (gradproof::detail::member): get<0>(i, j) = W(i, j) or dW(i, j), get<1>(i, 0) = b1(i),
+/// get<2>(i, 0) = U(0, i), get<3> = b2 (of a Gradients: db1, dU, db2). The shapes are the
+/// library's: b1 a column, U a row.
+template <class N>
 struct by_parameter {
-  const Network<Expr, In, Hidden>& net;
+  const N& n;
   template <int P>
   constexpr const Expr& get(std::size_t i, std::size_t j) const {
-    if constexpr (P == 0)
-      return net.W(i, j);
-    else if constexpr (P == 1)
-      return net.b1(i, j);
+    const auto& m = gradproof::detail::member<P>(n);
+    if constexpr (P == 3)
+      return m;
     else if constexpr (P == 2)
-      return net.U(0, i);
+      return m(0, i);
     else
-      return net.b2;
+      return m(i, j);
   }
 };
 
@@ -144,7 +128,7 @@ struct by_parameter {
 template <std::size_t In, std::size_t Hidden>
 constexpr identity_report gradients_against_loss(const Expr& L, const Gradients<Expr, In, Hidden>& g,
                                                  std::size_t first = 0, std::size_t last = Hidden) {
-  const by_gradient<In, Hidden> view{g};
+  const by_parameter<Gradients<Expr, In, Hidden>> view{g};
   return each_entry<In, Hidden>(
       "dL/d", view,
       [&L](std::string_view name, const Expr& v, const Expr& entry) {
@@ -168,7 +152,7 @@ template <std::size_t In, std::size_t Hidden>
 constexpr identity_report step_against_definition(const Network<Expr, In, Hidden>& stepped) {
   const auto net = network<In, Hidden>();
   const Expr L = gradproof::loss(net, input<In>(), s::y());
-  const by_parameter<In, Hidden> view{stepped};
+  const by_parameter<Network<Expr, In, Hidden>> view{stepped};
   return each_entry<In, Hidden>("", view, [&L](std::string_view name, const Expr& v, const Expr& entry) {
     return s::check_identity(name, entry, v - s::eta() * s::derivative(L, v));
   });
