@@ -96,9 +96,9 @@ constexpr T delta1(T y_hat, std::type_identity_t<T> y) noexcept(nothrow_scalar<T
 
 /// δ1 = ŷ − y evaluated as (1 − y) ŷ − y (1 − ŷ), with 1 − ŷ from the forward pass (σ(−θ), not
 /// a subtraction). The same number; but for a confident right answer ŷ − y cancels: at θ = 35,
-/// y = 1, ŷ rounds to within an ulp of 1 and ŷ − y keeps none of δ1's digits (off by a
-/// tenth of itself; at θ = 40 it is 0), while this form is exact for y in {0, 1} up to ŷ's and 1 − ŷ's own
-/// rounding. Proven against forward-mode AD in static_tests/ad_test.cpp. scalar.
+/// y = 1, ŷ rounds to within an ulp of 1 and ŷ − y keeps none of δ1's digits (off by a tenth
+/// of itself; at θ = 40 it is 0), while this form is exact for y in {0, 1} up to ŷ's and
+/// 1 − ŷ's own rounding. Proven against forward-mode AD in static_tests/ad_test.cpp. scalar.
 template <class T>
 constexpr T delta1(T y_hat, std::type_identity_t<T> one_minus_y_hat,
                    std::type_identity_t<T> y) noexcept(nothrow_scalar<T>) {
