@@ -128,7 +128,11 @@
 
 #if GRADPROOF_BARRIER_ASM && !defined(GRADPROOF_BARRIER_CONSTRAINT)
 #if defined(__x86_64__) || defined(__i386__)
-#define GRADPROOF_BARRIER_CONSTRAINT "+x"  // an SSE/AVX register
+// "v", not "x": with AVX-512 "x" is only xmm0-15, while the compiler also keeps doubles in
+// xmm16-31; g++ then copies each such value into a low register for the asm and back, two
+// dependent moves on the chain at every product. "v" is any of them (without AVX-512, the
+// same registers as "x").
+#define GRADPROOF_BARRIER_CONSTRAINT "+v"  // an SSE/AVX register
 #elif defined(__aarch64__)
 #define GRADPROOF_BARRIER_CONSTRAINT "+w"  // a SIMD/FP register
 #elif defined(__arm__) && defined(__ARM_FP) && (__ARM_FP & 0xC) == 0xC

@@ -7,8 +7,8 @@
 // the same order, on the same constants (detail/exp_constants.hpp), so every lane gets the
 // scalar's bits. What the vector form must not add is contraction: where the target has FMA,
 // every product goes through the contraction barrier, which here holds a whole vector register
-// (an empty asm with "+x" on a ymm register). No intrinsics, no FMA, no -ffast-math: the same
-// source for g++ and clang++. The scalar functions stay the constant evaluation's path (and the
+// (an empty asm whose operand, GRADPROOF_BARRIER_CONSTRAINT, is a ymm register). No intrinsics,
+// no FMA, no -ffast-math: the same source for g++ and clang++. The scalar functions stay the constant evaluation's path (and the
 // run-time path wherever GRADPROOF_SIMD is 0); runtime_tests/simd_lanes_test.cpp proves the
 // mirrors equal to them lane by lane (every float, and random and edge doubles).
 //
@@ -89,7 +89,7 @@ struct Lanes4 {
   GRADPROOF_ALWAYS_INLINE friend Lanes4 operator*(const Lanes4& a, const Lanes4& b) noexcept {
     Lanes4 p{a.v * b.v};
 #if GRADPROOF_CONTRACTION_BARRIER
-    __asm__("" : "+x"(p.v));
+    __asm__("" : GRADPROOF_BARRIER_CONSTRAINT(p.v));
 #endif
     return p;
   }
