@@ -159,7 +159,11 @@
 
 #if GRADPROOF_BARRIER_ASM && !defined(GRADPROOF_BARRIER_CONSTRAINT)
 #if defined(__x86_64__) || defined(__i386__)
-#define GRADPROOF_BARRIER_CONSTRAINT "+x"  // an SSE/AVX register
+// "v", not "x": with AVX-512 "x" is only xmm0-15, while the compiler also keeps doubles in
+// xmm16-31; g++ then copies each such value into a low register for the asm and back, two
+// dependent moves on the chain at every product. "v" is any of them (without AVX-512, the
+// same registers as "x").
+#define GRADPROOF_BARRIER_CONSTRAINT "+v"  // an SSE/AVX register
 #elif defined(__aarch64__)
 #define GRADPROOF_BARRIER_CONSTRAINT "+w"  // a SIMD/FP register
 #elif defined(__arm__) && defined(__ARM_FP) && (__ARM_FP & 0xC) == 0xC
@@ -469,8 +473,8 @@ inline constexpr double logistic_left_tail = -40.0;
 // the same order, on the same constants (detail/exp_constants.hpp), so every lane gets the
 // scalar's bits. What the vector form must not add is contraction: where the target has FMA,
 // every product goes through the contraction barrier, which here holds a whole vector register
-// (an empty asm with "+x" on a ymm register). No intrinsics, no FMA, no -ffast-math: the same
-// source for g++ and clang++. The scalar functions stay the constant evaluation's path (and the
+// (an empty asm whose operand, GRADPROOF_BARRIER_CONSTRAINT, is a ymm register). No intrinsics,
+// no FMA, no -ffast-math: the same source for g++ and clang++. The scalar functions stay the constant evaluation's path (and the
 // run-time path wherever GRADPROOF_SIMD is 0); runtime_tests/simd_lanes_test.cpp proves the
 // mirrors equal to them lane by lane (every float, and random and edge doubles).
 //
@@ -549,7 +553,7 @@ struct Lanes4 {
   GRADPROOF_ALWAYS_INLINE friend Lanes4 operator*(const Lanes4& a, const Lanes4& b) noexcept {
     Lanes4 p{a.v * b.v};
 #if GRADPROOF_CONTRACTION_BARRIER
-    __asm__("" : "+x"(p.v));
+    __asm__("" : GRADPROOF_BARRIER_CONSTRAINT(p.v));
 #endif
     return p;
   }
