@@ -382,13 +382,10 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_scalar(Network<T, In, Hidden>& net,
 }
 
 #if GRADPROOF_SIMD
-/// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
-/// else lane by lane through the scalar function (the same bits either way).
-GRADPROOF_ALWAYS_INLINE inline detail::Pair4 hidden4(const Lanes4& z) noexcept {
-  if (z.all_in(detail::logistic_left_tail, detail::exp_normal_range))
-    return detail::sigmoid_and_prime_common(detail::logistic_common(z));
-  // The rare path fills arrays and loads them whole: filling the vectors lane by lane made g++
-  // keep h and σ′ in memory on the common path too.
+/// σ and σ′ of z lane by lane through the scalar function: hidden4's rare path. It fills arrays
+/// and loads them whole: filling the vectors lane by lane made g++ keep h and σ′ in memory on the
+/// common path too.
+GRADPROOF_ALWAYS_INLINE inline detail::Pair4 hidden_lane_by_lane(const Lanes4& z) noexcept {
   double h[4];
   double sigma_prime[4];
   for (int i = 0; i < 4; ++i) {
@@ -397,6 +394,22 @@ GRADPROOF_ALWAYS_INLINE inline detail::Pair4 hidden4(const Lanes4& z) noexcept {
     sigma_prime[i] = p.sigma_prime;
   }
   return {Lanes4::load(h), Lanes4::load(sigma_prime)};
+}
+[[gnu::noinline, gnu::cold]] inline detail::Pair4 hidden_lane_by_lane_call(const Lanes4& z) noexcept {
+  return hidden_lane_by_lane(z);
+}
+
+/// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
+/// else lane by lane through the scalar function (the same bits either way). RareCall: the rare
+/// path as a call rather than inlined, which keeps the mini-batch's loop over its samples short;
+/// in the step and the epoch, whose network stays in vector registers across their loop, a call
+/// (which may overwrite every vector register) made the common path slower.
+template <bool RareCall = false>
+GRADPROOF_ALWAYS_INLINE inline detail::Pair4 hidden4(const Lanes4& z) noexcept {
+  if (z.all_in(detail::logistic_left_tail, detail::exp_normal_range))
+    return detail::sigmoid_and_prime_common(detail::logistic_common(z));
+  if constexpr (RareCall) return hidden_lane_by_lane_call(z);
+  return hidden_lane_by_lane(z);
 }
 
 /// The fused step of a network of 4 hidden units in doubles, at run time: the 4 hidden units

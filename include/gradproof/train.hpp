@@ -280,18 +280,18 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
   const Lanes4 b1 = Lanes4::load(entries(net.b1));
   Lanes4 columns[In];
   load_columns(entries(net.W), columns);
-  std::array<Lanes4, B> h{};
-  std::array<Lanes4, B> u_sigma_prime{};  // U ∘ σ′ᵀ, equations::delta2's hadamard product
-  std::array<double, B> theta{};
+  std::array<Lanes4, B> h;  // not zeroed: [0, count) is written before it is read, as below
+  std::array<Lanes4, B> u_sigma_prime;  // U ∘ σ′ᵀ, equations::delta2's hadamard product
+  std::array<double, B> theta;
   for (std::size_t b = 0; b < count; ++b) {
-    const detail::Pair4 hidden = hidden4(columns_x_plus_b1(columns, b1, entries(batch[b].x)));
+    const detail::Pair4 hidden = hidden4<true>(columns_x_plus_b1(columns, b1, entries(batch[b].x)));
     h[b] = hidden.first;
     u_sigma_prime[b] = U * hidden.second;
     const Lanes4 u_h = U * h[b];
     theta[b] = u_h.sum_in_order() + net.b2;  // logit()'s order
   }
-  std::array<double, B> y_hat{};
-  std::array<double, B> one_minus_y_hat{};
+  std::array<double, B> y_hat;
+  std::array<double, B> one_minus_y_hat;
   const std::size_t whole = count / 4 * 4;
   for (std::size_t b = 0; b < whole; b += 4)
     detail::logistic4<detail::SigmoidAndComplementJob>(theta.data() + b, y_hat.data() + b, one_minus_y_hat.data() + b);
