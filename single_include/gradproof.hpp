@@ -588,8 +588,10 @@ struct Lanes4 {
   /// Every lane in [lo, hi) (false for a NaN lane).
   GRADPROOF_ALWAYS_INLINE bool all_in(double lo, double hi) const noexcept {
 #if defined(__AVX__)
+    // The lanes' sign bits as one integer (vmovmskpd): g++ otherwise moves the mask's 4 lanes
+    // one by one into integer registers to AND them.
     const auto in = (v >= lo) & (v < hi);  // -1 per lane where true, 0 where false
-    return ((in[0] & in[1]) & (in[2] & in[3])) != 0;
+    return __builtin_ia32_movmskpd256(__builtin_bit_cast(f64x4, in)) == 0xF;
 #else
     // Without AVX, as two 2-lane comparisons, which SSE2 has: g++ lowers the 4-lane comparison
     // to a compare, a set and a negation per lane, and spills the mask.
@@ -661,13 +663,27 @@ struct bits4 {
   GRADPROOF_ALWAYS_INLINE friend bits4 operator<<(const bits4& a, int b) noexcept { return {a.v << b}; }
 };
 
-/// table[j] for each lane's j: four scalar loads (a gather would need AVX2 and the intrinsics
-/// header; the lookups are off the dependency chain, beside the polynomial).
+/// The 4 lanes of a table index as 4 scalars. Through an empty asm: seeing 4 loads at the lanes
+/// of one index vector, clang++ with AVX2 makes them a gather instruction, which decodes into
+/// more micro-ops than the 4 loads and their inserts on the CPUs we measure.
+struct LaneIndices {
+  std::uint64_t i0, i1, i2, i3;
+};
+GRADPROOF_ALWAYS_INLINE inline LaneIndices lane_indices(const bits4& j) noexcept {
+  LaneIndices out{j.v[0], j.v[1], j.v[2], j.v[3]};
+  __asm__("" : "+r"(out.i0), "+r"(out.i1), "+r"(out.i2), "+r"(out.i3));
+  return out;
+}
+
+/// table[j] for each lane's j: four scalar loads (the lookups are off the dependency chain,
+/// beside the polynomial).
 GRADPROOF_ALWAYS_INLINE inline Lanes4 lookup(const double* table, const bits4& j) noexcept {
-  return {f64x4{table[j.v[0]], table[j.v[1]], table[j.v[2]], table[j.v[3]]}};
+  const LaneIndices i = lane_indices(j);
+  return {f64x4{table[i.i0], table[i.i1], table[i.i2], table[i.i3]}};
 }
 GRADPROOF_ALWAYS_INLINE inline bits4 lookup(const std::uint64_t* table, const bits4& j) noexcept {
-  return {u64x4{table[j.v[0]], table[j.v[1]], table[j.v[2]], table[j.v[3]]}};
+  const LaneIndices i = lane_indices(j);
+  return {u64x4{table[i.i0], table[i.i1], table[i.i2], table[i.i3]}};
 }
 
 #if GRADPROOF_SIMD_DISPATCH
@@ -2597,13 +2613,10 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_scalar(Network<T, In, Hidden>& net,
 }
 
 #if GRADPROOF_SIMD
-/// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
-/// else lane by lane through the scalar function (the same bits either way).
-GRADPROOF_ALWAYS_INLINE inline detail::Pair4 hidden4(const Lanes4& z) noexcept {
-  if (z.all_in(detail::logistic_left_tail, detail::exp_normal_range))
-    return detail::sigmoid_and_prime_common(detail::logistic_common(z));
-  // The rare path fills arrays and loads them whole: filling the vectors lane by lane made g++
-  // keep h and σ′ in memory on the common path too.
+/// σ and σ′ of z lane by lane through the scalar function: hidden4's rare path. It fills arrays
+/// and loads them whole: filling the vectors lane by lane made g++ keep h and σ′ in memory on the
+/// common path too.
+GRADPROOF_ALWAYS_INLINE inline detail::Pair4 hidden_lane_by_lane(const Lanes4& z) noexcept {
   double h[4];
   double sigma_prime[4];
   for (int i = 0; i < 4; ++i) {
@@ -2612,6 +2625,22 @@ GRADPROOF_ALWAYS_INLINE inline detail::Pair4 hidden4(const Lanes4& z) noexcept {
     sigma_prime[i] = p.sigma_prime;
   }
   return {Lanes4::load(h), Lanes4::load(sigma_prime)};
+}
+[[gnu::noinline, gnu::cold]] inline detail::Pair4 hidden_lane_by_lane_call(const Lanes4& z) noexcept {
+  return hidden_lane_by_lane(z);
+}
+
+/// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
+/// else lane by lane through the scalar function (the same bits either way). RareCall: the rare
+/// path as a call rather than inlined, which keeps the mini-batch's loop over its samples short;
+/// in the step and the epoch, whose network stays in vector registers across their loop, a call
+/// (which may overwrite every vector register) made the common path slower.
+template <bool RareCall = false>
+GRADPROOF_ALWAYS_INLINE inline detail::Pair4 hidden4(const Lanes4& z) noexcept {
+  if (z.all_in(detail::logistic_left_tail, detail::exp_normal_range))
+    return detail::sigmoid_and_prime_common(detail::logistic_common(z));
+  if constexpr (RareCall) return hidden_lane_by_lane_call(z);
+  return hidden_lane_by_lane(z);
 }
 
 /// The fused step of a network of 4 hidden units in doubles, at run time: the 4 hidden units
@@ -3380,18 +3409,18 @@ GRADPROOF_ALWAYS_INLINE inline Gradients<double, In, 4> mean_gradient4(const Net
   const Lanes4 b1 = Lanes4::load(entries(net.b1));
   Lanes4 columns[In];
   load_columns(entries(net.W), columns);
-  std::array<Lanes4, B> h{};
-  std::array<Lanes4, B> u_sigma_prime{};  // U ∘ σ′ᵀ, equations::delta2's hadamard product
-  std::array<double, B> theta{};
+  std::array<Lanes4, B> h;  // not zeroed: [0, count) is written before it is read, as below
+  std::array<Lanes4, B> u_sigma_prime;  // U ∘ σ′ᵀ, equations::delta2's hadamard product
+  std::array<double, B> theta;
   for (std::size_t b = 0; b < count; ++b) {
-    const detail::Pair4 hidden = hidden4(columns_x_plus_b1(columns, b1, entries(batch[b].x)));
+    const detail::Pair4 hidden = hidden4<true>(columns_x_plus_b1(columns, b1, entries(batch[b].x)));
     h[b] = hidden.first;
     u_sigma_prime[b] = U * hidden.second;
     const Lanes4 u_h = U * h[b];
     theta[b] = u_h.sum_in_order() + net.b2;  // logit()'s order
   }
-  std::array<double, B> y_hat{};
-  std::array<double, B> one_minus_y_hat{};
+  std::array<double, B> y_hat;
+  std::array<double, B> one_minus_y_hat;
   const std::size_t whole = count / 4 * 4;
   for (std::size_t b = 0; b < whole; b += 4)
     detail::logistic4<detail::SigmoidAndComplementJob>(theta.data() + b, y_hat.data() + b, one_minus_y_hat.data() + b);
