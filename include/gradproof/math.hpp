@@ -460,7 +460,8 @@ struct SigmoidAndPrimeJob {
     sigma_prime = sigmoid_prime_fast(parts);
   }
 #if GRADPROOF_SIMD
-  GRADPROOF_ALWAYS_INLINE static Pair4 common4(const LogisticParts4& parts) noexcept {
+  template <class L>
+  GRADPROOF_ALWAYS_INLINE static Pair4<L> common4(const LogisticParts4<L>& parts) noexcept {
     return sigmoid_and_prime_common(parts);
   }
 #endif
@@ -477,38 +478,52 @@ struct SigmoidAndComplementJob {
     complement = GRADPROOF_MUL(parts.e.hi, sigma);
   }
 #if GRADPROOF_SIMD
-  GRADPROOF_ALWAYS_INLINE static Pair4 common4(const LogisticParts4& parts) noexcept {
+  template <class L>
+  GRADPROOF_ALWAYS_INLINE static Pair4<L> common4(const LogisticParts4<L>& parts) noexcept {
     return sigmoid_and_complement_common(parts);
   }
 #endif
 };
 
 #if GRADPROOF_SIMD
-/// Job on x[0..3] into first[0..3], second[0..3], at run time: the 4-lane mirrors when every
-/// lane is in the common range, as logistic_lanes decides; otherwise the scalar function lane by
-/// lane. The same bits as the scalar function, per lane.
-template <class Job>
-GRADPROOF_ALWAYS_INLINE inline void logistic4(const double* x, double* first, double* second) noexcept {
-  const Lanes4 v = Lanes4::load(x);
-  if (v.all_in(logistic_left_tail, exp_normal_range)) {
-    const Pair4 both = Job::common4(logistic_common(v));
-    both.first.store(first);
-    both.second.store(second);
-    return;
-  }
+/// Job on the lanes x0..x3 by the scalar function, lane by lane: logistic4_lanes's rare path,
+/// out of line and cold, and given the lanes in registers: inlined, its arrays made g++ keep the
+/// common path's vectors in memory.
+template <class Job, class L>
+[[gnu::noinline, gnu::cold]] Pair4<L> logistic4_lane_by_lane(double x0, double x1, double x2, double x3) noexcept {
+  const double x[4]{x0, x1, x2, x3};
+  double first[4];
+  double second[4];
   for (std::size_t i = 0; i < 4; ++i) Job::scalar(x[i], first[i], second[i]);
+  return {L::load(first), L::load(second)};
+}
+/// Job on the 4 lanes of x, at run time: the 4-lane mirrors when every lane is in the common
+/// range, as logistic_lanes decides; otherwise the scalar function lane by lane. The same bits as
+/// the scalar function, per lane. L: Lanes4 or BaselineLanes4.
+template <class Job, class L>
+GRADPROOF_ALWAYS_INLINE inline Pair4<L> logistic4_lanes(const L& x) noexcept {
+  if (x.all_in(logistic_left_tail, exp_normal_range)) [[likely]]
+    return Job::common4(logistic_common(x));
+  return logistic4_lane_by_lane<Job, L>(x[0], x[1], x[2], x[3]);
+}
+/// logistic4_lanes on x[0..3] into first[0..3], second[0..3].
+template <class Job, class L = Lanes4>
+GRADPROOF_ALWAYS_INLINE inline void logistic4(const double* x, double* first, double* second) noexcept {
+  const Pair4<L> both = logistic4_lanes<Job>(L::load(x));
+  both.first.store(first);
+  both.second.store(second);
 }
 /// logistic4 over x[0, whole), whole a multiple of 4.
-template <class Job>
+template <class Job, class L>
 GRADPROOF_ALWAYS_INLINE inline void logistic_lanes4(const double* x, double* first, double* second,
                                                     std::size_t whole) noexcept {
-  for (std::size_t lane = 0; lane < whole; lane += 4) logistic4<Job>(x + lane, first + lane, second + lane);
+  for (std::size_t lane = 0; lane < whole; lane += 4) logistic4<Job, L>(x + lane, first + lane, second + lane);
 }
-/// The same loop as an AVX2 clone (detail/simd.hpp).
+/// The same loop as an AVX2 clone (detail/simd.hpp), on Lanes4: one ymm register there.
 template <class Job>
 GRADPROOF_AVX2_CLONE inline void logistic_lanes4_avx2(const double* x, double* first, double* second,
                                                       std::size_t whole) noexcept {
-  logistic_lanes4<Job>(x, first, second, whole);
+  logistic_lanes4<Job, Lanes4>(x, first, second, whole);
 }
 #endif
 
@@ -528,7 +543,7 @@ GRADPROOF_HOT_INLINE constexpr void logistic_lanes(const std::array<double, Lane
     constexpr std::size_t whole = Lanes / 4 * 4;
     // The AVX2 clone is a call: worth it from two chunks on, not for one (forward's 4 units).
     whole >= 8 && simd_avx2() ? logistic_lanes4_avx2<Job>(xs, first, second, whole)
-                              : logistic_lanes4<Job>(xs, first, second, whole);
+                              : logistic_lanes4<Job, BaselineLanes4>(xs, first, second, whole);
     for (std::size_t lane = whole; lane < Lanes; ++lane) Job::scalar(xs[lane], first[lane], second[lane]);
     return;
   }

@@ -382,60 +382,57 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_scalar(Network<T, In, Hidden>& net,
 }
 
 #if GRADPROOF_SIMD
-/// σ and σ′ of z lane by lane through the scalar function: hidden4's rare path. It fills arrays
-/// and loads them whole: filling the vectors lane by lane made g++ keep h and σ′ in memory on the
-/// common path too.
-GRADPROOF_ALWAYS_INLINE inline detail::Pair4 hidden_lane_by_lane(const Lanes4& z) noexcept {
-  double h[4];
-  double sigma_prime[4];
-  for (int i = 0; i < 4; ++i) {
-    const auto p = math::sigmoid_and_prime(z[i]);
-    h[i] = p.sigma;
-    sigma_prime[i] = p.sigma_prime;
-  }
-  return {Lanes4::load(h), Lanes4::load(sigma_prime)};
-}
-[[gnu::noinline, gnu::cold]] inline detail::Pair4 hidden_lane_by_lane_call(const Lanes4& z) noexcept {
-  return hidden_lane_by_lane(z);
-}
-
 /// The hidden units' σ and σ′ from z, 4 lanes at once where every lane is in the common range,
-/// else lane by lane through the scalar function (the same bits either way). RareCall: the rare
-/// path as a call rather than inlined, which keeps the mini-batch's loop over its samples short;
-/// in the step and the epoch, whose network stays in vector registers across their loop, a call
-/// (which may overwrite every vector register) made the common path slower.
-template <bool RareCall = false>
-GRADPROOF_ALWAYS_INLINE inline detail::Pair4 hidden4(const Lanes4& z) noexcept {
-  if (z.all_in(detail::logistic_left_tail, detail::exp_normal_range))
-    return detail::sigmoid_and_prime_common(detail::logistic_common(z));
-  if constexpr (RareCall) return hidden_lane_by_lane_call(z);
-  return hidden_lane_by_lane(z);
+/// else lane by lane through the scalar function (the same bits either way). The rare path is a
+/// call (logistic4_lanes) where RareCall asks for it, which keeps the mini-batch's loop over its
+/// samples short, and for the two SSE2 halves of g++ without AVX, whose vectors the inlined
+/// path's arrays sent to memory. Otherwise it is inlined: in the step and the epoch, whose
+/// network stays in vector registers across their loop, a call (which may overwrite every
+/// vector register) made the common path slower with clang++.
+template <bool RareCall = false, class L>
+GRADPROOF_ALWAYS_INLINE inline detail::Pair4<L> hidden4(const L& z) noexcept {
+  if constexpr (RareCall || detail::is_halves<decltype(L::v)>) {
+    return logistic4_lanes<SigmoidAndPrimeJob>(z);
+  } else {
+    if (z.all_in(detail::logistic_left_tail, detail::exp_normal_range))
+      return SigmoidAndPrimeJob::common4(detail::logistic_common(z));
+    double h[4];  // filled whole, then loaded: lane by lane, g++ kept h and σ′ in memory
+    double sigma_prime[4];
+    for (int i = 0; i < 4; ++i) {
+      const auto p = math::sigmoid_and_prime(z[i]);
+      h[i] = p.sigma;
+      sigma_prime[i] = p.sigma_prime;
+    }
+    return {L::load(h), L::load(sigma_prime)};
+  }
 }
 
 /// The fused step of a network of 4 hidden units in doubles, at run time: the 4 hidden units
 /// are the 4 lanes of one vector (detail/simd.hpp), every operation on a lane the one that
 /// sgd_step_scalar does on that unit, in the same order, so the bits are the scalar path's.
-/// W (4, In) row-major is read and written by columns: column j is lane stride In.
+/// W (4, In) row-major is read and written by columns: column j is lane stride In. Never an
+/// AVX2 clone, so its lanes are BaselineLanes4.
 template <std::size_t In>
 GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net, const ColVector<double, In>& x,
                                               double y, double eta, Network<double, In, 4>& next) noexcept {
+  using L = BaselineLanes4;
   const double* const W = entries(net.W);
   const double* const xs = entries(x);
-  Lanes4 columns[In];
+  L columns[In];
   load_columns(W, columns);
-  const Lanes4 b1 = Lanes4::load(entries(net.b1));
-  const Lanes4 U = Lanes4::load(entries(net.U));
+  const L b1 = L::load(entries(net.b1));
+  const L U = L::load(entries(net.U));
   // z = W x + b1: lane i sums W_i0 x_0 + W_i1 x_1 + ... from j = 0 up, then b1_i (matmul's order).
-  Lanes4 z = columns[0] * xs[0];
+  L z = columns[0] * xs[0];
   GRADPROOF_UNROLL for (std::size_t j = 1; j < In; ++j) z = z + columns[j] * xs[j];
   z = z + b1;
-  const detail::Pair4 hidden = hidden4(z);
-  const Lanes4& h = hidden.first;
-  const Lanes4& sigma_prime = hidden.second;
-  const Lanes4 u_h = U * h;
+  const auto hidden = hidden4(z);
+  const L& h = hidden.first;
+  const L& sigma_prime = hidden.second;
+  const L u_h = U * h;
   const double theta = u_h.sum_in_order() + net.b2;  // logit()'s order
   const double delta1 = fused_delta1(theta, y);
-  const Lanes4 eta_u_sigma_prime = eta * (U * sigma_prime);
+  const L eta_u_sigma_prime = eta * (U * sigma_prime);
   GRADPROOF_UNROLL for (std::size_t j = 0; j < In; ++j) columns[j] = columns[j] - delta1 * (eta_u_sigma_prime * xs[j]);
   const double b2 = net.b2 - GRADPROOF_MUL(delta1, eta);  // net may be next: every read before any write
   store_columns(entries(next.W), columns);
@@ -483,7 +480,7 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_epoch4(Network<double, In, 4>& net, Iter
   for (;;) {
     const double* const xs = entries(it->x);
     const double y = it->y;
-    const detail::Pair4 hidden = hidden4(z);
+    const auto hidden = hidden4(z);
     const Lanes4 u_h = U * hidden.first;
     const double theta = u_h.sum_in_order() + b2;  // logit()'s order
     const double delta1 = fused_delta1(theta, y);
