@@ -320,16 +320,19 @@ GRADPROOF_ALWAYS_INLINE inline void store_columns(double* W, const L (&columns)[
   }
 }
 
-/// The 4 lanes of a table index as 4 scalars. Through an empty asm: seeing 4 loads at the lanes
-/// of one index vector, clang++ with AVX2 makes them a gather instruction, which decodes into
-/// more micro-ops than the 4 loads and their inserts on the CPUs we measure.
+/// The 4 lanes of a table index as 4 scalars. For clang++ through an empty asm: seeing 4 loads
+/// at the lanes of one index vector, clang++ with AVX2 makes them a gather instruction, which
+/// decodes into more micro-ops than the 4 loads and their inserts on the CPUs we measure. g++
+/// makes no gather, and the asm costs it instructions.
 struct LaneIndices {
   std::uint64_t i0, i1, i2, i3;
 };
 template <class F, class U>
 GRADPROOF_ALWAYS_INLINE inline LaneIndices lane_indices(const BasicBits4<F, U>& j) noexcept {
   LaneIndices out{j.v[0], j.v[1], j.v[2], j.v[3]};
+#if defined(__clang__)
   __asm__("" : "+r"(out.i0), "+r"(out.i1), "+r"(out.i2), "+r"(out.i3));
+#endif
   return out;
 }
 
