@@ -1409,25 +1409,32 @@ struct SigmoidAndComplementJob {
 };
 
 #if GRADPROOF_SIMD
-/// Job on the lanes x0..x3 by the scalar function, lane by lane: logistic4_lanes's rare path,
-/// out of line and cold, and given the lanes in registers: inlined, its arrays made g++ keep the
-/// common path's vectors in memory.
+/// Job on the lanes x0..x3 by the scalar function, lane by lane: logistic4_lanes's rare path. It
+/// fills arrays and loads them whole: filled lane by lane, the vectors kept g++ from holding the
+/// common path's values in registers.
 template <class Job, class L>
-[[gnu::noinline, gnu::cold]] Pair4<L> logistic4_lane_by_lane(double x0, double x1, double x2, double x3) noexcept {
+GRADPROOF_ALWAYS_INLINE inline Pair4<L> logistic4_by_scalar(double x0, double x1, double x2, double x3) noexcept {
   const double x[4]{x0, x1, x2, x3};
   double first[4];
   double second[4];
   for (std::size_t i = 0; i < 4; ++i) Job::scalar(x[i], first[i], second[i]);
   return {L::load(first), L::load(second)};
 }
-/// Job on the 4 lanes of x, at run time: the 4-lane mirrors when every lane is in the common
-/// range, as logistic_lanes decides; otherwise the scalar function lane by lane. The same bits as
-/// the scalar function, per lane. L: Lanes4 or BaselineLanes4.
+/// The same out of line and cold, given the lanes in registers.
 template <class Job, class L>
+[[gnu::noinline, gnu::cold]] Pair4<L> logistic4_lane_by_lane(double x0, double x1, double x2, double x3) noexcept {
+  return logistic4_by_scalar<Job, L>(x0, x1, x2, x3);
+}
+/// Job on the 4 lanes of x, at run time: the 4-lane mirrors when every lane is in the common
+/// range, as logistic_lanes decides; otherwise the scalar function lane by lane, as a call
+/// (RareCall) or inlined. The same bits as the scalar function, per lane. L: Lanes4 or
+/// BaselineLanes4.
+template <class Job, class L, bool RareCall = true>
 GRADPROOF_ALWAYS_INLINE inline Pair4<L> logistic4_lanes(const L& x) noexcept {
   if (x.all_in(logistic_left_tail, exp_normal_range)) [[likely]]
     return Job::common4(logistic_common(x));
-  return logistic4_lane_by_lane<Job, L>(x[0], x[1], x[2], x[3]);
+  if constexpr (RareCall) return logistic4_lane_by_lane<Job, L>(x[0], x[1], x[2], x[3]);
+  return logistic4_by_scalar<Job, L>(x[0], x[1], x[2], x[3]);
 }
 /// logistic4_lanes on x[0..3] into first[0..3], second[0..3].
 template <class Job, class L = Lanes4>
@@ -2774,20 +2781,7 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_scalar(Network<T, In, Hidden>& net,
 /// vector register) made the common path slower with clang++.
 template <bool RareCall = false, class L>
 GRADPROOF_ALWAYS_INLINE inline detail::Pair4<L> hidden4(const L& z) noexcept {
-  if constexpr (RareCall || detail::is_halves<decltype(L::v)>) {
-    return logistic4_lanes<SigmoidAndPrimeJob>(z);
-  } else {
-    if (z.all_in(detail::logistic_left_tail, detail::exp_normal_range))
-      return SigmoidAndPrimeJob::common4(detail::logistic_common(z));
-    double h[4];  // filled whole, then loaded: lane by lane, g++ kept h and σ′ in memory
-    double sigma_prime[4];
-    for (int i = 0; i < 4; ++i) {
-      const auto p = math::sigmoid_and_prime(z[i]);
-      h[i] = p.sigma;
-      sigma_prime[i] = p.sigma_prime;
-    }
-    return {L::load(h), L::load(sigma_prime)};
-  }
+  return logistic4_lanes<SigmoidAndPrimeJob, L, RareCall || detail::is_halves<decltype(L::v)>>(z);
 }
 
 /// The fused step of a network of 4 hidden units in doubles, at run time: the 4 hidden units

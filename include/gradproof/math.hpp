@@ -486,25 +486,32 @@ struct SigmoidAndComplementJob {
 };
 
 #if GRADPROOF_SIMD
-/// Job on the lanes x0..x3 by the scalar function, lane by lane: logistic4_lanes's rare path,
-/// out of line and cold, and given the lanes in registers: inlined, its arrays made g++ keep the
-/// common path's vectors in memory.
+/// Job on the lanes x0..x3 by the scalar function, lane by lane: logistic4_lanes's rare path. It
+/// fills arrays and loads them whole: filled lane by lane, the vectors kept g++ from holding the
+/// common path's values in registers.
 template <class Job, class L>
-[[gnu::noinline, gnu::cold]] Pair4<L> logistic4_lane_by_lane(double x0, double x1, double x2, double x3) noexcept {
+GRADPROOF_ALWAYS_INLINE inline Pair4<L> logistic4_by_scalar(double x0, double x1, double x2, double x3) noexcept {
   const double x[4]{x0, x1, x2, x3};
   double first[4];
   double second[4];
   for (std::size_t i = 0; i < 4; ++i) Job::scalar(x[i], first[i], second[i]);
   return {L::load(first), L::load(second)};
 }
-/// Job on the 4 lanes of x, at run time: the 4-lane mirrors when every lane is in the common
-/// range, as logistic_lanes decides; otherwise the scalar function lane by lane. The same bits as
-/// the scalar function, per lane. L: Lanes4 or BaselineLanes4.
+/// The same out of line and cold, given the lanes in registers.
 template <class Job, class L>
+[[gnu::noinline, gnu::cold]] Pair4<L> logistic4_lane_by_lane(double x0, double x1, double x2, double x3) noexcept {
+  return logistic4_by_scalar<Job, L>(x0, x1, x2, x3);
+}
+/// Job on the 4 lanes of x, at run time: the 4-lane mirrors when every lane is in the common
+/// range, as logistic_lanes decides; otherwise the scalar function lane by lane, as a call
+/// (RareCall) or inlined. The same bits as the scalar function, per lane. L: Lanes4 or
+/// BaselineLanes4.
+template <class Job, class L, bool RareCall = true>
 GRADPROOF_ALWAYS_INLINE inline Pair4<L> logistic4_lanes(const L& x) noexcept {
   if (x.all_in(logistic_left_tail, exp_normal_range)) [[likely]]
     return Job::common4(logistic_common(x));
-  return logistic4_lane_by_lane<Job, L>(x[0], x[1], x[2], x[3]);
+  if constexpr (RareCall) return logistic4_lane_by_lane<Job, L>(x[0], x[1], x[2], x[3]);
+  return logistic4_by_scalar<Job, L>(x[0], x[1], x[2], x[3]);
 }
 /// logistic4_lanes on x[0..3] into first[0..3], second[0..3].
 template <class Job, class L = Lanes4>

@@ -391,20 +391,7 @@ GRADPROOF_HOT_INLINE constexpr void sgd_step_scalar(Network<T, In, Hidden>& net,
 /// vector register) made the common path slower with clang++.
 template <bool RareCall = false, class L>
 GRADPROOF_ALWAYS_INLINE inline detail::Pair4<L> hidden4(const L& z) noexcept {
-  if constexpr (RareCall || detail::is_halves<decltype(L::v)>) {
-    return logistic4_lanes<SigmoidAndPrimeJob>(z);
-  } else {
-    if (z.all_in(detail::logistic_left_tail, detail::exp_normal_range))
-      return SigmoidAndPrimeJob::common4(detail::logistic_common(z));
-    double h[4];  // filled whole, then loaded: lane by lane, g++ kept h and σ′ in memory
-    double sigma_prime[4];
-    for (int i = 0; i < 4; ++i) {
-      const auto p = math::sigmoid_and_prime(z[i]);
-      h[i] = p.sigma;
-      sigma_prime[i] = p.sigma_prime;
-    }
-    return {L::load(h), L::load(sigma_prime)};
-  }
+  return logistic4_lanes<SigmoidAndPrimeJob, L, RareCall || detail::is_halves<decltype(L::v)>>(z);
 }
 
 /// The fused step of a network of 4 hidden units in doubles, at run time: the 4 hidden units
