@@ -495,6 +495,7 @@ inline constexpr double logistic_left_tail = -40.0;
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 
 #if !defined(GRADPROOF_SIMD)
@@ -782,6 +783,34 @@ GRADPROOF_ALWAYS_INLINE inline void store_columns(double* W, const L (&columns)[
     }
     L::load(row_major).store(W + 4 * chunk);
   }
+}
+
+/// load_columns for W as the previous step's store_columns left it in memory (sgd_step's loop,
+/// where the network makes a round trip through memory between steps): for clang++ without
+/// AVX, in the 16-byte pieces that store_columns stores, each loaded whole and then shuffled
+/// in registers. A load that spans two of those stores, which clang++ made of the strided
+/// loads (W_01 and W_02 as one 16-byte load), is not forwarded from them: it waits until both
+/// reach the cache (gradproof_bench's sgd_step at clang++ -O2 measures the difference). The
+/// empty asm keeps clang++ from splitting the pieces into the loads it would choose.
+template <std::size_t In, class L>
+GRADPROOF_ALWAYS_INLINE inline void load_stored_columns(const double* W, L (&columns)[In]) noexcept {
+#if defined(__clang__) && !defined(__AVX__)
+  if constexpr (In == 3 && std::is_same_v<decltype(columns[0].v), f64x4>) {  // W_00 W_01 | W_02 W_10 | ...
+    f64x2 p[6];
+    GRADPROOF_UNROLL for (int k = 0; k < 6; ++k) {
+      __builtin_memcpy(&p[k], W + 2 * k, sizeof p[k]);
+      __asm__("" : "+x"(p[k]));
+    }
+    const f64x2 c0lo = __builtin_shufflevector(p[0], p[1], 0, 3), c0hi = __builtin_shufflevector(p[3], p[4], 0, 3);
+    const f64x2 c1lo = __builtin_shufflevector(p[0], p[2], 1, 2), c1hi = __builtin_shufflevector(p[3], p[5], 1, 2);
+    const f64x2 c2lo = __builtin_shufflevector(p[1], p[2], 0, 3), c2hi = __builtin_shufflevector(p[4], p[5], 0, 3);
+    columns[0].v = __builtin_shufflevector(c0lo, c0hi, 0, 1, 2, 3);
+    columns[1].v = __builtin_shufflevector(c1lo, c1hi, 0, 1, 2, 3);
+    columns[2].v = __builtin_shufflevector(c2lo, c2hi, 0, 1, 2, 3);
+    return;
+  }
+#endif
+  load_columns(W, columns);
 }
 
 /// The 4 lanes of a table index as 4 scalars. For clang++ through an empty asm: seeing 4 loads
@@ -2796,7 +2825,7 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net,
   const double* const W = entries(net.W);
   const double* const xs = entries(x);
   L columns[In];
-  load_columns(W, columns);
+  load_stored_columns(W, columns);
   const L b1 = L::load(entries(net.b1));
   const L U = L::load(entries(net.U));
   // z = W x + b1: lane i sums W_i0 x_0 + W_i1 x_1 + ... from j = 0 up, then b1_i (matmul's order).

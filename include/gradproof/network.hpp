@@ -406,7 +406,7 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net,
   const double* const W = entries(net.W);
   const double* const xs = entries(x);
   L columns[In];
-  load_columns(W, columns);
+  load_stored_columns(W, columns);
   const L b1 = L::load(entries(net.b1));
   const L U = L::load(entries(net.U));
   // z = W x + b1: lane i sums W_i0 x_0 + W_i1 x_1 + ... from j = 0 up, then b1_i (matmul's order).

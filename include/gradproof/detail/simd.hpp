@@ -29,6 +29,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "config.hpp"
 #include "exp_constants.hpp"
@@ -318,6 +319,34 @@ GRADPROOF_ALWAYS_INLINE inline void store_columns(double* W, const L (&columns)[
     }
     L::load(row_major).store(W + 4 * chunk);
   }
+}
+
+/// load_columns for W as the previous step's store_columns left it in memory (sgd_step's loop,
+/// where the network makes a round trip through memory between steps): for clang++ without
+/// AVX, in the 16-byte pieces that store_columns stores, each loaded whole and then shuffled
+/// in registers. A load that spans two of those stores, which clang++ made of the strided
+/// loads (W_01 and W_02 as one 16-byte load), is not forwarded from them: it waits until both
+/// reach the cache (gradproof_bench's sgd_step at clang++ -O2 measures the difference). The
+/// empty asm keeps clang++ from splitting the pieces into the loads it would choose.
+template <std::size_t In, class L>
+GRADPROOF_ALWAYS_INLINE inline void load_stored_columns(const double* W, L (&columns)[In]) noexcept {
+#if defined(__clang__) && !defined(__AVX__)
+  if constexpr (In == 3 && std::is_same_v<decltype(columns[0].v), f64x4>) {  // W_00 W_01 | W_02 W_10 | ...
+    f64x2 p[6];
+    GRADPROOF_UNROLL for (int k = 0; k < 6; ++k) {
+      __builtin_memcpy(&p[k], W + 2 * k, sizeof p[k]);
+      __asm__("" : "+x"(p[k]));
+    }
+    const f64x2 c0lo = __builtin_shufflevector(p[0], p[1], 0, 3), c0hi = __builtin_shufflevector(p[3], p[4], 0, 3);
+    const f64x2 c1lo = __builtin_shufflevector(p[0], p[2], 1, 2), c1hi = __builtin_shufflevector(p[3], p[5], 1, 2);
+    const f64x2 c2lo = __builtin_shufflevector(p[1], p[2], 0, 3), c2hi = __builtin_shufflevector(p[4], p[5], 0, 3);
+    columns[0].v = __builtin_shufflevector(c0lo, c0hi, 0, 1, 2, 3);
+    columns[1].v = __builtin_shufflevector(c1lo, c1hi, 0, 1, 2, 3);
+    columns[2].v = __builtin_shufflevector(c2lo, c2hi, 0, 1, 2, 3);
+    return;
+  }
+#endif
+  load_columns(W, columns);
 }
 
 /// The 4 lanes of a table index as 4 scalars. For clang++ through an empty asm: seeing 4 loads
