@@ -255,6 +255,15 @@ foreach(cc IN ITEMS gcc clang)
   endif()
 endforeach()
 
+# They call g++ and clang++-19 themselves, so every tree runs the same commands: label
+# both_compilers, which the clang preset leaves to the g++ tree's run (the README's test command).
+get_property(_consumer_tests DIRECTORY PROPERTY TESTS)
+foreach(test IN LISTS _consumer_tests)
+  if(test MATCHES "^consumer\\.(single_header|readme_example|strict)\\.(gcc|clang)(\\.|$)")
+    set_property(TEST ${test} APPEND PROPERTY LABELS both_compilers)
+  endif()
+endforeach()
+
 # --- the single header is what tools/amalgamate writes now ----------------------------------------
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_Interpreter_FOUND)

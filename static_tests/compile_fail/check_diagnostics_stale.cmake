@@ -1,11 +1,13 @@
 # check_diagnostics_stale.cmake: the self-test of diagnostics_fresh (run with cmake -P).
 #
 #   cmake -DPYTHON=<python3> -DGEN=<tools/gen-diagnostics> -DDOC=<docs/diagnostics.md>
-#         -DSTALE=<file to write> -P check_diagnostics_stale.cmake
+#         -DSTALE=<file to write> [-DREGENERATED=<page saved by gen-diagnostics --check --save>]
+#         -P check_diagnostics_stale.cmake
 #
 # Writes a copy of <DOC> with one compiler message edited, as if a header's static_assert had
 # been reworded since the page was generated, runs `gen-diagnostics --check --against` that copy
-# and passes ONLY IF the check fails (exit 1) saying the page is stale. This proves that
+# (with --regenerated <REGENERATED> if given: the page diagnostics_fresh regenerated, so that
+# nothing is compiled twice) and passes ONLY IF the check fails (exit 1) saying the page is stale. This proves that
 # diagnostics_fresh can fail: a --check that always passed would pass here too and be caught.
 # Exit 77 (a compiler missing, or other major versions than the page's) is passed through, so
 # CTest reports the test as skipped, as it does diagnostics_fresh.
@@ -25,7 +27,11 @@ endif()
 string(REPLACE "${first_error}" "${first_error} (reworded since)" stale_page "${page}")
 file(WRITE "${STALE}" "${stale_page}")
 
-execute_process(COMMAND "${PYTHON}" "${GEN}" --check --against "${STALE}"
+set(regenerated "")
+if(DEFINED REGENERATED AND NOT REGENERATED STREQUAL "")
+  set(regenerated --regenerated "${REGENERATED}")
+endif()
+execute_process(COMMAND "${PYTHON}" "${GEN}" --check --against "${STALE}" ${regenerated}
                 RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
 message("${output}")
 if(result EQUAL 77)
