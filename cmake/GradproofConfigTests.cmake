@@ -1,5 +1,7 @@
 # Tests of the build configuration itself, each with its twin (label config): what a user's
 # plain build and a machine without MPFR get. Each configures a fresh tree (a few seconds).
+# What they check is CMake's logic, the same whatever the compiler: label one_tree too (one
+# tree's run covers them; the clang preset leaves them to the g++ tree).
 set(_config_check "${PROJECT_SOURCE_DIR}/cmake/check_configure.cmake")
 set(_config_bin "${PROJECT_BINARY_DIR}/config_tests")
 # What every configure here leaves out: the bit matrix's compiler probes (not what is tested).
@@ -16,7 +18,7 @@ function(_gradproof_config_test name)
     list(APPEND defs "-DFLAG=${arg_FLAG}" "-DFLAG_EXPECTED=${arg_FLAG_EXPECTED}")
   endif()
   add_test(NAME config.${name} COMMAND "${CMAKE_COMMAND}" ${defs} -P "${_config_check}")
-  set_tests_properties(config.${name} PROPERTIES LABELS config TIMEOUT 120)
+  set_tests_properties(config.${name} PROPERTIES LABELS "config;one_tree" TIMEOUT 120)
 endfunction()
 
 # A user's plain build: the project's warning flags, but never as errors (a newer compiler's

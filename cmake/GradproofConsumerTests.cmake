@@ -255,12 +255,13 @@ foreach(cc IN ITEMS gcc clang)
   endif()
 endforeach()
 
-# They call g++ and clang++-19 themselves, so every tree runs the same commands: label
-# both_compilers, which the clang preset leaves to the g++ tree's run (the README's test command).
+# They call g++ and clang++-19 themselves, so every tree runs the same commands: label one_tree
+# (one tree's run covers them), which the clang preset leaves to the g++ tree's run (the
+# README's test command).
 get_property(_consumer_tests DIRECTORY PROPERTY TESTS)
 foreach(test IN LISTS _consumer_tests)
   if(test MATCHES "^consumer\\.(single_header|readme_example|strict)\\.(gcc|clang)(\\.|$)")
-    set_property(TEST ${test} APPEND PROPERTY LABELS both_compilers)
+    set_property(TEST ${test} APPEND PROPERTY LABELS one_tree)
   endif()
 endforeach()
 
