@@ -138,12 +138,13 @@ void next_z(benchmark::State& st) {  // δ1 -> z' = (W x' + b1) − δ1 (g s), t
 void store_load(benchmark::State& st) {  // sgd_step's memory round trip: W's columns stored, read back
   gradproof::Network<double> n = net();
   Lanes4 columns[3];
-  for (std::size_t j = 0; j < 3; ++j) columns[j] = Lanes4::load(n.W.data.data() + j, 3);
+  gradproof::detail::load_columns(n.W.data.data(), columns);
   lanes_chain(st, [&n, &columns](const Lanes4& t) {
     columns[0] = columns[0] + t;
     gradproof::detail::store_columns(n.W.data.data(), columns);
     benchmark::ClobberMemory();
-    return Lanes4::load(n.W.data.data(), 3);
+    gradproof::detail::load_stored_columns(n.W.data.data(), columns);  // as sgd_step reads W
+    return columns[0];
   });
 }
 #endif
