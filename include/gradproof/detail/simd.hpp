@@ -427,7 +427,7 @@ constexpr bool simd_avx2() noexcept { return false; }
 
 // The mirrors: each line is the line of the scalar function of math.hpp with the same name, on
 // 4 lanes of the type L (Lanes4 or BaselineLanes4; GRADPROOF_MUL(a, b) is a * b here: L's * is
-// the barrier).
+// the barrier; a named constant c is constant<L, c>(), the same value in every lane).
 
 template <class L>
 struct exp_reduced4 {
