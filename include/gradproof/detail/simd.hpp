@@ -241,7 +241,9 @@ struct BasicLanes4 {
 };
 
 /// V in every lane of L, for the kernels' constants: from a ConstantPair for the two SSE2 halves,
-/// otherwise L::splat(V) (clang++ and AVX load a whole constant vector by themselves).
+/// otherwise L::splat(V) (clang++ and AVX load a whole constant vector by themselves). Not for
+/// logistic_of_exp's 1: there, as the operand of the additions on σ's chain, the pair made the
+/// 4-lane σ pair slower at g++ -O2 (gradproof_math_bench's sigmoid_pair measures it).
 template <class L, double V>
 GRADPROOF_ALWAYS_INLINE inline L constant() noexcept {
   if constexpr (is_halves<decltype(L::v)>) {
@@ -474,11 +476,10 @@ struct LogisticParts4 {
 };
 template <class L>
 GRADPROOF_ALWAYS_INLINE inline LogisticParts4<L> logistic_of_exp(const exp_parts4<L>& e) noexcept {
-  const L one = constant<L, 1.0>();
-  const L d = one + e.hi;
-  const L e_part = d - one;
-  const L d_lo = ((one - (d - e_part)) + (e.hi - e_part)) + e.lo;
-  return {e, d, d_lo, one / d};
+  const L d = 1.0 + e.hi;
+  const L e_part = d - 1.0;
+  const L d_lo = ((1.0 - (d - e_part)) + (e.hi - e_part)) + e.lo;
+  return {e, d, d_lo, 1.0 / d};
 }
 
 /// logistic(x) of every lane, for x in [logistic_left_tail, exp_normal_range) (the caller
