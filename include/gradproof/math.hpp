@@ -508,7 +508,7 @@ template <class Job, class L>
 /// BaselineLanes4.
 template <class Job, class L, bool RareCall = true>
 GRADPROOF_ALWAYS_INLINE inline Pair4<L> logistic4_lanes(const L& x) noexcept {
-  if (x.template all_in<logistic_left_tail, exp_normal_range>()) [[likely]]
+  if (x.all_in(logistic_left_tail, exp_normal_range)) [[likely]]
     return Job::common4(logistic_common(x));
   if constexpr (RareCall) return logistic4_lane_by_lane<Job, L>(x[0], x[1], x[2], x[3]);
   return logistic4_by_scalar<Job, L>(x[0], x[1], x[2], x[3]);

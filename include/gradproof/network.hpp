@@ -431,7 +431,7 @@ GRADPROOF_ALWAYS_INLINE inline void sgd_step4(const Network<double, In, 4>& net,
 /// fused_delta1 of 4 logits (4 networks, one label y), lane by lane: its operations on 4 lanes
 /// where every θ is in the common range, else the scalar function per lane.
 GRADPROOF_ALWAYS_INLINE inline Lanes4 fused_delta1_4(const Lanes4& theta, double y) noexcept {
-  if (theta.all_in<detail::logistic_left_tail, detail::exp_normal_range>()) {
+  if (theta.all_in(detail::logistic_left_tail, detail::exp_normal_range)) {
     const auto p = detail::logistic_common(theta);
     const Lanes4 k = (1.0 - y) - y * p.e.hi;
     return k * p.q;

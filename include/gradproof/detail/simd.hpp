@@ -118,16 +118,6 @@ inline constexpr bool is_halves = false;
 template <class Half, class Lane>
 inline constexpr bool is_halves<Halves<Half, Lane>> = true;
 
-/// V twice, 16-byte aligned, for the constants of the two SSE2 halves' kernels (constant(),
-/// all_in): g++ 12 builds a repeated constant {V, V} with a scalar load and a shuffle at each
-/// use (two instructions), even when it is written as a vector literal; it takes a pair that it
-/// cannot see into as the memory operand of the instruction that uses it (none). Hence not
-/// const: nothing writes it, but g++ may not assume so, and does not fold it back into {V, V}.
-template <double V>
-struct ConstantPair {
-  alignas(16) static inline double lanes[2] = {V, V};
-};
-
 template <class F, class U>
 struct BasicBits4;
 
@@ -213,12 +203,11 @@ struct BasicLanes4 {
     }
   }
   /// Every lane in [lo, hi) (false for a NaN lane).
-  template <double lo, double hi>
-  GRADPROOF_ALWAYS_INLINE bool all_in() const noexcept {
+  GRADPROOF_ALWAYS_INLINE bool all_in(double lo, double hi) const noexcept {
     if constexpr (is_halves<F>) {
       // SSE2's compares and movmskpd, by name: g++ turns the mask of a vector comparison into a
       // vector of bools and back, lane by lane through general registers.
-      const __m128d low = _mm_load_pd(ConstantPair<lo>::lanes), high = _mm_load_pd(ConstantPair<hi>::lanes);
+      const __m128d low = _mm_set1_pd(lo), high = _mm_set1_pd(hi);
       const __m128d in_lo = _mm_and_pd(_mm_cmpge_pd(v.lo, low), _mm_cmplt_pd(v.lo, high));
       const __m128d in_hi = _mm_and_pd(_mm_cmpge_pd(v.hi, low), _mm_cmplt_pd(v.hi, high));
       return _mm_movemask_pd(_mm_and_pd(in_lo, in_hi)) == 3;
@@ -239,21 +228,6 @@ struct BasicLanes4 {
     }
   }
 };
-
-/// V in every lane of L, for the kernels' constants: from a ConstantPair for the two SSE2 halves,
-/// otherwise L::splat(V) (clang++ and AVX load a whole constant vector by themselves). Not for
-/// logistic_of_exp's 1: there, as the operand of the additions on σ's chain, the pair made the
-/// 4-lane σ pair slower at g++ -O2 (gradproof_math_bench's sigmoid_pair measures it).
-template <class L, double V>
-GRADPROOF_ALWAYS_INLINE inline L constant() noexcept {
-  if constexpr (is_halves<decltype(L::v)>) {
-    f64x2 half;
-    __builtin_memcpy(&half, ConstantPair<V>::lanes, sizeof half);
-    return {{half, half}};
-  } else {
-    return L::splat(V);
-  }
-}
 
 /// 4 unsigned 64-bit integers: a double's bits, a table index.
 template <class F, class U>
@@ -429,7 +403,7 @@ constexpr bool simd_avx2() noexcept { return false; }
 
 // The mirrors: each line is the line of the scalar function of math.hpp with the same name, on
 // 4 lanes of the type L (Lanes4 or BaselineLanes4; GRADPROOF_MUL(a, b) is a * b here: L's * is
-// the barrier; a named constant c is constant<L, c>(), the same value in every lane).
+// the barrier).
 
 template <class L>
 struct exp_reduced4 {
@@ -441,15 +415,15 @@ struct exp_reduced4 {
 template <class L>
 GRADPROOF_ALWAYS_INLINE inline exp_reduced4<L> exp_reduce(const L& x) noexcept {
   constexpr double shifter = 0x1.8p52;
-  const L kd = x * constant<L, exp_n_over_ln2>() + constant<L, shifter>();
+  const L kd = x * exp_n_over_ln2 + shifter;
   const auto ki = L::bits::of(kd);
-  const L nd = kd - constant<L, shifter>();
-  const L r = (x - nd * constant<L, ln2_hi / exp_table_size>()) - nd * constant<L, ln2_lo / exp_table_size>();
+  const L nd = kd - shifter;
+  const L r = (x - nd * (ln2_hi / exp_table_size)) - nd * (ln2_lo / exp_table_size);
   const auto j = ki & (exp_table_size - 1u);
   const L r2 = r * r;
   const L r4 = r2 * r2;
-  const L a = constant<L, exp_c2>() + r * constant<L, exp_c3>();
-  const L b = (constant<L, exp_c4>() + r * constant<L, exp_c5>()) + r2 * constant<L, exp_c6>();
+  const L a = exp_c2 + r * exp_c3;
+  const L b = (exp_c4 + r * exp_c5) + r2 * exp_c6;
   const L tail_plus_p = (lookup(exp_table_tail, j) + r) + (r2 * a + r4 * b);
   return {ki, nd, j, tail_plus_p};
 }
