@@ -7,8 +7,9 @@
 # Writes a copy of <DOC> with one compiler message edited, as if a header's static_assert had
 # been reworded since the page was generated, runs `gen-diagnostics --check --against` that copy
 # (with --regenerated <REGENERATED> if given: the page diagnostics_fresh regenerated, so that
-# nothing is compiled twice) and passes ONLY IF the check fails (exit 1) saying the page is stale. This proves that
-# diagnostics_fresh can fail: a --check that always passed would pass here too and be caught.
+# nothing is compiled twice) and passes ONLY IF the check fails (exit 1) saying the page is
+# stale. This proves that diagnostics_fresh can fail: a --check that always passed would pass
+# here too and be caught.
 # Exit 77 (a compiler missing, or other major versions than the page's) is passed through, so
 # CTest reports the test as skipped, as it does diagnostics_fresh.
 
